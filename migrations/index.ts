@@ -1,0 +1,14 @@
+/** Every migration, oldest first. Never edit one that has landed: add a new one. */
+import { GovernanceOrganisations1795449601000 } from "./1795449601000-GovernanceOrganisations";
+import { PoliceCrimes1795449602000 } from "./1795449602000-PoliceCrimes";
+import { VictimsCases1795449603000 } from "./1795449603000-VictimsCases";
+import { PartnersServiceEpisodes1795449604000 } from "./1795449604000-PartnersServiceEpisodes";
+import { InsightsRefreshRuns1795449605000 } from "./1795449605000-InsightsRefreshRuns";
+
+export const MIGRATIONS = [
+  GovernanceOrganisations1795449601000,
+  PoliceCrimes1795449602000,
+  VictimsCases1795449603000,
+  PartnersServiceEpisodes1795449604000,
+  InsightsRefreshRuns1795449605000,
+];

@@ -1,0 +1,35 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SubgraphName } from "../platform/config";
+import type { RequestContext } from "../platform/context";
+import { apolloDefaults } from "../platform/http";
+
+export const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
+
+/** What the gateway passes on to every subgraph it calls. */
+export interface GatewayContext extends RequestContext {
+  /** The caller's own Authorization header, forwarded unchanged: each subgraph verifies it itself. */
+  authorization?: string;
+}
+
+/**
+ * The gateway plans each operation over the committed supergraph (the same file
+ * Apollo Router or Hive Gateway would run) and calls the subgraphs over HTTP.
+ */
+export function createGateway(subgraphUrls: Record<SubgraphName, string>, development: boolean): ApolloServer<GatewayContext> {
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, "utf8");
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: subgraphUrls[name as SubgraphName],
+        willSendRequest({ request, context }) {
+          request.http?.headers.set("x-request-id", context.requestId);
+          if (context.authorization) request.http?.headers.set("authorization", context.authorization);
+        },
+      }),
+  });
+  return new ApolloServer<GatewayContext>({ gateway, ...apolloDefaults(development) });
+}

@@ -1,0 +1,122 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { Config, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
+import { Database, migrate, openDatabase, ping } from "./platform/database";
+import { apolloDefaults, RunningServer, serve } from "./platform/http";
+import type { Logger } from "./platform/logger";
+import type { RequestContext } from "./platform/context";
+import { createGateway } from "./gateway/gateway";
+import { SUBGRAPHS } from "./subgraphs";
+
+/** Every entity of the given subgraphs, for one shared DataSource. */
+export function entitiesOf(names: readonly SubgraphName[]) {
+  return names.flatMap((name) => SUBGRAPHS[name].entities as unknown[]) as NonNullable<Parameters<typeof openDatabase>[0]["entities"]>;
+}
+
+/** Opens the store for the given subgraphs, applies migrations and, when asked, seeds synthetic data. */
+export async function prepareDatabase(config: Config, names: readonly SubgraphName[], logger: Logger): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(names) });
+  logger.info({ store: db.embedded ? "pglite" : "postgresql" }, "database open");
+  const applied = await migrate(db);
+  if (applied.length) logger.info({ migrations: applied }, "migrations applied");
+  if (config.seed) {
+    // Seed in a stable order; each seed is idempotent, so a restart adds nothing twice.
+    for (const name of names) await SUBGRAPHS[name].seed(db);
+    logger.info({ subgraphs: names }, "synthetic seed data present");
+  }
+  return db;
+}
+
+/** Serves one subgraph over HTTP on the given port (0 picks a free one). */
+export async function startSubgraph(
+  name: SubgraphName,
+  db: Database,
+  config: Config,
+  logger: Logger,
+  port: number,
+): Promise<RunningServer> {
+  const subgraph = SUBGRAPHS[name];
+  const schema = await subgraph.buildSchema();
+  const services = subgraph.createServices(db);
+  const log = logger.child({ subgraph: name });
+  return serve({
+    name,
+    host: config.host,
+    port,
+    logger: log,
+    server: new ApolloServer<RequestContext>({
+      schema,
+      ...apolloDefaults(config.development),
+      // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
+      plugins: [...apolloDefaults(config.development).plugins, ApolloServerPluginInlineTraceDisabled()],
+    }),
+    context: (base) => subgraph.createContext(services, base),
+    ready: () => ping(db),
+  });
+}
+
+/** Serves the gateway in front of subgraphs at the given URLs. Ready when every subgraph is. */
+export async function startGateway(
+  subgraphUrls: Record<SubgraphName, string>,
+  config: Config,
+  logger: Logger,
+  port: number,
+): Promise<RunningServer> {
+  return serve({
+    name: "gateway",
+    host: config.host,
+    port,
+    logger: logger.child({ subgraph: "gateway" }),
+    server: createGateway(subgraphUrls, config.development),
+    context: (base, req) => ({ ...base, authorization: req.headers.authorization }),
+    ready: async () => {
+      const answers = await Promise.all(
+        SUBGRAPH_NAMES.map((name) =>
+          fetch(subgraphUrls[name].replace(/\/graphql$/, "/readyz"), { signal: AbortSignal.timeout(2000) })
+            .then((res) => res.ok)
+            .catch(() => false),
+        ),
+      );
+      return answers.every(Boolean);
+    },
+  });
+}
+
+export interface Hub {
+  url: string;
+  db: Database;
+  subgraphs: Record<SubgraphName, RunningServer>;
+  gateway: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded default: every subgraph and the gateway in one process over one
+ * store. `ephemeralPorts` lets tests run several hubs side by side.
+ */
+export async function startHub(config: Config, logger: Logger, options: { ephemeralPorts?: boolean; db?: Database } = {}): Promise<Hub> {
+  const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));
+  const subgraphs = {} as Record<SubgraphName, RunningServer>;
+  try {
+    for (const name of SUBGRAPH_NAMES) {
+      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name]);
+    }
+    const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
+    const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort);
+    return {
+      url: gateway.url,
+      db,
+      subgraphs,
+      gateway,
+      async close() {
+        await gateway.close();
+        for (const name of SUBGRAPH_NAMES) await subgraphs[name].close();
+        if (!options.db) await db.close();
+      },
+    };
+  } catch (error) {
+    for (const server of Object.values(subgraphs)) await server.close();
+    if (!options.db) await db.close();
+    throw error;
+  }
+}

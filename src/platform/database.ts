@@ -1,0 +1,86 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { AddressInfo } from "node:net";
+import { DataSource, DataSourceOptions } from "typeorm";
+import { MIGRATIONS } from "../../migrations";
+
+/** One connection to the store, PostgreSQL server or embedded PGlite, behind TypeORM. */
+export interface Database {
+  dataSource: DataSource;
+  /** A libpq-style URL that plain `pg` clients (the bench's bare SQL) can use too. */
+  url: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  pgliteDataDir?: string;
+  entities: NonNullable<DataSourceOptions["entities"]>;
+  /** Pool size against a PostgreSQL server. */
+  poolSize?: number;
+}
+
+/**
+ * Opens the store. With a URL, a PostgreSQL server. Without, PGlite (PostgreSQL
+ * compiled to WASM) served in-process over the PostgreSQL wire protocol on a
+ * loopback port, so that TypeORM, migrations and the bench all use the same
+ * `pg` driver against either. PGlite is a single session, so its pool holds
+ * one connection: transactions never interleave.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const common: Partial<DataSourceOptions> = {
+    entities: options.entities,
+    migrations: MIGRATIONS,
+    migrationsTableName: "migrations",
+    migrationsTransactionMode: "each",
+    synchronize: false,
+    logging: false,
+  };
+  if (options.databaseUrl) {
+    const dataSource = new DataSource({
+      ...common,
+      type: "postgres",
+      url: options.databaseUrl,
+      extra: { max: options.poolSize ?? 10 },
+    } as DataSourceOptions);
+    await dataSource.initialize();
+    return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
+  }
+
+  const pglite = await PGlite.create(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {});
+  // The TypeORM pool below is the only client that opens transactions; the
+  // spare connections serve read-only tools such as the bench's bare SQL.
+  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });
+  await server.start();
+  const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const dataSource = new DataSource({ ...common, type: "postgres", url, extra: { max: 1 } } as DataSourceOptions);
+  await dataSource.initialize();
+  return {
+    dataSource,
+    url,
+    embedded: true,
+    async close() {
+      await dataSource.destroy();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}
+
+/** Applies every pending migration; returns the names applied. */
+export async function migrate(db: Database): Promise<string[]> {
+  const applied = await db.dataSource.runMigrations({ transaction: "each" });
+  return applied.map((m) => m.name);
+}
+
+/** For readiness probes: can we run a statement now? */
+export async function ping(db: Database): Promise<boolean> {
+  try {
+    await db.dataSource.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

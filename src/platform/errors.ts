@@ -1,0 +1,56 @@
+import { GraphQLError, GraphQLFormattedError } from "graphql";
+
+/** The codes a client may see in `extensions.code`. See docs/errors.md. */
+export enum ErrorCode {
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  FORBIDDEN = "FORBIDDEN",
+  NOT_FOUND = "NOT_FOUND",
+  INVALID_INPUT = "INVALID_INPUT",
+  CONFLICT = "CONFLICT",
+  SOURCE_UNAVAILABLE = "SOURCE_UNAVAILABLE",
+  INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+}
+
+const OUR_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Codes Apollo Server and the gateway set themselves for problems with the
+ * request, whose messages are written for the client and are safe to pass on.
+ */
+const REQUEST_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+]);
+
+/** The one way to build an error a client will see. */
+export function appError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...details, code } });
+}
+
+/**
+ * Every error leaves with an `extensions.code`; outside development, anything
+ * that is not one of our coded errors or a request error loses its message and
+ * stack (they can carry SQL, hostnames or personal data).
+ */
+export function formatError(formatted: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
+  const known = code !== undefined && (REQUEST_ERROR_CODES.has(code) || (OUR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR));
+  if (development) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: code ?? ErrorCode.INTERNAL_SERVER_ERROR } };
+  }
+  if (known) {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  return {
+    message: "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

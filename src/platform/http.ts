@@ -1,0 +1,116 @@
+import { ApolloServer, ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { Request } from "express";
+import { AddressInfo } from "node:net";
+import { Server } from "node:http";
+import { RequestContext, requestIdFrom } from "./context";
+import { formatError } from "./errors";
+import type { Logger } from "./logger";
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4001/graphql */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions<TContext extends RequestContext> {
+  name: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  server: ApolloServer<TContext>;
+  context(base: RequestContext, req: Request): Promise<TContext> | TContext;
+  /** Is everything this process depends on answering? */
+  ready(): Promise<boolean>;
+}
+
+/** Options every Apollo Server of ours shares: masked errors, logged operations. */
+export function apolloDefaults(development: boolean) {
+  return {
+    includeStacktraceInErrorResponses: development,
+    introspection: development,
+    formatError: (formatted: Parameters<typeof formatError>[0]) => formatError(formatted, development),
+    plugins: [operationLog()],
+  };
+}
+
+/** One structured log line per operation, with the request id, never the variables. */
+function operationLog<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      const log = (contextValue as unknown as Partial<RequestContext>).logger;
+      return {
+        async willSendResponse({ operationName, errors }) {
+          log?.info(
+            {
+              operationName: operationName ?? null,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+              errors: errors?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR") ?? [],
+            },
+            "graphql operation",
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Serves /graphql, /healthz (the process is alive) and /readyz (its dependencies answer). */
+export async function serve<TContext extends RequestContext>(options: ServeOptions<TContext>): Promise<RunningServer> {
+  const { server, logger } = options;
+  await server.start();
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", service: options.name });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const ready = await options.ready().catch(() => false);
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", service: options.name });
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdFrom(req.headers["x-request-id"]);
+        res.setHeader("x-request-id", requestId);
+        return options.context({ requestId, logger: logger.child({ requestId }) }, req);
+      },
+    }),
+  );
+
+  // A body that is not JSON, or too large, gets a GraphQL-shaped error, not an HTML page with a stack.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, "unhandled HTTP error");
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 500 ? "Internal server error" : "The request body is not valid JSON or is too large",
+          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
+        },
+      ],
+    });
+  });
+
+  const http: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port, options.host, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = http.address() as AddressInfo;
+  const host = options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await server.stop();
+    },
+  };
+}

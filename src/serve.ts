@@ -1,0 +1,47 @@
+import "reflect-metadata";
+import { prepareDatabase, startGateway, startSubgraph } from "./hub";
+import { Config, ConfigError, loadConfig, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
+import { createLogger } from "./platform/logger";
+import type { RunningServer } from "./platform/http";
+
+/**
+ * `npm run serve -- <police|victims|partners|governance|insights|gateway>`:
+ * one piece alone, as docker-compose runs them. A subgraph listens on its own
+ * port; the gateway finds subgraphs at POLICE_URL, VICTIMS_URL, and so on.
+ */
+async function main(): Promise<void> {
+  const piece = process.argv[2];
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  let running: RunningServer;
+  let closeDb = async () => {};
+  if (piece === "gateway") {
+    running = await startGateway(gatewayUrls(config), config, logger, config.gatewayPort);
+  } else if ((SUBGRAPH_NAMES as readonly string[]).includes(piece ?? "")) {
+    const name = piece as SubgraphName;
+    const db = await prepareDatabase(config, [name], logger);
+    closeDb = () => db.close();
+    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name]);
+  } else {
+    throw new ConfigError([`serve: name one of ${[...SUBGRAPH_NAMES, "gateway"].join(", ")} (got ${JSON.stringify(piece ?? "")})`]);
+  }
+  logger.info({ piece, url: running.url }, "serving");
+  const stop = async () => {
+    await running.close();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+function gatewayUrls(config: Config): Record<SubgraphName, string> {
+  const missing = SUBGRAPH_NAMES.filter((name) => !config.subgraphUrls[name]);
+  if (missing.length) throw new ConfigError(missing.map((name) => `${name.toUpperCase()}_URL: required to run the gateway alone`));
+  return config.subgraphUrls as Record<SubgraphName, string>;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

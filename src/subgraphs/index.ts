@@ -1,0 +1,12 @@
+import type { SubgraphName } from "../platform/config";
+import type { SubgraphModule } from "../platform/subgraph";
+import { governance } from "./governance";
+import { insights } from "./insights";
+import { partners } from "./partners";
+import { police } from "./police";
+import { victims } from "./victims";
+
+/** Every subgraph by name. The one place that knows them all (subgraphs never import each other). */
+// Each module has its own services and context types; the registry only passes them back to their own module.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const SUBGRAPHS: Record<SubgraphName, SubgraphModule<any, any>> = { police, victims, partners, governance, insights };

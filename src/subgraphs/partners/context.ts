@@ -1,0 +1,12 @@
+import type { RequestContext } from "../../platform/context";
+import { createEpisodeLoaders } from "./episodes/episode.loaders";
+import { EpisodeService } from "./episodes/episode.service";
+
+export interface PartnersServices {
+  episodes: EpisodeService;
+}
+
+export function createPartnersContext(services: PartnersServices, base: RequestContext) {
+  return { ...base, services, loaders: createEpisodeLoaders(services.episodes) };
+}
+export type PartnersContext = ReturnType<typeof createPartnersContext>;
