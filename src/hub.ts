@@ -15,7 +15,12 @@ export function entitiesOf(names: readonly SubgraphName[]) {
 
 /** Opens the store for the given subgraphs, applies migrations and, when asked, seeds synthetic data. */
 export async function prepareDatabase(config: Config, names: readonly SubgraphName[], logger: Logger): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(names) });
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDataDir: config.pgliteDataDir,
+    entities: entitiesOf(names),
+    logger,
+  });
   logger.info({ store: db.embedded ? "pglite" : "postgresql" }, "database open");
   const applied = await migrate(db);
   if (applied.length) logger.info({ migrations: applied }, "migrations applied");

@@ -19,6 +19,10 @@ export interface GatewayContext extends RequestContext {
  * Apollo Router or Hive Gateway would run) and calls the subgraphs over HTTP.
  */
 export function createGateway(subgraphUrls: Record<SubgraphName, string>, development: boolean): ApolloServer<GatewayContext> {
+  // @apollo/gateway otherwise probes cloud metadata endpoints and ships host
+  // metrics to Apollo, and its exporter's shutdown hangs where there is no
+  // internet. A victims' data hub sends nothing anywhere it was not told to.
+  process.env.APOLLO_TELEMETRY_DISABLED = "true";
   const supergraphSdl = readFileSync(SUPERGRAPH_PATH, "utf8");
   const gateway = new ApolloGateway({
     supergraphSdl,

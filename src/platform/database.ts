@@ -3,6 +3,8 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { AddressInfo } from "node:net";
 import { DataSource, DataSourceOptions } from "typeorm";
 import { MIGRATIONS } from "../../migrations";
+import type { Logger } from "./logger";
+import { sqlLogger } from "./sql-metrics";
 
 /** One connection to the store, PostgreSQL server or embedded PGlite, behind TypeORM. */
 export interface Database {
@@ -19,6 +21,7 @@ export interface DatabaseOptions {
   entities: NonNullable<DataSourceOptions["entities"]>;
   /** Pool size against a PostgreSQL server. */
   poolSize?: number;
+  logger?: Logger;
 }
 
 /**
@@ -35,7 +38,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     migrationsTableName: "migrations",
     migrationsTransactionMode: "each",
     synchronize: false,
-    logging: false,
+    logger: sqlLogger(options.logger),
+    maxQueryExecutionTime: 500,
   };
   if (options.databaseUrl) {
     const dataSource = new DataSource({

@@ -4,6 +4,7 @@ import express, { Request } from "express";
 import { AddressInfo } from "node:net";
 import { Server } from "node:http";
 import { RequestContext, requestIdFrom } from "./context";
+import { withRequestId } from "./sql-metrics";
 import { formatError } from "./errors";
 import type { Logger } from "./logger";
 
@@ -29,6 +30,8 @@ export interface ServeOptions<TContext extends RequestContext> {
 export function apolloDefaults(development: boolean) {
   return {
     includeStacktraceInErrorResponses: development,
+    // The process owns shutdown (close HTTP, then Apollo, then the store), not each Apollo Server.
+    stopOnTerminationSignals: false,
     introspection: development,
     formatError: (formatted: Parameters<typeof formatError>[0]) => formatError(formatted, development),
     plugins: [operationLog()],
@@ -73,10 +76,17 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
+    // After the body is read (stream callbacks would lose the async context): the
+    // rest of the request runs with its id, so SQL statements are counted against it.
+    (req, res, next) => {
+      const requestId = requestIdFrom(req.headers["x-request-id"]);
+      res.locals.requestId = requestId;
+      res.setHeader("x-request-id", requestId);
+      withRequestId(requestId, next);
+    },
     expressMiddleware(server, {
       context: async ({ req, res }) => {
-        const requestId = requestIdFrom(req.headers["x-request-id"]);
-        res.setHeader("x-request-id", requestId);
+        const requestId = res.locals.requestId as string;
         return options.context({ requestId, logger: logger.child({ requestId }) }, req);
       },
     }),
