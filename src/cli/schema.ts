@@ -1,31 +1,29 @@
 import "reflect-metadata";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderSchemas, SCHEMA_DIR } from "../gateway/compose";
+import { renderSchemas, SCHEMA_DIR, staleSchemaFiles } from "../gateway/compose";
 
 /**
  * `npm run schema`: writes schema/<subgraph>.graphql and schema/supergraph.graphql.
- * `npm run schema -- --check`: writes nothing, exits 1 naming every stale file.
+ * `npm run schema:check`: writes nothing, exits 1 naming every stale file.
  */
 async function main(): Promise<void> {
   const check = process.argv.includes("--check");
-  const files = await renderSchemas();
-  const stale: string[] = [];
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(SCHEMA_DIR, name);
-    const current = existsSync(path) ? readFileSync(path, "utf8") : undefined;
-    if (current === content) continue;
-    if (check) stale.push(`schema/${name}`);
-    else {
-      writeFileSync(path, content);
-      process.stdout.write(`wrote schema/${name}\n`);
+  const rendered = await renderSchemas();
+  const stale = staleSchemaFiles(rendered);
+  if (check) {
+    if (stale.length) {
+      process.stderr.write(`Stale generated schema (run \`npm run schema\`):\n${stale.map((s) => `  - schema/${s}`).join("\n")}\n`);
+      process.exit(1);
     }
+    process.stdout.write("schema is up to date\n");
+    return;
   }
-  if (stale.length) {
-    process.stderr.write(`Stale generated schema (run \`npm run schema\`):\n${stale.map((s) => `  - ${s}`).join("\n")}\n`);
-    process.exit(1);
+  for (const name of stale) {
+    writeFileSync(join(SCHEMA_DIR, name), rendered[name] as string);
+    process.stdout.write(`wrote schema/${name}\n`);
   }
-  if (check) process.stdout.write("schema is up to date\n");
+  if (!stale.length) process.stdout.write("schema is up to date\n");
 }
 
 main().catch((error: unknown) => {

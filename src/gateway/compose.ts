@@ -1,6 +1,7 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { SUBGRAPH_NAMES } from "../platform/config";
 import { SUBGRAPHS } from "../subgraphs";
@@ -30,4 +31,14 @@ export async function renderSchemas(): Promise<Record<string, string>> {
   }
   files["supergraph.graphql"] = `${HEADER}\n${composed.supergraphSdl.trimEnd()}\n`;
   return files;
+}
+
+/** The generated files whose committed content differs from what the code produces now. */
+export function staleSchemaFiles(rendered: Record<string, string>, dir: string = SCHEMA_DIR): string[] {
+  return Object.entries(rendered)
+    .filter(([name, content]) => {
+      const path = join(dir, name);
+      return !existsSync(path) || readFileSync(path, "utf8") !== content;
+    })
+    .map(([name]) => name);
 }

@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from "../src/platform/config";
+
+describe("configuration", () => {
+  it("starts with defaults on an empty environment: embedded store, gateway on 4000", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.gatewayPort).toBe(4000);
+    expect(config.subgraphPorts).toEqual({ police: 4001, victims: 4002, partners: 4003, governance: 4004, insights: 4005 });
+    expect(config.development).toBe(true);
+    expect(config.seed).toBe(true);
+  });
+
+  it("names every bad variable and what it must be", () => {
+    let thrown: unknown;
+    try {
+      loadConfig({ PORT: "forty", DATABASE_URL: "mysql://user:secret@db/x", LOG_LEVEL: "loud" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    const message = (thrown as ConfigError).message;
+    expect(message).toMatch(/PORT: .*\(got "forty"\)/);
+    expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+
+  it("never echoes a password from a database URL back", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://user:secret@db/x" })).toThrow(/\*\*\*@db/);
+    expect(() => loadConfig({ DATABASE_URL: "mysql://user:secret@db/x" })).not.toThrow(/secret/);
+  });
+
+  it("rejects a port out of range", () => {
+    expect(() => loadConfig({ POLICE_PORT: "70000" })).toThrow(/POLICE_PORT/);
+  });
+});

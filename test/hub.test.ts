@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { SUBGRAPH_NAMES } from "../src/platform/config";
+import { sqlStatementsFor } from "../src/platform/sql-metrics";
+import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
+import { graphql, startTestHub, TestHub } from "./support/hub";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+const CASE_VIEW = /* GraphQL */ `
+  query CaseView($id: ID!) {
+    case(id: $id) {
+      caseReference
+      borough
+      crime { crimeReference offenceDescription status stalking }
+      episodes { provider service status }
+    }
+  }
+`;
+
+describe("the embedded hub", () => {
+  it("answers one query with data from the victims, police and partners subgraphs", async () => {
+    const { status, body } = await graphql(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.clientM });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({
+      case: {
+        caseReference: "GMVS-SYN-0001",
+        borough: "MANCHESTER",
+        crime: { crimeReference: "SYN/000101/26", offenceDescription: "Stalking", status: "SUSPECT_CHARGED", stalking: true },
+        episodes: [{ provider: "PANKHURST", service: "Restore", status: "ACTIVE" }],
+      },
+    });
+  });
+
+  it("returns null for a case that does not exist, and for an id that is not a UUID", async () => {
+    for (const id of [randomUUID(), "not-a-uuid"]) {
+      const { body } = await graphql(hub.url, CASE_VIEW, { id });
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({ case: null });
+    }
+  });
+
+  it("reports health and readiness on the gateway and on every subgraph", async () => {
+    const bases = [hub.url, ...SUBGRAPH_NAMES.map((name) => hub.subgraphs[name].url)].map((u) => u.replace(/\/graphql$/, ""));
+    for (const base of bases) {
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: "ready" });
+    }
+  });
+
+  it("keeps a well-formed caller request id and answers with it", async () => {
+    const requestId = `test-${randomUUID()}`;
+    const { headers } = await graphql(hub.url, "{ organisations { code } }", {}, { "x-request-id": requestId });
+    expect(headers.get("x-request-id")).toBe(requestId);
+    const generated = await graphql(hub.url, "{ organisations { code } }", {}, { "x-request-id": "bad id with spaces" });
+    expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("makes the same number of SQL statements for one case as for forty", async () => {
+    await addCasesWithEpisodes(40);
+    const query = `query($first: Int!) { cases(first: $first) { caseReference crime { crimeReference offenceCode } episodes { service } } }`;
+    const counts: number[] = [];
+    for (const first of [1, 10, 40]) {
+      const requestId = `count-${first}-${randomUUID()}`;
+      const { body } = await graphql<{ cases: unknown[] }>(hub.url, query, { first }, { "x-request-id": requestId });
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.cases).toHaveLength(first);
+      counts.push(sqlStatementsFor(requestId));
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(new Set(counts).size).toBe(1);
+  });
+});
+
+describe("errors", () => {
+  it("refuses an out-of-range page size with INVALID_INPUT naming the argument", async () => {
+    for (const first of [0, 101, -5]) {
+      const { body } = await graphql(hub.url, "query($first: Int!) { cases(first: $first) { id } }", { first });
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "first" });
+      expect(body.errors?.[0]?.message).toBe("first must be between 1 and 100");
+    }
+    const { body } = await graphql(hub.url, "{ cases(first: 100) { id } }");
+    expect(body.errors).toBeUndefined();
+  });
+
+  it("gives every error a code and no stack trace outside development", async () => {
+    const { body } = await graphql(hub.url, "{ cases { noSuchField } }");
+    expect(body.errors?.length).toBeGreaterThan(0);
+    for (const error of body.errors ?? []) {
+      expect(typeof error.extensions?.code).toBe("string");
+      expect(error.extensions).not.toHaveProperty("stacktrace");
+    }
+  });
+
+  it("answers a body that is not JSON with a 400 and a coded error, not an HTML page", async () => {
+    const response = await fetch(hub.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_REQUEST");
+  });
+});
+
+async function addCasesWithEpisodes(count: number): Promise<void> {
+  const ds = hub.db.dataSource;
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const reference = `SYN/9${String(i).padStart(5, "0")}/26`;
+    await ds.query(
+      `INSERT INTO police.crime (crime_reference, recorded_at, offence_code, offence_description, borough, status, domestic_abuse, stalking)
+       VALUES ($1, now(), '8L', 'Harassment', 'BURY', 'UNDER_INVESTIGATION', false, false)`,
+      [reference],
+    );
+    await ds.query(
+      `INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference)
+       VALUES ($1, $2, 'BURY', 'GENERAL', 'OPEN', now() + make_interval(secs => $3), $4)`,
+      [id, `GMVS-TEST-${i}`, i, reference],
+    );
+    await ds.query(
+      `INSERT INTO partners.service_episode (case_id, provider, service, status, started_at) VALUES ($1, 'HOURGLASS', 'Economic abuse', 'ACTIVE', now())`,
+      [id],
+    );
+  }
+}
