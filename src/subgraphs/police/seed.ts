@@ -6,14 +6,15 @@ import { InvestigationStatus } from "./crimes/crime.types";
 /**
  * Synthetic crimes: references use the SYN prefix so nobody mistakes them for
  * real ones. Offence codes follow the Home Office Counting Rules classification
- * (8Q stalking, 8L harassment, 8R controlling or coercive behaviour, 8N
- * malicious communications).
+ * (DOMAIN-REFERENCE.md: 8Q stalking and 8L harassment [S]; 8R malicious
+ * communications and 8U controlling or coercive behaviour [M], unconfirmed).
+ * They match the police records stand-in in connectors/police/seed.ts.
  */
 export const SEED_CRIMES: CrimeRecord[] = [
   crime("SYN/000101/26", "2026-09-01T10:15:00Z", "8Q", "Stalking", Borough.MANCHESTER, InvestigationStatus.SUSPECT_CHARGED, true, true),
   crime("SYN/000102/26", "2026-09-03T18:40:00Z", "8L", "Harassment", Borough.SALFORD, InvestigationStatus.UNDER_INVESTIGATION, false, false),
-  crime("SYN/000103/26", "2026-09-10T08:05:00Z", "8R", "Controlling or coercive behaviour", Borough.BOLTON, InvestigationStatus.UNDER_INVESTIGATION, true, false),
-  crime("SYN/000104/26", "2026-09-12T21:30:00Z", "8N", "Malicious communications", Borough.OLDHAM, InvestigationStatus.NO_FURTHER_ACTION, false, false),
+  crime("SYN/000103/26", "2026-09-10T08:05:00Z", "8U", "Controlling or coercive behaviour", Borough.BOLTON, InvestigationStatus.UNDER_INVESTIGATION, true, false),
+  crime("SYN/000104/26", "2026-09-12T21:30:00Z", "8R", "Malicious communications", Borough.OLDHAM, InvestigationStatus.NO_FURTHER_ACTION, false, false),
   crime("SYN/000105/26", "2026-10-02T13:00:00Z", "8Q", "Stalking", Borough.WIGAN, InvestigationStatus.UNDER_INVESTIGATION, false, true),
   crime("SYN/000106/26", "2026-10-07T16:20:00Z", "8L", "Harassment", Borough.STOCKPORT, InvestigationStatus.CLOSED, false, false),
 ];
