@@ -1,0 +1,421 @@
+import fc from "fast-check";
+import {
+  EntitlementAssessment,
+  EntitlementException,
+  EntitlementInput,
+  EntitlementStatus,
+  PoliceEvent,
+  VictimContact,
+  VictimsCodeInputError,
+  assessEntitlements,
+  complianceSummary,
+} from "./engine";
+import {
+  ContactKind,
+  EnhancedRightsCategory,
+  EntitlementCode,
+  NoRuleVersionInForceError,
+  PoliceEventKind,
+  VICTIMS_CODE_2021,
+  VictimsCodeRight,
+  VictimsCodeRuleVersion,
+} from "./rules";
+import { isWorkingDay, londonDateOf } from "./working-days";
+
+const at = (iso: string): Date => new Date(iso);
+const LATER = at("2028-12-31T12:00:00Z"); // a `now` after every deadline in these tests
+
+function event(kind: PoliceEventKind, occurredAt: string, id = "e1"): PoliceEvent {
+  return { id, kind, occurredAt: at(occurredAt) };
+}
+
+function input(overrides: Partial<EntitlementInput>): EntitlementInput {
+  return { enhancedRights: [], referralDeclined: false, policeEvents: [], contacts: [], ...overrides };
+}
+
+function only(results: EntitlementAssessment[], entitlement: EntitlementCode): EntitlementAssessment {
+  const matching = results.filter((r) => r.entitlement === entitlement);
+  expect(matching).toHaveLength(1);
+  return matching[0]!;
+}
+
+describe("Right 6: told of a key decision within 5 working days, 1 under Enhanced Rights", () => {
+  it.each([
+    // [kind, occurredAt, enhanced categories, expected working days, expected dueAt, why]
+    [PoliceEventKind.SUSPECT_ARRESTED, "2025-06-04T09:00:00Z", [], 5, "2025-06-11T22:59:59.999Z", "standard: Wednesday + 5 spans the weekend"],
+    [
+      PoliceEventKind.SUSPECT_ARRESTED,
+      "2025-06-04T09:00:00Z",
+      [EnhancedRightsCategory.MOST_SERIOUS_CRIME],
+      1,
+      "2025-06-05T22:59:59.999Z",
+      "enhanced: Wednesday + 1 is Thursday",
+    ],
+    [
+      PoliceEventKind.SUSPECT_INTERVIEWED_UNDER_CAUTION,
+      "2025-06-06T15:00:00Z",
+      [EnhancedRightsCategory.PERSISTENTLY_TARGETED],
+      1,
+      "2025-06-09T22:59:59.999Z",
+      "enhanced: a Friday event is due end of Monday",
+    ],
+    [PoliceEventKind.SUSPECT_RELEASED_ON_BAIL, "2025-06-06T15:00:00Z", [], 5, "2025-06-13T22:59:59.999Z", "standard: Friday + 5 is the next Friday"],
+    [
+      PoliceEventKind.BAIL_CONDITIONS_CHANGED,
+      "2025-04-17T10:00:00Z",
+      [EnhancedRightsCategory.VULNERABLE],
+      1,
+      "2025-04-22T22:59:59.999Z",
+      "enhanced: Maundy Thursday skips Good Friday and Easter Monday",
+    ],
+    [
+      PoliceEventKind.SUSPECT_RELEASED_UNDER_INVESTIGATION,
+      "2025-04-17T10:00:00Z",
+      [],
+      5,
+      "2025-04-28T22:59:59.999Z",
+      "standard: Maundy Thursday + 5 lands on the Monday after next",
+    ],
+    [
+      PoliceEventKind.SUSPECT_CHARGED,
+      "2027-12-24T11:00:00Z",
+      [EnhancedRightsCategory.INTIMIDATED],
+      1,
+      "2027-12-29T23:59:59.999Z",
+      "enhanced: Christmas Eve 2027 skips the two substitute days",
+    ],
+    [
+      PoliceEventKind.NO_FURTHER_ACTION,
+      "2027-12-24T11:00:00Z",
+      [],
+      5,
+      "2028-01-05T23:59:59.999Z",
+      "standard: Christmas Eve 2027 + 5 skips both substitutes and the New Year substitute",
+    ],
+    [
+      PoliceEventKind.SUSPECT_RELEASED_WITHOUT_CHARGE,
+      "2026-12-24T11:00:00Z",
+      [EnhancedRightsCategory.MOST_SERIOUS_CRIME],
+      1,
+      "2026-12-29T23:59:59.999Z",
+      "enhanced: Christmas Eve 2026 skips the Boxing Day substitute",
+    ],
+    [
+      PoliceEventKind.DECISION_NOT_TO_INVESTIGATE,
+      "2025-06-12T23:30:00Z",
+      [EnhancedRightsCategory.VULNERABLE],
+      1,
+      "2025-06-16T22:59:59.999Z",
+      "enhanced: 23:30 UTC Thursday in BST is Friday in London, so due end of Monday",
+    ],
+  ])("%s at %s with %j gets %i working days, due %s (%s)", (kind, occurredAt, categories, days, dueAt) => {
+    const results = assessEntitlements(
+      input({ enhancedRights: categories as EnhancedRightsCategory[], policeEvents: [event(kind, occurredAt)] }),
+      { now: LATER },
+    );
+    const r6 = only(results, EntitlementCode.R6_TOLD_OF_KEY_DECISION);
+    expect(r6.right).toBe(VictimsCodeRight.R6);
+    expect(r6.rightNumber).toBe(6);
+    expect(r6.workingDaysAllowed).toBe(days);
+    expect(r6.enhancedRights).toBe(days === 1);
+    expect(r6.dueAt?.toISOString()).toBe(dueAt);
+    expect(r6.ruleVersion).toBe("victims-code-2021");
+  });
+
+  it("gives the enhanced time to a victim in several categories once, not less", () => {
+    const [r6] = assessEntitlements(
+      input({
+        enhancedRights: [EnhancedRightsCategory.MOST_SERIOUS_CRIME, EnhancedRightsCategory.PERSISTENTLY_TARGETED],
+        policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-04T09:00:00Z")],
+      }),
+      { now: LATER },
+    );
+    expect(r6?.workingDaysAllowed).toBe(1);
+  });
+
+  it("raises no Right 6 entitlement from the crime report itself", () => {
+    const results = assessEntitlements(input({ policeEvents: [event(PoliceEventKind.CRIME_REPORTED, "2025-06-02T09:00:00Z")] }), {
+      now: LATER,
+    });
+    expect(results.map((r) => r.entitlement)).toEqual([EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES]);
+  });
+});
+
+describe("status against the deadline and `now`", () => {
+  // Arrested Wednesday 4 June 2025, enhanced: due by the end of Thursday 5 June, 23:59:59.999 BST.
+  const arrest = event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-04T09:00:00Z");
+  const dueAt = at("2025-06-05T22:59:59.999Z");
+  const told = (occurredAt: Date): VictimContact => ({ kind: ContactKind.TOLD_OF_DECISION, occurredAt, eventId: arrest.id });
+
+  it.each([
+    ["told exactly at the deadline", [told(dueAt)], LATER, EntitlementStatus.MET, dueAt],
+    ["told well before the deadline", [told(at("2025-06-04T10:00:00Z"))], LATER, EntitlementStatus.MET, at("2025-06-04T10:00:00Z")],
+    ["told one minute after the deadline", [told(new Date(dueAt.getTime() + 60_000))], LATER, EntitlementStatus.LATE, new Date(dueAt.getTime() + 60_000)],
+    ["told one millisecond after the deadline", [told(new Date(dueAt.getTime() + 1))], LATER, EntitlementStatus.LATE, new Date(dueAt.getTime() + 1)],
+    ["never told, now past the deadline", [], new Date(dueAt.getTime() + 1), EntitlementStatus.MISSED, null],
+    ["never told, now exactly at the deadline", [], dueAt, EntitlementStatus.PENDING, null],
+    ["never told, deadline not reached", [], at("2025-06-04T12:00:00Z"), EntitlementStatus.PENDING, null],
+  ])("is %s → %s", (_label, contacts, now, status, fulfilledAt) => {
+    const [r6] = assessEntitlements(
+      input({ enhancedRights: [EnhancedRightsCategory.MOST_SERIOUS_CRIME], policeEvents: [arrest], contacts }),
+      { now },
+    );
+    expect(r6?.dueAt).toEqual(dueAt);
+    expect(r6?.status).toBe(status);
+    expect(r6?.fulfilledAt).toEqual(fulfilledAt);
+  });
+
+  it("counts the earliest contact, so a later repeat does not turn MET into LATE", () => {
+    const [r6] = assessEntitlements(
+      input({
+        enhancedRights: [EnhancedRightsCategory.VULNERABLE],
+        policeEvents: [arrest],
+        contacts: [told(at("2025-06-09T09:00:00Z")), told(at("2025-06-05T09:00:00Z"))],
+      }),
+      { now: LATER },
+    );
+    expect(r6?.status).toBe(EntitlementStatus.MET);
+    expect(r6?.fulfilledAt).toEqual(at("2025-06-05T09:00:00Z"));
+  });
+
+  it("does not let a contact about one decision fulfil another", () => {
+    const bail = event(PoliceEventKind.SUSPECT_RELEASED_ON_BAIL, "2025-06-04T15:00:00Z", "e2");
+    const results = assessEntitlements(
+      input({
+        policeEvents: [arrest, bail],
+        contacts: [{ kind: ContactKind.TOLD_OF_DECISION, occurredAt: at("2025-06-04T16:00:00Z"), eventId: bail.id }],
+      }),
+      { now: LATER },
+    );
+    expect(results.map((r) => [r.triggeringEvent.id, r.status])).toEqual([
+      ["e1", EntitlementStatus.MISSED],
+      ["e2", EntitlementStatus.MET],
+    ]);
+  });
+
+  it("does not let a referral contact fulfil a Right 6 decision", () => {
+    const [r6] = assessEntitlements(
+      input({
+        policeEvents: [arrest],
+        contacts: [{ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: at("2025-06-04T10:00:00Z"), eventId: arrest.id }],
+      }),
+      { now: LATER },
+    );
+    expect(r6?.status).toBe(EntitlementStatus.MISSED);
+  });
+});
+
+describe("Right 4: details passed to support services within 2 working days of reporting", () => {
+  // Reported Monday 2 June 2025: due by the end of Wednesday 4 June.
+  const report = event(PoliceEventKind.CRIME_REPORTED, "2025-06-02T09:00:00Z", "report");
+  const passedOn = (iso: string): VictimContact => ({ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: at(iso), eventId: "report" });
+
+  it.each([
+    ["standard", [], "2025-06-04T22:59:59.999Z"],
+    ["enhanced (no shorter time for referral)", [EnhancedRightsCategory.MOST_SERIOUS_CRIME], "2025-06-04T22:59:59.999Z"],
+  ])("gives a %s victim 2 working days", (_label, categories, dueAt) => {
+    const [r4] = assessEntitlements(input({ enhancedRights: categories, policeEvents: [report] }), { now: LATER });
+    expect(r4?.right).toBe(VictimsCodeRight.R4);
+    expect(r4?.rightNumber).toBe(4);
+    expect(r4?.workingDaysAllowed).toBe(2);
+    expect(r4?.dueAt?.toISOString()).toBe(dueAt);
+  });
+
+  it.each([
+    ["2025-06-04T22:59:59.999Z", EntitlementStatus.MET],
+    ["2025-06-04T23:00:59.999Z", EntitlementStatus.LATE],
+  ])("judges a referral passed on at %s as %s", (when, status) => {
+    const [r4] = assessEntitlements(input({ policeEvents: [report], contacts: [passedOn(when)] }), { now: LATER });
+    expect(r4?.status).toBe(status);
+  });
+
+  it("a report on a Friday before a bank-holiday Monday is due on Wednesday", () => {
+    // Friday 23 May 2025; Monday 26 May is the spring bank holiday.
+    const [r4] = assessEntitlements(input({ policeEvents: [event(PoliceEventKind.CRIME_REPORTED, "2025-05-23T09:00:00Z")] }), {
+      now: LATER,
+    });
+    expect(r4?.dueAt?.toISOString()).toBe("2025-05-28T22:59:59.999Z");
+  });
+
+  it("marks the referral NOT_APPLICABLE, with its reason and no deadline, when the victim declined it", () => {
+    const arrest = event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-03T09:00:00Z", "arrest");
+    const results = assessEntitlements(input({ referralDeclined: true, policeEvents: [report, arrest] }), { now: LATER });
+    const r4 = only(results, EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES);
+    expect(r4.status).toBe(EntitlementStatus.NOT_APPLICABLE);
+    expect(r4.exception).toBe(EntitlementException.VICTIM_DECLINED_REFERRAL);
+    expect(r4.dueAt).toBeNull();
+    expect(r4.workingDaysAllowed).toBeNull();
+    // Declining referral does not waive the right to be told of decisions.
+    expect(only(results, EntitlementCode.R6_TOLD_OF_KEY_DECISION).status).toBe(EntitlementStatus.MISSED);
+  });
+
+  it("still records when details were passed on after the victim declined, as a fact", () => {
+    const [r4] = assessEntitlements(
+      input({ referralDeclined: true, policeEvents: [report], contacts: [passedOn("2025-06-03T09:00:00Z")] }),
+      { now: LATER },
+    );
+    expect(r4?.status).toBe(EntitlementStatus.NOT_APPLICABLE);
+    expect(r4?.fulfilledAt).toEqual(at("2025-06-03T09:00:00Z"));
+  });
+
+  it("is MISSED when the victim did not decline and nothing was passed on", () => {
+    const [r4] = assessEntitlements(input({ policeEvents: [report] }), { now: at("2025-06-05T09:00:00Z") });
+    expect(r4?.status).toBe(EntitlementStatus.MISSED);
+    expect(r4?.exception).toBeNull();
+  });
+});
+
+describe("rule version selection by the triggering event's London date", () => {
+  // A hypothetical later Code with other numbers, to show a new version is data, not code.
+  const LATER_CODE: VictimsCodeRuleVersion = {
+    ...VICTIMS_CODE_2021,
+    id: "hypothetical-code-2026",
+    effectiveFrom: "2026-06-01",
+    timeliness: VICTIMS_CODE_2021.timeliness.map((rule) =>
+      rule.entitlement === EntitlementCode.R6_TOLD_OF_KEY_DECISION ? { ...rule, standardWorkingDays: 3, enhancedWorkingDays: 2 } : rule,
+    ),
+  };
+  const versions = [LATER_CODE, VICTIMS_CODE_2021]; // any order
+
+  it.each([
+    ["2026-05-29T12:00:00Z", "victims-code-2021", 5, "the Friday before the new Code"],
+    ["2026-05-31T22:59:59Z", "victims-code-2021", 5, "23:59:59 London on the last day of the old Code"],
+    ["2026-05-31T23:30:00Z", "hypothetical-code-2026", 3, "23:30 UTC on 31 May is 00:30 on 1 June in London: the new Code"],
+    ["2026-06-02T12:00:00Z", "hypothetical-code-2026", 3, "after the new Code starts"],
+  ])("an event at %s uses %s (%i working days): %s", (occurredAt, versionId, days) => {
+    const [r6] = assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, occurredAt)] }), {
+      now: LATER,
+      ruleVersions: versions,
+    });
+    expect(r6?.ruleVersion).toBe(versionId);
+    expect(r6?.workingDaysAllowed).toBe(days);
+  });
+
+  it("applies each event's own version within one case", () => {
+    const results = assessEntitlements(
+      input({
+        enhancedRights: [EnhancedRightsCategory.VULNERABLE],
+        policeEvents: [
+          event(PoliceEventKind.SUSPECT_ARRESTED, "2026-05-28T12:00:00Z", "before"),
+          event(PoliceEventKind.SUSPECT_CHARGED, "2026-06-03T12:00:00Z", "after"),
+        ],
+      }),
+      { now: LATER, ruleVersions: versions },
+    );
+    expect(results.map((r) => [r.triggeringEvent.id, r.ruleVersion, r.workingDaysAllowed])).toEqual([
+      ["before", "victims-code-2021", 1],
+      ["after", "hypothetical-code-2026", 2],
+    ]);
+  });
+
+  it("refuses an event before any version was in force", () => {
+    expect(() =>
+      assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2021-03-31T12:00:00Z")] }), { now: LATER }),
+    ).toThrow(NoRuleVersionInForceError);
+  });
+});
+
+describe("input the engine refuses rather than guesses", () => {
+  const arrest = event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-04T09:00:00Z");
+
+  it.each([
+    ["a contact about an unknown event", input({ policeEvents: [arrest], contacts: [{ kind: ContactKind.TOLD_OF_DECISION, occurredAt: at("2025-06-04T10:00:00Z"), eventId: "nope" }] }), LATER],
+    ["two events with one id", input({ policeEvents: [arrest, { ...arrest }] }), LATER],
+    ["a contact before the event it reports", input({ policeEvents: [arrest], contacts: [{ kind: ContactKind.TOLD_OF_DECISION, occurredAt: at("2025-06-04T08:59:59Z"), eventId: "e1" }] }), LATER],
+    ["an event after now", input({ policeEvents: [arrest] }), at("2025-06-04T08:00:00Z")],
+    ["a contact after now", input({ policeEvents: [arrest], contacts: [{ kind: ContactKind.TOLD_OF_DECISION, occurredAt: at("2025-06-05T10:00:00Z"), eventId: "e1" }] }), at("2025-06-05T09:00:00Z")],
+    ["an invalid event date", input({ policeEvents: [{ ...arrest, occurredAt: new Date("not a date") }] }), LATER],
+    ["an unknown event kind", input({ policeEvents: [{ ...arrest, kind: "SUSPECT_VANISHED" as PoliceEventKind }] }), LATER],
+    ["an unknown Enhanced Rights category", input({ enhancedRights: ["VIP" as EnhancedRightsCategory], policeEvents: [arrest] }), LATER],
+    ["an invalid now", input({ policeEvents: [arrest] }), new Date(Number.NaN)],
+  ])("rejects %s with INVALID_INPUT", (_label, bad, now) => {
+    let caught: unknown;
+    try {
+      assessEntitlements(bad, { now });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(VictimsCodeInputError);
+    expect((caught as VictimsCodeInputError).code).toBe("INVALID_INPUT");
+  });
+
+  it("refuses an event whose deadline runs past the bank-holiday data", () => {
+    expect(() =>
+      assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2028-12-28T12:00:00Z")] }), {
+        now: at("2028-12-29T12:00:00Z"),
+      }),
+    ).toThrow(/No bank-holiday data for 2029/);
+  });
+});
+
+describe("complianceSummary", () => {
+  it("counts each status per entitlement, with zeros for the rest", () => {
+    const report = event(PoliceEventKind.CRIME_REPORTED, "2025-06-02T09:00:00Z", "report");
+    const arrest = event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-02T10:00:00Z", "arrest");
+    const bail = event(PoliceEventKind.SUSPECT_RELEASED_ON_BAIL, "2025-06-02T20:00:00Z", "bail");
+    const charge = event(PoliceEventKind.SUSPECT_CHARGED, "2025-06-10T10:00:00Z", "charge");
+    const results = assessEntitlements(
+      input({
+        policeEvents: [report, arrest, bail, charge],
+        contacts: [
+          { kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: at("2025-06-03T09:00:00Z"), eventId: "report" },
+          { kind: ContactKind.TOLD_OF_DECISION, occurredAt: at("2025-06-03T09:00:00Z"), eventId: "arrest" },
+          { kind: ContactKind.TOLD_OF_DECISION, occurredAt: at("2025-06-12T09:00:00Z"), eventId: "bail" },
+        ],
+      }),
+      { now: at("2025-06-12T10:00:00Z") },
+    );
+    expect(complianceSummary(results)).toEqual({
+      [EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES]: { MET: 1, LATE: 0, MISSED: 0, PENDING: 0, NOT_APPLICABLE: 0, total: 1 },
+      [EntitlementCode.R6_TOLD_OF_KEY_DECISION]: { MET: 1, LATE: 1, MISSED: 0, PENDING: 1, NOT_APPLICABLE: 0, total: 3 },
+    });
+  });
+
+  it("counts an opted-out referral as NOT_APPLICABLE and in the total", () => {
+    const results = assessEntitlements(
+      input({ referralDeclined: true, policeEvents: [event(PoliceEventKind.CRIME_REPORTED, "2025-06-02T09:00:00Z")] }),
+      { now: LATER },
+    );
+    expect(complianceSummary(results)[EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES]).toEqual({
+      MET: 0,
+      LATE: 0,
+      MISSED: 0,
+      PENDING: 0,
+      NOT_APPLICABLE: 1,
+      total: 1,
+    });
+  });
+
+  it("returns every entitlement with zeros for no results", () => {
+    const summary = complianceSummary([]);
+    expect(Object.keys(summary).sort()).toEqual(Object.values(EntitlementCode).sort());
+    expect(summary[EntitlementCode.R6_TOLD_OF_KEY_DECISION].total).toBe(0);
+  });
+});
+
+describe("property: deadlines", () => {
+  it("every deadline is the end of a working day, after the event, and enhanced is never later than standard", () => {
+    const from = at("2024-01-01T00:00:00Z").getTime();
+    const to = at("2028-11-30T00:00:00Z").getTime();
+    const kinds = Object.values(PoliceEventKind);
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), fc.constantFrom(...kinds), (ms, kind) => {
+        const policeEvents = [{ id: "x", kind, occurredAt: new Date(ms) }];
+        const standard = assessEntitlements(input({ policeEvents }), { now: LATER });
+        const enhanced = assessEntitlements(input({ enhancedRights: [EnhancedRightsCategory.VULNERABLE], policeEvents }), { now: LATER });
+        expect(standard.length).toBeGreaterThan(0);
+        standard.forEach((s, i) => {
+          const e = enhanced[i]!;
+          for (const r of [s, e]) {
+            expect(r.dueAt).not.toBeNull();
+            const dueAt = r.dueAt as Date;
+            expect(isWorkingDay(londonDateOf(dueAt))).toBe(true);
+            expect(dueAt.getTime()).toBeGreaterThan(ms);
+          }
+          expect((e.dueAt as Date).getTime()).toBeLessThanOrEqual((s.dueAt as Date).getTime());
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

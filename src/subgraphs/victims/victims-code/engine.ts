@@ -1,0 +1,270 @@
+import { BankHolidayCalendar, ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
+import {
+  ContactKind,
+  EnhancedRightsCategory,
+  EntitlementCode,
+  PoliceEventKind,
+  TimelinessRule,
+  VICTIMS_CODE_RULE_VERSIONS,
+  VictimsCodeRight,
+  VictimsCodeRuleVersion,
+  ruleVersionInForce,
+} from "./rules";
+import { londonDateOf, workingDayDeadline } from "./working-days";
+
+/**
+ * The Victims' Code timeliness engine: given what the police did and what the
+ * victim was told, which timed entitlements arose, when each fell due, and
+ * whether it was met.
+ *
+ * Pure: no clock (the caller passes `now`), no I/O. The numbers come from the
+ * rule version in force on each triggering event's London date (rules.ts);
+ * deadlines from working-days.ts ("within N working days" = by the end of the
+ * Nth working day after the event's London date).
+ */
+
+export enum EntitlementStatus {
+  /** Fulfilled on or before the deadline. */
+  MET = "MET",
+  /** Fulfilled, but after the deadline. */
+  LATE = "LATE",
+  /** Not fulfilled, and `now` is past the deadline. */
+  MISSED = "MISSED",
+  /** Not fulfilled, and `now` is on or before the deadline. */
+  PENDING = "PENDING",
+  /** The entitlement arose but does not bind: see `exception`. */
+  NOT_APPLICABLE = "NOT_APPLICABLE",
+}
+
+/** Why an entitlement is NOT_APPLICABLE (DOMAIN-REFERENCE.md §8.1: a Notification's `exceptionReason`). */
+export enum EntitlementException {
+  /** Right 4 referral is opt-out: a victim who declined has no referral to wait for. */
+  VICTIM_DECLINED_REFERRAL = "VICTIM_DECLINED_REFERRAL",
+}
+
+export interface PoliceEvent {
+  /** Unique within the case; contacts point at it. */
+  readonly id: string;
+  readonly kind: PoliceEventKind;
+  readonly occurredAt: Date;
+}
+
+/** A contact with (or on behalf of) the victim, by GMP or GMVS, recorded against the event it answers. */
+export interface VictimContact {
+  readonly kind: ContactKind;
+  readonly occurredAt: Date;
+  /** The police event this contact informed the victim about, or, for a referral, the crime report. */
+  readonly eventId: string;
+}
+
+export interface EntitlementInput {
+  /** The Enhanced Rights categories the victim is assessed to be in; empty for none. */
+  readonly enhancedRights: readonly EnhancedRightsCategory[];
+  /** The victim declined referral to support services (Right 4 is opt-out). */
+  readonly referralDeclined: boolean;
+  readonly policeEvents: readonly PoliceEvent[];
+  readonly contacts: readonly VictimContact[];
+}
+
+export interface AssessmentOptions {
+  /** The instant to judge PENDING against MISSED. Injected so results are reproducible. */
+  readonly now: Date;
+  readonly ruleVersions?: readonly VictimsCodeRuleVersion[];
+  readonly calendar?: BankHolidayCalendar;
+}
+
+export interface EntitlementAssessment {
+  readonly right: VictimsCodeRight;
+  readonly rightNumber: number;
+  readonly entitlement: EntitlementCode;
+  readonly triggeringEvent: PoliceEvent;
+  /** Whether the Enhanced Rights time applied. */
+  readonly enhancedRights: boolean;
+  /** Working days allowed; null when NOT_APPLICABLE. */
+  readonly workingDaysAllowed: number | null;
+  /** The last instant that counts as on time; null when NOT_APPLICABLE. */
+  readonly dueAt: Date | null;
+  /** The earliest contact that fulfilled it, or null. Kept even when NOT_APPLICABLE, as a fact. */
+  readonly fulfilledAt: Date | null;
+  readonly status: EntitlementStatus;
+  readonly exception: EntitlementException | null;
+  /** The id of the rule version whose numbers were applied. */
+  readonly ruleVersion: string;
+}
+
+export class VictimsCodeInputError extends Error {
+  /** Matches ErrorCode.INVALID_INPUT in src/platform/errors.ts, which a resolver can pass to appError. */
+  readonly code = "INVALID_INPUT";
+  constructor(
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+    this.name = "VictimsCodeInputError";
+  }
+}
+
+const POLICE_EVENT_KINDS = new Set<string>(Object.values(PoliceEventKind));
+const CONTACT_KINDS = new Set<string>(Object.values(ContactKind));
+const ENHANCED_CATEGORIES = new Set<string>(Object.values(EnhancedRightsCategory));
+
+function isValidInstant(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/**
+ * Refuses input the engine could only answer by guessing: unknown enum values,
+ * invalid dates, duplicate or dangling event ids, events or contacts after
+ * `now`, and contacts before the event they report (a contact cannot tell the
+ * victim of a decision not yet made; that is a recording error to fix at source).
+ */
+function validate(input: EntitlementInput, now: Date): void {
+  if (!isValidInstant(now)) throw new VictimsCodeInputError("`now` is not a valid instant");
+  for (const category of input.enhancedRights) {
+    if (!ENHANCED_CATEGORIES.has(category)) {
+      throw new VictimsCodeInputError(`Unknown Enhanced Rights category ${JSON.stringify(category)}`, { category });
+    }
+  }
+  const events = new Map<string, PoliceEvent>();
+  for (const event of input.policeEvents) {
+    if (typeof event.id !== "string" || event.id === "") throw new VictimsCodeInputError("A police event has no id");
+    if (events.has(event.id)) throw new VictimsCodeInputError(`Duplicate police event id ${event.id}`, { eventId: event.id });
+    if (!POLICE_EVENT_KINDS.has(event.kind)) {
+      throw new VictimsCodeInputError(`Unknown police event kind ${JSON.stringify(event.kind)}`, { eventId: event.id });
+    }
+    if (!isValidInstant(event.occurredAt)) {
+      throw new VictimsCodeInputError(`Police event ${event.id} has no valid occurredAt`, { eventId: event.id });
+    }
+    if (event.occurredAt.getTime() > now.getTime()) {
+      throw new VictimsCodeInputError(`Police event ${event.id} is after now`, { eventId: event.id });
+    }
+    events.set(event.id, event);
+  }
+  input.contacts.forEach((contact, index) => {
+    if (!CONTACT_KINDS.has(contact.kind)) {
+      throw new VictimsCodeInputError(`Unknown contact kind ${JSON.stringify(contact.kind)}`, { contactIndex: index });
+    }
+    if (!isValidInstant(contact.occurredAt)) {
+      throw new VictimsCodeInputError(`Contact ${index} has no valid occurredAt`, { contactIndex: index });
+    }
+    const event = events.get(contact.eventId);
+    if (!event) {
+      throw new VictimsCodeInputError(`Contact ${index} refers to unknown police event ${contact.eventId}`, {
+        contactIndex: index,
+        eventId: contact.eventId,
+      });
+    }
+    if (contact.occurredAt.getTime() < event.occurredAt.getTime()) {
+      throw new VictimsCodeInputError(`Contact ${index} is before the event ${event.id} it reports`, {
+        contactIndex: index,
+        eventId: event.id,
+      });
+    }
+    if (contact.occurredAt.getTime() > now.getTime()) {
+      throw new VictimsCodeInputError(`Contact ${index} is after now`, { contactIndex: index });
+    }
+  });
+}
+
+function earliestFulfilment(rule: TimelinessRule, event: PoliceEvent, contacts: readonly VictimContact[]): Date | null {
+  let earliest: Date | null = null;
+  for (const contact of contacts) {
+    if (contact.eventId !== event.id || contact.kind !== rule.fulfilledBy) continue;
+    if (!earliest || contact.occurredAt.getTime() < earliest.getTime()) earliest = contact.occurredAt;
+  }
+  return earliest;
+}
+
+function judge(dueAt: Date, fulfilledAt: Date | null, now: Date): EntitlementStatus {
+  // On time means at or before the last instant of the last working day.
+  if (fulfilledAt) return fulfilledAt.getTime() <= dueAt.getTime() ? EntitlementStatus.MET : EntitlementStatus.LATE;
+  return now.getTime() > dueAt.getTime() ? EntitlementStatus.MISSED : EntitlementStatus.PENDING;
+}
+
+/**
+ * One result per (police event, timeliness rule it triggers) under the rule
+ * version in force on the event's London date, ordered by event time.
+ *
+ * A victim who declined referral still gets a Right 4 row, with status
+ * NOT_APPLICABLE and exception VICTIM_DECLINED_REFERRAL, rather than no row:
+ * compliance reports can then count opt-outs and tell them apart from cases
+ * where the crime report was never recorded.
+ *
+ * Enhanced Rights are taken as assessed now and applied to every event. The
+ * Code lets eligibility change over a case (DOMAIN-REFERENCE.md §1.4); if the
+ * hub comes to record when it was identified, deadlines before that date may
+ * need the standard time instead. That is not decided here.
+ *
+ * Contacts that answer no entitlement (say, a TOLD_OF_DECISION about the crime
+ * report) are accepted and simply do not count.
+ */
+export function assessEntitlements(input: EntitlementInput, options: AssessmentOptions): EntitlementAssessment[] {
+  const { now } = options;
+  const versions = options.ruleVersions ?? VICTIMS_CODE_RULE_VERSIONS;
+  const calendar = options.calendar ?? ENGLAND_AND_WALES_BANK_HOLIDAYS;
+  validate(input, now);
+
+  const ordered = [...input.policeEvents].sort(
+    (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const results: EntitlementAssessment[] = [];
+  for (const event of ordered) {
+    const version = ruleVersionInForce(londonDateOf(event.occurredAt), versions);
+    const enhanced = input.enhancedRights.some((category) => version.enhancedRights.categories.includes(category));
+    for (const rule of version.timeliness) {
+      if (!rule.triggers.some((trigger) => trigger.event === event.kind)) continue;
+      const rightNumber = version.rights.find((r) => r.right === rule.right)?.number;
+      if (rightNumber === undefined) throw new Error(`Rule version ${version.id} has no right ${rule.right}`);
+      const fulfilledAt = earliestFulfilment(rule, event, input.contacts);
+      const common = {
+        right: rule.right,
+        rightNumber,
+        entitlement: rule.entitlement,
+        triggeringEvent: event,
+        enhancedRights: enhanced,
+        fulfilledAt,
+        ruleVersion: version.id,
+      };
+      if (rule.victimMayDecline && input.referralDeclined) {
+        results.push({
+          ...common,
+          workingDaysAllowed: null,
+          dueAt: null,
+          status: EntitlementStatus.NOT_APPLICABLE,
+          exception: EntitlementException.VICTIM_DECLINED_REFERRAL,
+        });
+        continue;
+      }
+      const workingDaysAllowed = enhanced ? rule.enhancedWorkingDays : rule.standardWorkingDays;
+      const dueAt = workingDayDeadline(event.occurredAt, workingDaysAllowed, calendar);
+      results.push({ ...common, workingDaysAllowed, dueAt, status: judge(dueAt, fulfilledAt, now), exception: null });
+    }
+  }
+  return results;
+}
+
+export type StatusCounts = { readonly [S in EntitlementStatus]: number } & { readonly total: number };
+
+/**
+ * Counts of each status per entitlement, every entitlement present (zeros
+ * included) so the shape does not depend on the data. `total` counts every
+ * row, NOT_APPLICABLE included.
+ */
+export function complianceSummary(results: readonly EntitlementAssessment[]): Record<EntitlementCode, StatusCounts> {
+  const empty = (): Record<EntitlementStatus | "total", number> => ({
+    [EntitlementStatus.MET]: 0,
+    [EntitlementStatus.LATE]: 0,
+    [EntitlementStatus.MISSED]: 0,
+    [EntitlementStatus.PENDING]: 0,
+    [EntitlementStatus.NOT_APPLICABLE]: 0,
+    total: 0,
+  });
+  // Filled for every code on the next line, before anyone reads it.
+  const summary = {} as Record<EntitlementCode, Record<EntitlementStatus | "total", number>>;
+  for (const code of Object.values(EntitlementCode)) summary[code] = empty();
+  for (const result of results) {
+    summary[result.entitlement][result.status] += 1;
+    summary[result.entitlement].total += 1;
+  }
+  return summary;
+}

@@ -1,0 +1,300 @@
+import { IsoDate } from "./bank-holidays";
+
+/**
+ * The Victims' Code as versioned rule data.
+ *
+ * Every statutory number lives here, in a version with the date it came into
+ * force and a source beside it (DOMAIN.md: "keep every statutory number in
+ * versioned rule data with an effective date, not in code"). A new Code (the
+ * Ministry of Justice has consulted on one under the Victims and Prisoners Act
+ * 2024, DOMAIN-REFERENCE.md §1.1) is added as a new entry in
+ * VICTIMS_CODE_RULE_VERSIONS with its own `effectiveFrom`; the engine applies
+ * to each event the version in force on that event's London date.
+ *
+ * Markers follow DOMAIN-REFERENCE.md: [S] checked against the cited source,
+ * [M] not confirmed, [S/M] partly confirmed.
+ *
+ * These enums are deliberately not registered with type-graphql: this module
+ * stays framework-free so GraphQL types can import it later.
+ */
+
+/** The twelve rights of the Code (DOMAIN-REFERENCE.md §8.2: `R1` to `R12`). */
+export enum VictimsCodeRight {
+  R1 = "R1",
+  R2 = "R2",
+  R3 = "R3",
+  R4 = "R4",
+  R5 = "R5",
+  R6 = "R6",
+  R7 = "R7",
+  R8 = "R8",
+  R9 = "R9",
+  R10 = "R10",
+  R11 = "R11",
+  R12 = "R12",
+}
+
+/** Who is entitled to Enhanced Rights (DOMAIN-REFERENCE.md §1.4, §8.2). A victim can be in more than one. */
+export enum EnhancedRightsCategory {
+  MOST_SERIOUS_CRIME = "MOST_SERIOUS_CRIME",
+  PERSISTENTLY_TARGETED = "PERSISTENTLY_TARGETED",
+  VULNERABLE = "VULNERABLE",
+  INTIMIDATED = "INTIMIDATED",
+}
+
+/** Offences and circumstances that make a victim one "of the most serious crime" (DOMAIN-REFERENCE.md §1.4). */
+export enum MostSeriousCrime {
+  BEREAVED_CLOSE_RELATIVE = "BEREAVED_CLOSE_RELATIVE",
+  DOMESTIC_ABUSE = "DOMESTIC_ABUSE",
+  HATE_CRIME = "HATE_CRIME",
+  TERRORISM = "TERRORISM",
+  SEXUAL_OFFENCE = "SEXUAL_OFFENCE",
+  HUMAN_TRAFFICKING = "HUMAN_TRAFFICKING",
+  ATTEMPTED_MURDER = "ATTEMPTED_MURDER",
+  KIDNAP = "KIDNAP",
+  FALSE_IMPRISONMENT = "FALSE_IMPRISONMENT",
+  ARSON_WITH_INTENT_TO_ENDANGER_LIFE = "ARSON_WITH_INTENT_TO_ENDANGER_LIFE",
+  WOUNDING_OR_GBH_WITH_INTENT = "WOUNDING_OR_GBH_WITH_INTENT",
+}
+
+/** Police and prosecution events that start a Code clock. */
+export enum PoliceEventKind {
+  /** The victim reports the crime to the police: starts the Right 4 referral clock. */
+  CRIME_REPORTED = "CRIME_REPORTED",
+  SUSPECT_ARRESTED = "SUSPECT_ARRESTED",
+  SUSPECT_INTERVIEWED_UNDER_CAUTION = "SUSPECT_INTERVIEWED_UNDER_CAUTION",
+  SUSPECT_RELEASED_ON_BAIL = "SUSPECT_RELEASED_ON_BAIL",
+  /** Police bail conditions changed or cancelled. */
+  BAIL_CONDITIONS_CHANGED = "BAIL_CONDITIONS_CHANGED",
+  SUSPECT_RELEASED_UNDER_INVESTIGATION = "SUSPECT_RELEASED_UNDER_INVESTIGATION",
+  /** Released without charge and without bail. */
+  SUSPECT_RELEASED_WITHOUT_CHARGE = "SUSPECT_RELEASED_WITHOUT_CHARGE",
+  SUSPECT_CHARGED = "SUSPECT_CHARGED",
+  /** A police or CPS decision not to charge: no further action. */
+  NO_FURTHER_ACTION = "NO_FURTHER_ACTION",
+  /** The police decide not to investigate the crime at all. */
+  DECISION_NOT_TO_INVESTIGATE = "DECISION_NOT_TO_INVESTIGATE",
+}
+
+/** What a recorded contact did, and so which entitlement it can fulfil. */
+export enum ContactKind {
+  /** The police passed the victim's details to a victim support service (Right 4). */
+  REFERRAL_PASSED_ON = "REFERRAL_PASSED_ON",
+  /** The victim was told of a police or prosecution decision (Right 6). */
+  TOLD_OF_DECISION = "TOLD_OF_DECISION",
+}
+
+/** One timed duty under a right, as the engine tracks it. */
+export enum EntitlementCode {
+  /** Right 4: details passed to victim support services within 2 working days of reporting. */
+  R4_REFERRAL_TO_SUPPORT_SERVICES = "R4_REFERRAL_TO_SUPPORT_SERVICES",
+  /** Right 6: told of a key investigation or charging decision within 5 working days (1 under Enhanced Rights). */
+  R6_TOLD_OF_KEY_DECISION = "R6_TOLD_OF_KEY_DECISION",
+}
+
+/** [S] checked, [M] not confirmed, [S/M] partly confirmed (DOMAIN-REFERENCE.md). */
+export type Confirmation = "S" | "M" | "S/M";
+
+export interface RightDefinition {
+  readonly right: VictimsCodeRight;
+  readonly number: number;
+  readonly title: string;
+}
+
+export interface TimelinessTrigger {
+  readonly event: PoliceEventKind;
+  readonly confirmation: Confirmation;
+  readonly source: string;
+}
+
+export interface TimelinessRule {
+  readonly entitlement: EntitlementCode;
+  readonly right: VictimsCodeRight;
+  readonly triggers: readonly TimelinessTrigger[];
+  readonly fulfilledBy: ContactKind;
+  /** Working days allowed to a victim without Enhanced Rights. */
+  readonly standardWorkingDays: number;
+  /** Working days allowed to a victim entitled to Enhanced Rights. */
+  readonly enhancedWorkingDays: number;
+  /** The victim may decline this; if they have, the entitlement is NOT_APPLICABLE. */
+  readonly victimMayDecline: boolean;
+  readonly confirmation: Confirmation;
+  readonly source: string;
+}
+
+export interface EnhancedRightsDefinition {
+  readonly categories: readonly EnhancedRightsCategory[];
+  readonly mostSeriousCrimes: readonly MostSeriousCrime[];
+  readonly confirmation: Confirmation;
+  readonly source: string;
+}
+
+export interface VictimsCodeRuleVersion {
+  /** Stable id, reported with every result so a reader knows which numbers were applied. */
+  readonly id: string;
+  readonly title: string;
+  /** First London date on which this version applies. */
+  readonly effectiveFrom: IsoDate;
+  readonly source: string;
+  readonly rights: readonly RightDefinition[];
+  readonly timeliness: readonly TimelinessRule[];
+  readonly enhancedRights: EnhancedRightsDefinition;
+}
+
+const CODE_2021_SOURCE =
+  "Code of Practice for Victims of Crime in England and Wales (Victims' Code), laid November 2020 under s.32 Domestic Violence, Crime and Victims Act 2004, in force 1 April 2021: https://www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime";
+const RIGHT_6_SOURCE =
+  "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-6-of-12";
+const CPS_DECISIONS_SOURCE =
+  "http://www.cps.gov.uk/thames_chiltern/victim_and_witness_care/the_code_of_practice_for_victims_of_crime/ (older CPS wording; DOMAIN-REFERENCE.md §1.3 marks charge decisions [S/M])";
+
+/**
+ * Victims' Code 2020, in force 1 April 2021 [S]
+ * (https://www.bedfordshire.pcc.police.uk/support-for-victims/). Under s.5
+ * Victims and Prisoners Act 2024 (in force 29 January 2025, SI 2025/95) this
+ * Code remains "the victims' code" until a new one is issued [S], so no new
+ * version starts on 29 January 2025.
+ */
+export const VICTIMS_CODE_2021: VictimsCodeRuleVersion = {
+  id: "victims-code-2021",
+  title: "Code of Practice for Victims of Crime in England and Wales (2020), in force 1 April 2021",
+  effectiveFrom: "2021-04-01",
+  source: CODE_2021_SOURCE,
+  // The twelve rights [S]: https://www.cleanslate.org.uk/post/victims-code-of-practice and the gov.uk Code's summary.
+  rights: [
+    { right: VictimsCodeRight.R1, number: 1, title: "To be able to understand and to be understood" },
+    { right: VictimsCodeRight.R2, number: 2, title: "To have the details of the crime recorded without unjustified delay" },
+    { right: VictimsCodeRight.R3, number: 3, title: "To be provided with information when reporting the crime" },
+    {
+      right: VictimsCodeRight.R4,
+      number: 4,
+      title: "To be referred to services that support victims and have services and support tailored to your needs",
+    },
+    { right: VictimsCodeRight.R5, number: 5, title: "To be provided with information about compensation" },
+    { right: VictimsCodeRight.R6, number: 6, title: "To be provided with information about the investigation and prosecution" },
+    { right: VictimsCodeRight.R7, number: 7, title: "To make a Victim Personal Statement" },
+    {
+      right: VictimsCodeRight.R8,
+      number: 8,
+      title: "To be given information about the trial, trial process and your role as a witness",
+    },
+    { right: VictimsCodeRight.R9, number: 9, title: "To be given information about the outcome of the case and any appeals" },
+    { right: VictimsCodeRight.R10, number: 10, title: "To be paid expenses and have property returned" },
+    { right: VictimsCodeRight.R11, number: 11, title: "To be given information about the offender following a conviction" },
+    { right: VictimsCodeRight.R12, number: 12, title: "To make a complaint about your rights not being met" },
+  ],
+  timeliness: [
+    {
+      entitlement: EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES,
+      right: VictimsCodeRight.R4,
+      triggers: [
+        {
+          event: PoliceEventKind.CRIME_REPORTED,
+          confirmation: "S",
+          source: "https://www.bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-2/",
+        },
+      ],
+      fulfilledBy: ContactKind.REFERRAL_PASSED_ON,
+      // Referral within 2 working days of reporting [S] (source above). Our sources give no shorter
+      // time under Enhanced Rights, so both are 2; that none exists is not confirmed [M].
+      standardWorkingDays: 2,
+      enhancedWorkingDays: 2,
+      // "Unless the victim declines" (opt-out) [S] for the default case. The older Code required
+      // explicit consent (opt-in) for sexual offences, domestic violence and bereaved relatives
+      // (https://www.nottinghamshire.police.uk/faqs/what-are-victims-services); not confirmed in the
+      // 2020 text [M] and not modelled here: the caller says whether the victim declined.
+      victimMayDecline: true,
+      confirmation: "S",
+      source: "https://www.bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-2/",
+    },
+    {
+      entitlement: EntitlementCode.R6_TOLD_OF_KEY_DECISION,
+      right: VictimsCodeRight.R6,
+      // Told, with reasons, within 5 working days (1 under Enhanced Rights) of a suspect being
+      // arrested, interviewed under caution, released without charge, released on bail or under
+      // investigation, or having bail conditions changed or cancelled; and of a decision not to
+      // investigate [S] (RIGHT_6_SOURCE). Charge and no-charge decisions at the same times [S/M].
+      triggers: [
+        { event: PoliceEventKind.SUSPECT_ARRESTED, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.SUSPECT_INTERVIEWED_UNDER_CAUTION, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.SUSPECT_RELEASED_WITHOUT_CHARGE, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.SUSPECT_RELEASED_ON_BAIL, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.SUSPECT_RELEASED_UNDER_INVESTIGATION, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.BAIL_CONDITIONS_CHANGED, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.DECISION_NOT_TO_INVESTIGATE, confirmation: "S", source: RIGHT_6_SOURCE },
+        { event: PoliceEventKind.SUSPECT_CHARGED, confirmation: "S/M", source: CPS_DECISIONS_SOURCE },
+        { event: PoliceEventKind.NO_FURTHER_ACTION, confirmation: "S/M", source: CPS_DECISIONS_SOURCE },
+      ],
+      fulfilledBy: ContactKind.TOLD_OF_DECISION,
+      standardWorkingDays: 5, // [S] RIGHT_6_SOURCE
+      enhancedWorkingDays: 1, // [S] RIGHT_6_SOURCE
+      victimMayDecline: false,
+      confirmation: "S",
+      source: RIGHT_6_SOURCE,
+    },
+  ],
+  enhancedRights: {
+    // The three groups of the Code, with "vulnerable or intimidated" split as in
+    // DOMAIN-REFERENCE.md §8.2 [S]: https://www.nottinghamshire.police.uk/faqs/what-are-enhanced-rights-and-how-do-i-receive-them
+    categories: [
+      EnhancedRightsCategory.MOST_SERIOUS_CRIME,
+      EnhancedRightsCategory.PERSISTENTLY_TARGETED,
+      EnhancedRightsCategory.VULNERABLE,
+      EnhancedRightsCategory.INTIMIDATED,
+    ],
+    // The list is the 2015-era list (http://www.hertfordshirebeacon.org/tags/priority-group); its
+    // carry-over into the 2020 Code text is not confirmed [S/M]. Vulnerable (YJCEA 1999 s.16: under 18,
+    // mental disorder, significant impairment of intelligence or social functioning, physical
+    // disability) and intimidated (s.17: fear or distress about testifying; sexual-offence
+    // complainants automatically) are judged by the assessor, not listed here [S/M].
+    mostSeriousCrimes: [
+      MostSeriousCrime.BEREAVED_CLOSE_RELATIVE,
+      MostSeriousCrime.DOMESTIC_ABUSE,
+      MostSeriousCrime.HATE_CRIME,
+      MostSeriousCrime.TERRORISM,
+      MostSeriousCrime.SEXUAL_OFFENCE,
+      MostSeriousCrime.HUMAN_TRAFFICKING,
+      MostSeriousCrime.ATTEMPTED_MURDER,
+      MostSeriousCrime.KIDNAP,
+      MostSeriousCrime.FALSE_IMPRISONMENT,
+      MostSeriousCrime.ARSON_WITH_INTENT_TO_ENDANGER_LIFE,
+      MostSeriousCrime.WOUNDING_OR_GBH_WITH_INTENT,
+    ],
+    confirmation: "S/M",
+    source: "https://www.nottinghamshire.police.uk/faqs/what-are-enhanced-rights-and-how-do-i-receive-them",
+  },
+};
+
+/** Every version held, any order; the engine chooses by date. */
+export const VICTIMS_CODE_RULE_VERSIONS: readonly VictimsCodeRuleVersion[] = [VICTIMS_CODE_2021];
+
+export class NoRuleVersionInForceError extends Error {
+  readonly code = "NO_RULE_VERSION_IN_FORCE";
+  constructor(readonly date: IsoDate) {
+    super(`No Victims' Code rule version is in force on ${date}`);
+    this.name = "NoRuleVersionInForceError";
+  }
+}
+
+/**
+ * The version in force on a London date: the one with the latest
+ * `effectiveFrom` on or before it. Two versions starting on the same date
+ * would make the answer ambiguous, so that is refused.
+ */
+export function ruleVersionInForce(
+  date: IsoDate,
+  versions: readonly VictimsCodeRuleVersion[] = VICTIMS_CODE_RULE_VERSIONS,
+): VictimsCodeRuleVersion {
+  let chosen: VictimsCodeRuleVersion | undefined;
+  const seen = new Set<IsoDate>();
+  for (const version of versions) {
+    if (seen.has(version.effectiveFrom)) {
+      throw new Error(`Two Victims' Code rule versions take effect on ${version.effectiveFrom}`);
+    }
+    seen.add(version.effectiveFrom);
+    // ISO dates compare correctly as strings.
+    if (version.effectiveFrom <= date && (!chosen || version.effectiveFrom > chosen.effectiveFrom)) chosen = version;
+  }
+  if (!chosen) throw new NoRuleVersionInForceError(date);
+  return chosen;
+}
