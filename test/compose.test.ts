@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { SUBGRAPH_NAMES } from "../src/platform/config";
+
+/** docker-compose.yml is for users; there is no Docker engine here, so check what it says against the code. YAML merge keys (<<) as Compose reads them. */
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  ports?: string[];
+}
+const compose = parse(readFileSync(join(__dirname, "..", "docker-compose.yml"), "utf8"), { merge: true }) as { services: Record<string, Service> };
+
+describe("docker-compose.yml", () => {
+  it.each(SUBGRAPH_NAMES)("runs the %s subgraph alone on its own port, after migrations", (name) => {
+    const service = compose.services[name];
+    expect(service?.command).toEqual(["npm", "run", "serve", "--", name]);
+    expect(service?.environment?.[`${name.toUpperCase()}_PORT`]).toMatch(/^\d+$/);
+    expect(service?.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
+    expect(service?.depends_on?.migrate?.condition).toBe("service_completed_successfully");
+  });
+
+  it("points the gateway at every subgraph's service and port, and publishes 4000", () => {
+    const gateway = compose.services.gateway;
+    expect(gateway?.command).toEqual(["npm", "run", "serve", "--", "gateway"]);
+    for (const name of SUBGRAPH_NAMES) {
+      const port = compose.services[name]?.environment?.[`${name.toUpperCase()}_PORT`];
+      expect(gateway?.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
+      expect(gateway?.depends_on?.[name]?.condition).toBe("service_healthy");
+    }
+    expect(gateway?.ports).toEqual(["4000:4000"]);
+  });
+
+  it("migrates with the same command users run", () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(compose.services.migrate?.command).toEqual(["npm", "run", "migrate"]);
+    expect(pkg.scripts.migrate).toBeDefined();
+    expect(pkg.scripts.serve).toBeDefined();
+  });
+});
