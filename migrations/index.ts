@@ -4,6 +4,7 @@ import { PoliceCrimes1795449602000 } from "./1795449602000-PoliceCrimes";
 import { VictimsCases1795449603000 } from "./1795449603000-VictimsCases";
 import { PartnersServiceEpisodes1795449604000 } from "./1795449604000-PartnersServiceEpisodes";
 import { InsightsRefreshRuns1795449605000 } from "./1795449605000-InsightsRefreshRuns";
+import { GovernanceAccess1795449606000 } from "./1795449606000-GovernanceAccess";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   VictimsCases1795449603000,
   PartnersServiceEpisodes1795449604000,
   InsightsRefreshRuns1795449605000,
+  GovernanceAccess1795449606000,
 ];

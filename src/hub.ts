@@ -4,7 +4,10 @@ import { Config, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { Database, migrate, openDatabase, ping } from "./platform/database";
 import { apolloDefaults, RunningServer, serve } from "./platform/http";
 import type { Logger } from "./platform/logger";
-import type { RequestContext } from "./platform/context";
+import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth";
+import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
+import { auditPlugin } from "./policy/shield";
+import { PolicyStore } from "./policy/store";
 import { createGateway } from "./gateway/gateway";
 import { SUBGRAPHS } from "./subgraphs";
 
@@ -33,6 +36,11 @@ export async function prepareDatabase(config: Config, names: readonly SubgraphNa
 }
 
 /** Serves one subgraph over HTTP on the given port (0 picks a free one). */
+/** Every hop verifies the caller's token itself: no subgraph trusts the network. */
+export async function tokenVerifier(config: Config): Promise<TokenVerifier> {
+  return createVerifier(config.auth, await verificationKeys(config.auth));
+}
+
 export async function startSubgraph(
   name: SubgraphName,
   db: Database,
@@ -43,19 +51,26 @@ export async function startSubgraph(
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
   const services = subgraph.createServices(db);
+  const policy = new PolicyStore(db.dataSource);
+  const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
   return serve({
     name,
     host: config.host,
     port,
     logger: log,
-    server: new ApolloServer<RequestContext>({
+    server: new ApolloServer<GuardedContext>({
       schema,
       ...apolloDefaults(config.development),
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ApolloServerPluginInlineTraceDisabled()],
+      plugins: [...apolloDefaults(config.development).plugins, ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
     }),
-    context: (base) => subgraph.createContext(services, base),
+    context: async (base, req) => {
+      const principal = await verifier.verify(req.headers.authorization);
+      const breakGlass = req.headers[BREAK_GLASS_HEADER];
+      const access = new AccessEvaluator(policy, principal, base.requestId, typeof breakGlass === "string" ? breakGlass : null);
+      return subgraph.createContext(services, { ...base, principal, access });
+    },
     ready: () => ping(db),
   });
 }
@@ -67,13 +82,18 @@ export async function startGateway(
   logger: Logger,
   port: number,
 ): Promise<RunningServer> {
+  const verifier = await tokenVerifier(config);
   return serve({
     name: "gateway",
     host: config.host,
     port,
     logger: logger.child({ subgraph: "gateway" }),
     server: createGateway(subgraphUrls, config.development),
-    context: (base, req) => ({ ...base, authorization: req.headers.authorization }),
+    context: async (base, req) => {
+      await verifier.verify(req.headers.authorization);
+      const breakGlass = req.headers[BREAK_GLASS_HEADER];
+      return { ...base, authorization: req.headers.authorization, breakGlassReason: typeof breakGlass === "string" ? breakGlass : undefined };
+    },
     ready: async () => {
       const answers = await Promise.all(
         SUBGRAPH_NAMES.map((name) =>

@@ -33,3 +33,11 @@ describe("configuration", () => {
     expect(() => loadConfig({ POLICE_PORT: "70000" })).toThrow(/POLICE_PORT/);
   });
 });
+
+describe("identity configuration", () => {
+  it("refuses production without an identity provider's key set", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/AUTH_JWKS_URL: required in production/);
+    expect(loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth.jwksUrl).toBe("https://idp.example/jwks.json");
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true" })).not.toThrow();
+  });
+});

@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 import { SUBGRAPH_NAMES } from "../src/platform/config";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
+import { OrganisationCode } from "../src/platform/domain";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 
 let hub: TestHub;
+let gmvs: Record<string, string>;
 beforeAll(async () => {
   hub = await startTestHub();
+  gmvs = await hub.as({ organisation: OrganisationCode.GMVS });
 });
 afterAll(async () => {
   await hub?.close();
@@ -25,7 +28,7 @@ const CASE_VIEW = /* GraphQL */ `
 
 describe("the embedded hub", () => {
   it("answers one query with data from the victims, police and partners subgraphs", async () => {
-    const { status, body } = await graphql(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.clientM });
+    const { status, body } = await graphql(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.clientM }, gmvs);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({
@@ -40,7 +43,7 @@ describe("the embedded hub", () => {
 
   it("returns null for a case that does not exist, and for an id that is not a UUID", async () => {
     for (const id of [randomUUID(), "not-a-uuid"]) {
-      const { body } = await graphql(hub.url, CASE_VIEW, { id });
+      const { body } = await graphql(hub.url, CASE_VIEW, { id }, gmvs);
       expect(body.errors).toBeUndefined();
       expect(body.data).toEqual({ case: null });
     }
@@ -59,19 +62,19 @@ describe("the embedded hub", () => {
 
   it("keeps a well-formed caller request id and answers with it", async () => {
     const requestId = `test-${randomUUID()}`;
-    const { headers } = await graphql(hub.url, "{ organisations { code } }", {}, { "x-request-id": requestId });
+    const { headers } = await graphql(hub.url, "{ organisations { code } }", {}, { ...gmvs, "x-request-id": requestId });
     expect(headers.get("x-request-id")).toBe(requestId);
-    const generated = await graphql(hub.url, "{ organisations { code } }", {}, { "x-request-id": "bad id with spaces" });
+    const generated = await graphql(hub.url, "{ organisations { code } }", {}, { ...gmvs, "x-request-id": "bad id with spaces" });
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("makes the same number of SQL statements for one case as for forty", async () => {
+  it("makes the same number of SQL statements for one case as for forty, authorisation and audit included", async () => {
     await addCasesWithEpisodes(40);
     const query = `query($first: Int!) { cases(first: $first) { caseReference crime { crimeReference offenceCode } episodes { service } } }`;
     const counts: number[] = [];
     for (const first of [1, 10, 40]) {
       const requestId = `count-${first}-${randomUUID()}`;
-      const { body } = await graphql<{ cases: unknown[] }>(hub.url, query, { first }, { "x-request-id": requestId });
+      const { body } = await graphql<{ cases: unknown[] }>(hub.url, query, { first }, { ...gmvs, "x-request-id": requestId });
       expect(body.errors).toBeUndefined();
       expect(body.data?.cases).toHaveLength(first);
       counts.push(sqlStatementsFor(requestId));
@@ -84,17 +87,17 @@ describe("the embedded hub", () => {
 describe("errors", () => {
   it("refuses an out-of-range page size with INVALID_INPUT naming the argument", async () => {
     for (const first of [0, 101, -5]) {
-      const { body } = await graphql(hub.url, "query($first: Int!) { cases(first: $first) { id } }", { first });
+      const { body } = await graphql(hub.url, "query($first: Int!) { cases(first: $first) { id } }", { first }, gmvs);
       expect(body.errors).toHaveLength(1);
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "first" });
       expect(body.errors?.[0]?.message).toBe("first must be between 1 and 100");
     }
-    const { body } = await graphql(hub.url, "{ cases(first: 100) { id } }");
+    const { body } = await graphql(hub.url, "{ cases(first: 100) { id } }", {}, gmvs);
     expect(body.errors).toBeUndefined();
   });
 
   it("gives every error a code and no stack trace outside development", async () => {
-    const { body } = await graphql(hub.url, "{ cases { noSuchField } }");
+    const { body } = await graphql(hub.url, "{ cases { noSuchField } }", {}, gmvs);
     expect(body.errors?.length).toBeGreaterThan(0);
     for (const error of body.errors ?? []) {
       expect(typeof error.extensions?.code).toBe("string");
@@ -128,6 +131,13 @@ async function addCasesWithEpisodes(count: number): Promise<void> {
     await ds.query(
       `INSERT INTO partners.service_episode (case_id, provider, service, status, started_at) VALUES ($1, 'HOURGLASS', 'Economic abuse', 'ACTIVE', now())`,
       [id],
+    );
+    // Governance knows the person behind the case and crime, and GMVS's open case with them.
+    const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
+    await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [id, reference, subjectId]);
+    await ds.query(
+      `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at) VALUES ($1, 'GMVS', 'gmvs-case', $2, now())`,
+      [subjectId, id],
     );
   }
 }

@@ -1,5 +1,11 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { signDevToken } from "../src/platform/auth";
+import { loadConfig } from "../src/platform/config";
+import { OrganisationCode } from "../src/platform/domain";
+import { Purpose, Role } from "../src/platform/principal";
 import { graphql } from "./support/hub";
 
 /** `npm start` as a fresh clone runs it: embedded PGlite, synthetic seed, every piece in one process. */
@@ -10,7 +16,8 @@ describe("npm start", () => {
   });
 
   it("migrates, seeds, prints the URL and answers a federated query; stops cleanly on SIGTERM", async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: "0" };
+    const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", PORT: "0", DEV_KEY_FILE: devKeyFile };
     for (const name of ["POLICE", "VICTIMS", "PARTNERS", "GOVERNANCE", "INSIGHTS"]) env[`${name}_PORT`] = "0";
     delete env.DATABASE_URL;
     delete env.PGLITE_DATA_DIR;
@@ -32,9 +39,18 @@ describe("npm start", () => {
       started.once("exit", (code) => reject(new Error(`exited with ${code} before it was ready: ${stderr}`)));
     });
 
+    // The same key file the hub made: as `npm run token` would sign.
+    const token = await signDevToken(loadConfig({ DEV_KEY_FILE: devKeyFile }).auth, {
+      subject: "test-gmvs",
+      organisation: OrganisationCode.GMVS,
+      roles: [Role.CASEWORKER],
+      purpose: Purpose.SUPPORT,
+    });
     const { body } = await graphql<{ case: { crime: { offenceDescription: string } } }>(
       url,
       `{ case(id: "5eed0000-0000-4000-8000-000000000001") { caseReference crime { offenceDescription } } }`,
+      {},
+      { authorization: `Bearer ${token}` },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data?.case.crime.offenceDescription).toBe("Stalking");

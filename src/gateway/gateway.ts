@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { SubgraphName } from "../platform/config";
 import type { RequestContext } from "../platform/context";
 import { apolloDefaults } from "../platform/http";
+import { BREAK_GLASS_HEADER } from "../policy/access";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
@@ -12,6 +13,8 @@ export const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph
 export interface GatewayContext extends RequestContext {
   /** The caller's own Authorization header, forwarded unchanged: each subgraph verifies it itself. */
   authorization?: string;
+  /** A supervisor's written reason for a break-glass override, forwarded to every subgraph. */
+  breakGlassReason?: string;
 }
 
 /**
@@ -32,6 +35,7 @@ export function createGateway(subgraphUrls: Record<SubgraphName, string>, develo
         willSendRequest({ request, context }) {
           request.http?.headers.set("x-request-id", context.requestId);
           if (context.authorization) request.http?.headers.set("authorization", context.authorization);
+          if (context.breakGlassReason) request.http?.headers.set(BREAK_GLASS_HEADER, context.breakGlassReason);
         },
       }),
   });

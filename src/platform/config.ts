@@ -33,6 +33,14 @@ const envSchema = z.object({
   }),
   /** Directory for PGlite's files; unset keeps the embedded database in memory. */
   PGLITE_DATA_DIR: z.string().min(1).optional(),
+  /** JWT issuer and audience every token must carry. */
+  AUTH_ISSUER: z.string().min(1).default("casebridge-dev"),
+  AUTH_AUDIENCE: z.string().min(1).default("casebridge"),
+  /** The identity provider's JWKS; required in production unless AUTH_DEV_KEYS=true. */
+  AUTH_JWKS_URL: optionalUrl,
+  /** Verify against the local dev key pair (made on first use in DEV_KEY_FILE). */
+  AUTH_DEV_KEYS: z.enum(["true", "false", "1", "0"]).optional(),
+  DEV_KEY_FILE: z.string().min(1).default(".data/dev-keys.json"),
   /** Seed synthetic data at start-up (idempotent). */
   SEED: z
     .enum(["true", "false", "1", "0"])
@@ -68,7 +76,20 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     seed: env.SEED,
+    auth: {
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      jwksUrl: env.AUTH_JWKS_URL,
+      devKeyFile: env.DEV_KEY_FILE,
+    },
   };
+}
+
+/** Production verifies against an identity provider; the dev key pair only where asked for or outside production. */
+function authProblems(env: z.infer<typeof envSchema>): string[] {
+  const devKeys = env.AUTH_DEV_KEYS === undefined ? env.NODE_ENV !== "production" : env.AUTH_DEV_KEYS === "true" || env.AUTH_DEV_KEYS === "1";
+  if (env.AUTH_JWKS_URL || devKeys) return [];
+  return ["AUTH_JWKS_URL: required in production (or set AUTH_DEV_KEYS=true to use the local dev key pair)"];
 }
 
 export class ConfigError extends Error {
@@ -90,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     );
   }
+  const problems = authProblems(parsed.data);
+  if (problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
 

@@ -11,6 +11,12 @@ const FEDERATION_LINK = `
     @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])
 `;
 
+/** Fields that release personal data carry their category (src/policy/sensitive.ts puts it there). */
+const SENSITIVE_DIRECTIVE_SDL = `
+  "Personal data of this category: released only where an agreement, consent and relationship allow"
+  directive @sensitive(category: String!) on FIELD_DEFINITION
+`;
+
 export type ReferenceResolvers<TContext> = Record<
   string,
   { __resolveReference(reference: Record<string, unknown>, context: TContext): unknown }
@@ -38,6 +44,7 @@ export async function buildFederatedSchema<TContext>(
   return buildSubgraphSchema({
     typeDefs: gql`
       ${FEDERATION_LINK}
+      ${SENSITIVE_DIRECTIVE_SDL}
       ${printSchemaWithDirectives(schema)}
     `,
     // The context type is ours to know; @apollo/subgraph types resolvers over `unknown`.

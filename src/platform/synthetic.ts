@@ -9,3 +9,11 @@ export const SYNTHETIC_CASE_IDS = {
   coercive: "5eed0000-0000-4000-8000-000000000003",
   selfReferral: "5eed0000-0000-4000-8000-000000000004",
 } as const;
+
+/** The synthetic subjects (people) behind the cases; governance links each to its case and crime. */
+export const SYNTHETIC_SUBJECTS = [
+  { subjectId: "5eed0000-0000-4000-8000-0000000000a1", caseId: SYNTHETIC_CASE_IDS.clientM, crimeReference: "SYN/000101/26" },
+  { subjectId: "5eed0000-0000-4000-8000-0000000000a2", caseId: SYNTHETIC_CASE_IDS.harassment, crimeReference: "SYN/000102/26" },
+  { subjectId: "5eed0000-0000-4000-8000-0000000000a3", caseId: SYNTHETIC_CASE_IDS.coercive, crimeReference: "SYN/000103/26" },
+  { subjectId: "5eed0000-0000-4000-8000-0000000000a4", caseId: SYNTHETIC_CASE_IDS.selfReferral, crimeReference: null },
+] as const;

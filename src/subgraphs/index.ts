@@ -1,5 +1,5 @@
 import type { SubgraphName } from "../platform/config";
-import type { SubgraphModule } from "../platform/subgraph";
+import type { SubgraphModule } from "./module";
 import { governance } from "./governance";
 import { insights } from "./insights";
 import { partners } from "./partners";

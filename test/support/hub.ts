@@ -1,23 +1,47 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Hub, startHub } from "../../src/hub";
+import { signDevToken } from "../../src/platform/auth";
+import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig } from "../../src/platform/config";
 import { createLogger } from "../../src/platform/logger";
 import { createTestStore } from "./store";
 
 export interface TestHub extends Hub {
   config: Config;
+  /** A dev token for this hub's key pair. */
+  token(principal: Partial<Principal> & Pick<Principal, "organisation">, options?: { expiresIn?: string | number }): Promise<string>;
+  /** Authorization header for a principal, ready to pass to graphql(). */
+  as(principal: Partial<Principal> & Pick<Principal, "organisation">): Promise<Record<string, string>>;
 }
 
 /** The whole hub in this process on ephemeral loopback ports, over a store of its own. */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const store = await createTestStore();
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: store.databaseUrl ?? "", ...env });
+  // A key pair of this hub's own, never the developer's .data/ one.
+  const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: store.databaseUrl ?? "", DEV_KEY_FILE: devKeyFile, AUTH_DEV_KEYS: "true", ...env });
   const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true }).catch(async (error) => {
     await store.close();
     throw error;
   });
+  const token: TestHub["token"] = (principal, options) =>
+    signDevToken(
+      config.auth,
+      {
+        subject: principal.subject ?? `test-${principal.organisation.toLowerCase()}`,
+        organisation: principal.organisation,
+        roles: principal.roles ?? [Role.CASEWORKER],
+        purpose: principal.purpose ?? Purpose.SUPPORT,
+      },
+      options,
+    );
   return {
     ...hub,
     config,
+    token,
+    as: async (principal) => ({ authorization: `Bearer ${await token(principal)}` }),
     async close() {
       await hub.close();
       await store.close();

@@ -1,6 +1,15 @@
 import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
-import type { SubgraphModule } from "../../platform/subgraph";
+import { Role } from "../../platform/principal";
+import { authenticated, guardSchema, organisationIs, roleIs } from "../../policy/shield";
+import { chain } from "graphql-shield";
+import { AccessService } from "./access/access.service";
+import { AccessResolver } from "./access/access.resolver";
+import { AccessExplanation, AuditEvent, Consent } from "./access/access.types";
+import { AgreementResolver } from "./agreements/agreement.resolver";
+import { DataSharingAgreement } from "./agreements/agreement.types";
+import { Organisation } from "./organisations/organisation.types";
+import type { SubgraphModule } from "../module";
 import { createGovernanceContext, GovernanceContext, GovernanceServices } from "./context";
 import { OrganisationRecord } from "./organisations/organisation.entity";
 import { OrganisationResolver } from "./organisations/organisation.resolver";
@@ -10,16 +19,36 @@ import { seedGovernance } from "./seed";
 export const governance: SubgraphModule<GovernanceServices, GovernanceContext> = {
   name: "governance",
   entities: [OrganisationRecord],
-  buildSchema: () =>
-    buildFederatedSchema<GovernanceContext>(
-      { resolvers: [OrganisationResolver] },
+  buildSchema: async () =>
+    guardSchema(
+      await buildFederatedSchema<GovernanceContext>(
+        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver] },
+        {
+          Organisation: {
+            __resolveReference: (reference, ctx) => ctx.loaders.organisationByCode.load(reference.code as OrganisationCode),
+          },
+        },
+      ),
+      [Organisation, DataSharingAgreement, Consent, AccessExplanation, AuditEvent],
       {
-        Organisation: {
-          __resolveReference: (reference, ctx) => ctx.loaders.organisationByCode.load(reference.code as OrganisationCode),
+        Query: {
+          organisations: authenticated,
+          organisation: authenticated,
+          agreements: authenticated,
+          explainAccess: authenticated,
+          // Data owners read their own audit; supervisors only.
+          auditEvents: roleIs(Role.SUPERVISOR),
+          // GMVS answers subject access requests for the victims it serves.
+          subjectAccessExport: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.SUPERVISOR)),
+        },
+        Mutation: {
+          // GMVS records and withdraws consent with the victim.
+          recordConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
+          withdrawConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
         },
       },
     ),
-  createServices: (db) => ({ organisations: new OrganisationService(db.dataSource) }),
+  createServices: (db) => ({ organisations: new OrganisationService(db.dataSource), access: new AccessService(db.dataSource) }),
   createContext: createGovernanceContext,
   seed: seedGovernance,
 };

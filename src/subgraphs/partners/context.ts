@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../platform/context";
+import type { GuardedContext } from "../../policy/access";
 import { createEpisodeLoaders } from "./episodes/episode.loaders";
 import { EpisodeService } from "./episodes/episode.service";
 
@@ -6,7 +6,7 @@ export interface PartnersServices {
   episodes: EpisodeService;
 }
 
-export function createPartnersContext(services: PartnersServices, base: RequestContext) {
+export function createPartnersContext(services: PartnersServices, base: GuardedContext) {
   return { ...base, services, loaders: createEpisodeLoaders(services.episodes) };
 }
 export type PartnersContext = ReturnType<typeof createPartnersContext>;

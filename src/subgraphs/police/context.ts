@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../platform/context";
+import type { GuardedContext } from "../../policy/access";
 import { createCrimeLoaders } from "./crimes/crime.loaders";
 import { CrimeService } from "./crimes/crime.service";
 
@@ -6,7 +6,7 @@ export interface PoliceServices {
   crimes: CrimeService;
 }
 
-export function createPoliceContext(services: PoliceServices, base: RequestContext) {
+export function createPoliceContext(services: PoliceServices, base: GuardedContext) {
   return { ...base, services, loaders: createCrimeLoaders(services.crimes) };
 }
 export type PoliceContext = ReturnType<typeof createPoliceContext>;

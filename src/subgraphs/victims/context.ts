@@ -1,4 +1,4 @@
-import type { RequestContext } from "../../platform/context";
+import type { GuardedContext } from "../../policy/access";
 import { createCaseLoaders } from "./cases/case.loaders";
 import { CaseService } from "./cases/case.service";
 
@@ -6,7 +6,7 @@ export interface VictimsServices {
   cases: CaseService;
 }
 
-export function createVictimsContext(services: VictimsServices, base: RequestContext) {
+export function createVictimsContext(services: VictimsServices, base: GuardedContext) {
   return { ...base, services, loaders: createCaseLoaders(services.cases) };
 }
 export type VictimsContext = ReturnType<typeof createVictimsContext>;

@@ -1,5 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { OrganisationCode } from "../../../platform/domain";
+import { NonPersonal } from "../../../policy/sensitive";
 
 export enum OrganisationKind {
   POLICE = "POLICE",
@@ -9,6 +10,7 @@ export enum OrganisationKind {
 }
 registerEnumType(OrganisationKind, { name: "OrganisationKind" });
 
+@NonPersonal("Organisation", "organisations, not people")
 @Directive('@key(fields: "code")')
 @ObjectType({ description: "An organisation taking part in Casebridge" })
 export class Organisation {

@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { NonPersonal } from "../../../policy/sensitive";
 
+@NonPersonal("RefreshRun", "a log of evidence-base refreshes")
 @ObjectType({ description: "One refresh of the pseudonymised evidence base" })
 export class RefreshRun {
   @Field()

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Borough } from "../../../platform/domain";
+import { Borough, OrganisationCode } from "../../../platform/domain";
+import { DataCategory } from "../../../policy/categories";
+import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 
 export enum InvestigationStatus {
   UNDER_INVESTIGATION = "UNDER_INVESTIGATION",
@@ -9,30 +11,39 @@ export enum InvestigationStatus {
 }
 registerEnumType(InvestigationStatus, { name: "InvestigationStatus" });
 
+/** A crime record is about its victim: GMP holds it; others see it only as agreements, consent and relationships allow. */
+@PersonalData<Crime>("Crime", { subject: (c) => ({ system: SubjectSystem.POLICE_CRIME, ref: c.crimeReference }), holder: OrganisationCode.GMP }, ["crimeReference"])
 @Directive('@key(fields: "crimeReference")')
 @ObjectType({ description: "A crime recorded by Greater Manchester Police" })
 export class Crime {
   @Field(() => ID, { description: "The police crime reference" })
   crimeReference!: string;
 
-  @Field()
-  recordedAt!: Date;
+  @Sensitive(DataCategory.OFFENCE_DETAILS)
+  @Field(() => Date, { nullable: true })
+  recordedAt!: Date | null;
 
-  @Field({ description: "Home Office Counting Rules offence classification code" })
-  offenceCode!: string;
+  @Sensitive(DataCategory.OFFENCE_DETAILS)
+  @Field(() => String, { nullable: true, description: "Home Office Counting Rules offence classification code" })
+  offenceCode!: string | null;
 
-  @Field()
-  offenceDescription!: string;
+  @Sensitive(DataCategory.OFFENCE_DETAILS)
+  @Field(() => String, { nullable: true })
+  offenceDescription!: string | null;
 
-  @Field(() => Borough)
-  borough!: Borough;
+  @Sensitive(DataCategory.OFFENCE_DETAILS)
+  @Field(() => Borough, { nullable: true, description: "Where the crime happened, to borough level" })
+  borough!: Borough | null;
 
-  @Field(() => InvestigationStatus)
-  status!: InvestigationStatus;
+  @Sensitive(DataCategory.INVESTIGATION_UPDATES)
+  @Field(() => InvestigationStatus, { nullable: true })
+  status!: InvestigationStatus | null;
 
-  @Field({ description: "Flagged as domestic abuse (applies across offence types)" })
-  domesticAbuse!: boolean;
+  @Sensitive(DataCategory.OFFENCE_DETAILS)
+  @Field(() => Boolean, { nullable: true, description: "Flagged as domestic abuse (applies across offence types)" })
+  domesticAbuse!: boolean | null;
 
-  @Field()
-  stalking!: boolean;
+  @Sensitive(DataCategory.OFFENCE_DETAILS)
+  @Field(() => Boolean, { nullable: true })
+  stalking!: boolean | null;
 }

@@ -1,5 +1,7 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { Borough } from "../../../platform/domain";
+import { Borough, OrganisationCode } from "../../../platform/domain";
+import { DataCategory } from "../../../policy/categories";
+import { NonPersonal, PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 
 /** GMVS thematic leads (DOMAIN.md, GMVS). */
 export enum ThematicLead {
@@ -21,7 +23,8 @@ export enum CaseStatus {
 }
 registerEnumType(CaseStatus, { name: "CaseStatus" });
 
-/** The police subgraph resolves the rest of a Crime from its reference. */
+/** The police subgraph resolves the rest of a Crime from its reference, and guards it. */
+@NonPersonal("Crime", "only the reference, a key the police subgraph resolves and guards")
 @Directive('@key(fields: "crimeReference", resolvable: false)')
 @ObjectType("Crime")
 export class CrimeReference {
@@ -29,6 +32,8 @@ export class CrimeReference {
   crimeReference!: string;
 }
 
+/** A GMVS case file is about its victim; `crime` links to the police record, which police guards. */
+@PersonalData<Case>("Case", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.id }), holder: OrganisationCode.GMVS }, ["id", "caseReference", "crime"])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A GMVS case file for one victim" })
 export class Case {
@@ -38,17 +43,21 @@ export class Case {
   @Field({ description: "The reference GMVS staff quote" })
   caseReference!: string;
 
-  @Field(() => Borough)
-  borough!: Borough;
+  @Sensitive(DataCategory.ADDRESS)
+  @Field(() => Borough, { nullable: true, description: "The borough the victim lives in" })
+  borough!: Borough | null;
 
-  @Field(() => ThematicLead)
-  thematicLead!: ThematicLead;
+  @Sensitive(DataCategory.CASE_NOTES)
+  @Field(() => ThematicLead, { nullable: true })
+  thematicLead!: ThematicLead | null;
 
-  @Field(() => CaseStatus)
-  status!: CaseStatus;
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => CaseStatus, { nullable: true })
+  status!: CaseStatus | null;
 
-  @Field()
-  openedAt!: Date;
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Date, { nullable: true })
+  openedAt!: Date | null;
 
   /** Not a GraphQL field: `crime` below resolves from it. */
   crimeReference!: string | null;

@@ -1,20 +1,20 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSourceOptions } from "typeorm";
-import type { SubgraphName } from "./config";
-import type { RequestContext } from "./context";
-import type { Database } from "./database";
+import type { SubgraphName } from "../platform/config";
+import type { GuardedContext } from "../policy/access";
+import type { Database } from "../platform/database";
 
 /**
  * What each subgraph folder exports: its schema (built without a database, so
  * the SDL can be emitted anywhere), its entities, its services (made once per
  * process), its per-request context (fresh DataLoaders every request) and its
- * synthetic seed.
+ * synthetic seed. Its schema comes guarded (src/policy/shield.ts).
  */
-export interface SubgraphModule<TServices = unknown, TContext extends RequestContext = RequestContext> {
+export interface SubgraphModule<TServices = unknown, TContext extends GuardedContext = GuardedContext> {
   name: SubgraphName;
   entities: NonNullable<DataSourceOptions["entities"]>;
   buildSchema(): Promise<GraphQLSchema>;
   createServices(db: Database): TServices;
-  createContext(services: TServices, base: RequestContext): TContext;
+  createContext(services: TServices, base: GuardedContext): TContext;
   seed(db: Database): Promise<void>;
 }

@@ -1,0 +1,154 @@
+import { createHash } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+
+/** One release or refusal of a category of a subject's data (issue: who, org, purpose, subject, category, decision, reason, agreement, consent, request, time). */
+export interface AuditEventInput {
+  at: Date;
+  requestId: string;
+  actor: string | null;
+  organisation: string | null;
+  roles: string[];
+  purpose: string | null;
+  subjectId: string | null;
+  category: string;
+  holder: string;
+  decision: "ALLOW" | "DENY";
+  reason: string | null;
+  agreementId: string | null;
+  consentId: string | null;
+  breakGlassReason: string | null;
+}
+
+export interface AuditEvent extends AuditEventInput {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = "0".repeat(64);
+/** Serialises appends across every process sharing the store, so the chain has one order. */
+const AUDIT_CHAIN_LOCK = 7_405_101;
+
+/** The hash covers every field in a fixed order, the position and the previous hash: a change, removal or reorder breaks it. */
+export function eventHash(prevHash: string, seq: number, e: AuditEventInput): string {
+  const content = JSON.stringify([
+    seq,
+    e.at.toISOString(),
+    e.requestId,
+    e.actor,
+    e.organisation,
+    e.roles,
+    e.purpose,
+    e.subjectId,
+    e.category,
+    e.holder,
+    e.decision,
+    e.reason,
+    e.agreementId,
+    e.consentId,
+    e.breakGlassReason,
+  ]);
+  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+}
+
+/** Appends inside the caller's transaction, so the audit commits (or not) with the work it records. */
+export async function appendAuditEvents(transaction: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await transaction.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK]);
+  const [last] = (await transaction.query(`SELECT seq, hash FROM governance.audit_event ORDER BY seq DESC LIMIT 1`)) as { seq: string; hash: string }[];
+  let seq = last ? Number(last.seq) : 0;
+  let prev = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((e) => {
+    seq += 1;
+    const hash = eventHash(prev, seq, e);
+    const row = [seq, e.at, e.requestId, e.actor, e.organisation, e.roles, e.purpose, e.subjectId, e.category, e.holder, e.decision, e.reason, e.agreementId, e.consentId, e.breakGlassReason, prev, hash];
+    prev = hash;
+    return row;
+  });
+  const columns = 17;
+  const placeholders = rows.map((_, i) => `(${Array.from({ length: columns }, (_, j) => `$${i * columns + j + 1}`).join(", ")})`).join(", ");
+  await transaction.query(
+    `INSERT INTO governance.audit_event (seq, at, request_id, actor, organisation, roles, purpose, subject_id, category, holder, decision, reason,
+                                         agreement_id, consent_id, break_glass_reason, prev_hash, hash)
+     VALUES ${placeholders}`,
+    rows.flat(),
+  );
+}
+
+/** Appends in a transaction of its own: for reads, whose audit is all the work there is. */
+export function recordAudit(dataSource: DataSource, events: readonly AuditEventInput[]): Promise<void> {
+  return events.length === 0 ? Promise.resolve() : dataSource.transaction((m) => appendAuditEvents(m, events));
+}
+
+export interface ChainProblem {
+  seq: number;
+  problem: "CHANGED" | "MISSING_BEFORE" | "OUT_OF_ORDER";
+  detail: string;
+}
+
+interface AuditRow {
+  seq: string;
+  at: Date;
+  request_id: string;
+  actor: string | null;
+  organisation: string | null;
+  roles: string[];
+  purpose: string | null;
+  subject_id: string | null;
+  category: string;
+  holder: string;
+  decision: "ALLOW" | "DENY";
+  reason: string | null;
+  agreement_id: string | null;
+  consent_id: string | null;
+  break_glass_reason: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export function toAuditEvent(r: AuditRow): AuditEvent {
+  return {
+    seq: Number(r.seq),
+    at: r.at,
+    requestId: r.request_id,
+    actor: r.actor,
+    organisation: r.organisation,
+    roles: r.roles,
+    purpose: r.purpose,
+    subjectId: r.subject_id,
+    category: r.category,
+    holder: r.holder,
+    decision: r.decision,
+    reason: r.reason,
+    agreementId: r.agreement_id,
+    consentId: r.consent_id,
+    breakGlassReason: r.break_glass_reason,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+/**
+ * Walks the chain in stored order and names the first event that does not
+ * follow: a changed row fails its own hash, a removed one leaves a gap in
+ * the sequence, a reordered one does not chain from the event before it.
+ */
+export function verifyChain(events: readonly AuditEvent[]): ChainProblem | null {
+  let prev = GENESIS_HASH;
+  let expectedSeq = 1;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) {
+      return { seq: e.seq, problem: "MISSING_BEFORE", detail: `expected event ${expectedSeq} next, found ${e.seq}: events are missing` };
+    }
+    if (e.prevHash !== prev) return { seq: e.seq, problem: "OUT_OF_ORDER", detail: `event ${e.seq} does not chain from event ${e.seq - 1}` };
+    if (eventHash(prev, e.seq, e) !== e.hash) return { seq: e.seq, problem: "CHANGED", detail: `event ${e.seq} does not match its hash: it was changed` };
+    prev = e.hash;
+    expectedSeq += 1;
+  }
+  return null;
+}
+
+export async function readAuditChain(dataSource: DataSource): Promise<AuditEvent[]> {
+  const rows: AuditRow[] = await dataSource.query(`SELECT * FROM governance.audit_event ORDER BY seq`);
+  return rows.map(toAuditEvent);
+}

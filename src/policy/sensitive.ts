@@ -1,0 +1,104 @@
+import { GraphQLSchema, isNonNullType, isObjectType } from "graphql";
+import { Directive } from "type-graphql";
+import { OrganisationCode } from "../platform/domain";
+import { DataCategory } from "./categories";
+
+/** Systems whose local references governance links to a subject (the person the data is about). */
+export enum SubjectSystem {
+  POLICE_CRIME = "police-crime",
+  GMVS_CASE = "gmvs-case",
+}
+
+/**
+ * How a type that holds personal data names its subject and its holder (the
+ * organisation whose record it is).
+ */
+export interface PersonalDataDeclaration<T = never> {
+  subject(parent: T): { system: SubjectSystem; ref: string };
+  holder: OrganisationCode | ((parent: T) => OrganisationCode);
+}
+
+export interface TypeDeclaration {
+  name: string;
+  kind: "personal" | "non-personal";
+  personal?: PersonalDataDeclaration<unknown>;
+  /** Fields that identify or link records rather than describe the person (federation keys, references). */
+  keys: ReadonlySet<string>;
+  categories: ReadonlyMap<string, DataCategory>;
+}
+
+// Keyed by class: the same GraphQL name (a federation entity such as Case)
+// can be declared differently by different subgraphs in one process.
+const declared = new Map<unknown, { name: string; kind: "personal" | "non-personal"; personal?: PersonalDataDeclaration<unknown>; keys: Set<string> }>();
+const categoriesByClass = new Map<unknown, Map<string, DataCategory>>();
+
+/** Class decorator: instances hold personal data about one subject; every field not in `keys` must be @Sensitive. */
+export function PersonalData<T>(graphqlName: string, declaration: PersonalDataDeclaration<T>, keys: string[] = []): ClassDecorator {
+  return (target) => {
+    declared.set(target, { name: graphqlName, kind: "personal", personal: declaration as PersonalDataDeclaration<unknown>, keys: new Set(keys) });
+  };
+}
+
+/** Class decorator: this type holds no personal data; `why` is for the reader and the review. */
+export function NonPersonal(graphqlName: string, why: string): ClassDecorator {
+  void why;
+  return (target) => {
+    declared.set(target, { name: graphqlName, kind: "non-personal", keys: new Set() });
+  };
+}
+
+/**
+ * Field decorator: the field releases personal data of this category, so it
+ * is nullable, guarded by decide() and audited; the category shows in the
+ * subgraph's SDL as @sensitive(category: ...).
+ */
+export function Sensitive(category: DataCategory): PropertyDecorator {
+  const directive = Directive(`@sensitive(category: "${category}")`) as PropertyDecorator;
+  return (target, property) => {
+    const byField = categoriesByClass.get(target.constructor) ?? new Map<string, DataCategory>();
+    byField.set(String(property), category);
+    categoriesByClass.set(target.constructor, byField);
+    directive(target, property);
+  };
+}
+
+/** The declarations of the classes a subgraph builds its schema from, by GraphQL type name. */
+export function declarationsOf(classes: readonly unknown[]): Map<string, TypeDeclaration> {
+  const result = new Map<string, TypeDeclaration>();
+  for (const cls of classes) {
+    const d = declared.get(cls);
+    if (!d) throw new Error(`${String((cls as { name?: string }).name)} is neither @PersonalData nor @NonPersonal`);
+    result.set(d.name, { ...d, categories: categoriesByClass.get(cls) ?? new Map() });
+  }
+  return result;
+}
+
+export function holderOf(declaration: PersonalDataDeclaration<unknown>, parent: unknown): OrganisationCode {
+  return typeof declaration.holder === "function" ? declaration.holder(parent as never) : declaration.holder;
+}
+
+const INFRASTRUCTURE = /^(Query|Mutation|_Service|_Entity|_Any|__.*)$/;
+
+/**
+ * What keeps personal data from slipping out unguarded: every object type in
+ * the schema is declared; every field of a personal type is a key or has a
+ * category; every categorised field is nullable (a refusal is a null).
+ */
+export function classificationProblems(schema: GraphQLSchema, declarations: Map<string, TypeDeclaration>): string[] {
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || INFRASTRUCTURE.test(type.name)) continue;
+    const d = declarations.get(type.name);
+    if (!d) {
+      problems.push(`${type.name}: not declared @PersonalData or @NonPersonal`);
+      continue;
+    }
+    if (d.kind === "non-personal") continue;
+    for (const field of Object.values(type.getFields())) {
+      if (d.keys.has(field.name)) continue;
+      if (!d.categories.has(field.name)) problems.push(`${type.name}.${field.name}: personal data with no declared category`);
+      else if (isNonNullType(field.type)) problems.push(`${type.name}.${field.name}: sensitive but non-null (a refusal must be able to be null)`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,119 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, GraphQLSchema, isObjectType } from "graphql";
+import { applyMiddleware } from "graphql-middleware";
+import { rule, shield } from "graphql-shield";
+import type { IRules, ShieldRule } from "graphql-shield/typings/types";
+import { OrganisationCode } from "../platform/domain";
+import { appError, ErrorCode } from "../platform/errors";
+import { Role } from "../platform/principal";
+import type { GuardedContext } from "./access";
+import { classificationProblems, declarationsOf, holderOf, TypeDeclaration } from "./sensitive";
+
+/** Types the federation machinery and introspection add; their fields carry no personal data of their own. */
+const INFRASTRUCTURE = /^(_Service|_Entity|_Any|__.*)$/;
+
+export const authenticated = rule({ cache: "contextual" })((_parent, _args, ctx: GuardedContext) =>
+  ctx.principal ? true : appError(ErrorCode.UNAUTHENTICATED, "A bearer token is required"),
+);
+
+/** Only staff of these organisations may call the field (lists of a holder's own records). */
+export const organisationIs = (...organisations: OrganisationCode[]) =>
+  rule({ cache: "contextual" })((_parent, _args, ctx: GuardedContext) =>
+    organisations.includes(ctx.principal.organisation)
+      ? true
+      : appError(ErrorCode.FORBIDDEN, `Only ${organisations.join(", ")} may use this field`, { reason: "ROLE_NOT_PERMITTED" }),
+  );
+
+export const roleIs = (...roles: Role[]) =>
+  rule({ cache: "contextual" })((_parent, _args, ctx: GuardedContext) =>
+    ctx.principal.roles.some((r) => roles.includes(r))
+      ? true
+      : appError(ErrorCode.FORBIDDEN, `Only ${roles.join(", ")} may use this field`, { reason: "ROLE_NOT_PERMITTED" }),
+  );
+
+/** A field that releases a category of personal data: decide(), audit, and null with FORBIDDEN and the reason where refused. */
+const sensitiveField = (declarations: Map<string, TypeDeclaration>) =>
+  rule({ cache: "no_cache" })(async (parent: unknown, _args, ctx: GuardedContext, info) => {
+    const declaration = declarations.get(info.parentType.name);
+    const category = declaration?.categories.get(info.fieldName);
+    if (!declaration?.personal || !category) return forbidden("ROLE_NOT_PERMITTED", "Not released");
+    const outcome = await ctx.access.decideFor(declaration.personal.subject(parent as never), holderOf(declaration.personal, parent), category);
+    return outcome.decision === "ALLOW" ? true : forbidden(outcome.reason, `Withheld: ${outcome.reason}`);
+  });
+
+function forbidden(reason: string, message: string) {
+  return appError(ErrorCode.FORBIDDEN, message, { reason });
+}
+
+/**
+ * Puts graphql-shield in front of every field of a subgraph schema: root
+ * fields by the rules given (an unlisted one is refused), personal data
+ * fields by decide(), keys and non-personal types to any authenticated
+ * caller, and anything undeclared refused (fallbackRule deny).
+ */
+export function guardSchema(
+  schema: GraphQLSchema,
+  classes: readonly unknown[],
+  rootRules: { Query?: Record<string, ShieldRule>; Mutation?: Record<string, ShieldRule> },
+): GraphQLSchema {
+  const declarations = declarationsOf(classes);
+  const problems = classificationProblems(schema, declarations);
+  if (problems.length) throw new Error(`Unclassified personal data:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  const guardSensitive = sensitiveField(declarations);
+  const rules: Record<string, Record<string, ShieldRule>> = {};
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || INFRASTRUCTURE.test(type.name)) continue;
+    const fields = Object.keys(type.getFields());
+    if (type.name === "Query" || type.name === "Mutation") {
+      const given = rootRules[type.name] ?? {};
+      rules[type.name] = Object.fromEntries(fields.filter((f) => given[f] || f === "_entities" || f === "_service").map((f) => [f, given[f] ?? authenticated]));
+      continue;
+    }
+    const declaration = declarations.get(type.name);
+    if (!declaration) continue;
+    rules[type.name] = Object.fromEntries(
+      fields.map((field): [string, ShieldRule] =>
+        declaration.kind === "non-personal" || declaration.keys.has(field) ? [field, authenticated] : [field, guardSensitive],
+      ),
+    );
+  }
+  return applyMiddleware(
+    schema,
+    shield(rules as IRules, {
+      fallbackRule: rule({ cache: "strict" })(() => forbidden("ROLE_NOT_PERMITTED", "Not released")),
+      allowExternalErrors: false,
+      // allowExternalErrors: false masks whatever a resolver throws; our own coded
+      // errors (INVALID_INPUT, CONFLICT, ...) are meant for the client and pass.
+      fallbackError: (thrown: unknown) =>
+        thrown instanceof GraphQLError && typeof thrown.extensions.code === "string" && thrown.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
+          ? thrown
+          : appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"),
+      debug: false,
+    }),
+  );
+}
+
+/**
+ * Writes the request's audit events before the response leaves. If they
+ * cannot be written, the response carries no data: nothing is released
+ * unrecorded.
+ */
+export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue.access) return;
+          try {
+            await contextValue.access.flush();
+          } catch (error) {
+            contextValue.logger.error({ err: error }, "audit write failed; response withheld");
+            if (response.body.kind === "single") {
+              response.body.singleResult = { data: null, errors: [appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")] };
+            }
+          }
+        },
+      };
+    },
+  };
+}

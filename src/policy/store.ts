@@ -1,0 +1,136 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { manyByKey } from "../platform/batch";
+import { OrganisationCode } from "../platform/domain";
+import { Purpose } from "../platform/principal";
+import { DataCategory } from "./categories";
+import { Agreement, Consent, LawfulBasis, Relationship } from "./decide";
+import { SubjectSystem } from "./sensitive";
+
+/**
+ * The policy's data access, all of it in the governance schema, all of it
+ * batched: whatever the number of rows a request touches, it costs one
+ * statement per kind of fact (DataLoader, created per request).
+ */
+export class PolicyStore {
+  constructor(readonly dataSource: DataSource) {}
+
+  async agreements(): Promise<Agreement[]> {
+    const rows: AgreementRow[] = await this.dataSource.query(
+      `SELECT id, version, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on
+       FROM governance.data_sharing_agreement a
+       WHERE version = (SELECT max(version) FROM governance.data_sharing_agreement b WHERE b.id = a.id)`,
+    );
+    return rows.map(toAgreement);
+  }
+
+  /** Subject ids for (system, local reference) pairs, in key order; null where governance knows no such link. */
+  async subjectsFor(keys: readonly SubjectKey[]): Promise<(string | null)[]> {
+    const rows: { system: string; local_ref: string; subject_id: string }[] = await this.dataSource.query(
+      `SELECT l.system, l.local_ref, l.subject_id FROM governance.subject_link l
+       JOIN unnest($1::text[], $2::text[]) AS k(system, local_ref) USING (system, local_ref)`,
+      [keys.map((k) => k.system), keys.map((k) => k.ref)],
+    );
+    const bySystemRef = new Map(rows.map((r) => [`${r.system}\u0000${r.local_ref}`, r.subject_id]));
+    return keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null);
+  }
+
+  async consentsFor(subjectIds: readonly string[]): Promise<Consent[][]> {
+    const rows: ConsentRow[] = await this.dataSource.query(
+      `SELECT id, subject_id, recipient, categories, purposes, given_at, withdrawn_at FROM governance.consent
+       WHERE subject_id = ANY($1::uuid[]) ORDER BY given_at, id`,
+      [subjectIds],
+    );
+    return manyByKey(subjectIds, rows.map(toConsent), (c) => c.subjectId);
+  }
+
+  async relationshipsFor(subjectIds: readonly string[]): Promise<Relationship[][]> {
+    const rows: RelationshipRow[] = await this.dataSource.query(
+      `SELECT subject_id, organisation, kind, opened_at, closed_at FROM governance.relationship
+       WHERE subject_id = ANY($1::uuid[]) ORDER BY opened_at`,
+      [subjectIds],
+    );
+    return manyByKey(
+      subjectIds,
+      rows.map((r) => ({ subjectId: r.subject_id, organisation: r.organisation as OrganisationCode, kind: r.kind, openedAt: r.opened_at, closedAt: r.closed_at })),
+      (r) => r.subjectId,
+    );
+  }
+
+  /** Per request: nothing here outlives the request, so a withdrawn consent bites on the next one. */
+  createLoaders() {
+    let agreements: Promise<Agreement[]> | undefined;
+    return {
+      agreements: () => (agreements ??= this.agreements()),
+      subjectByLink: new DataLoader<SubjectKey, string | null, string>((keys) => this.subjectsFor(keys), {
+        cacheKeyFn: (k) => `${k.system}\u0000${k.ref}`,
+      }),
+      consentsBySubject: new DataLoader<string, Consent[]>((ids) => this.consentsFor(ids)),
+      relationshipsBySubject: new DataLoader<string, Relationship[]>((ids) => this.relationshipsFor(ids)),
+    };
+  }
+}
+export type PolicyLoaders = ReturnType<PolicyStore["createLoaders"]>;
+
+export interface SubjectKey {
+  system: SubjectSystem;
+  ref: string;
+}
+
+interface AgreementRow {
+  id: string;
+  version: number;
+  holder: string;
+  recipients: string[];
+  categories: string[];
+  purposes: string[];
+  lawful_basis: string;
+  requires_consent: boolean;
+  starts_on: Date;
+  ends_on: Date | null;
+}
+
+function toAgreement(r: AgreementRow): Agreement {
+  return {
+    id: r.id,
+    version: r.version,
+    holder: r.holder as OrganisationCode,
+    recipients: r.recipients as OrganisationCode[],
+    categories: r.categories as DataCategory[],
+    purposes: r.purposes as Purpose[],
+    lawfulBasis: r.lawful_basis as LawfulBasis,
+    requiresConsent: r.requires_consent,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+  };
+}
+
+interface ConsentRow {
+  id: string;
+  subject_id: string;
+  recipient: string;
+  categories: string[];
+  purposes: string[];
+  given_at: Date;
+  withdrawn_at: Date | null;
+}
+
+export function toConsent(r: ConsentRow): Consent {
+  return {
+    id: r.id,
+    subjectId: r.subject_id,
+    recipient: r.recipient as OrganisationCode,
+    categories: r.categories as DataCategory[],
+    purposes: r.purposes as Purpose[],
+    givenAt: r.given_at,
+    withdrawnAt: r.withdrawn_at,
+  };
+}
+
+interface RelationshipRow {
+  subject_id: string;
+  organisation: string;
+  kind: string;
+  opened_at: Date;
+  closed_at: Date | null;
+}
