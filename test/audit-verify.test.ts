@@ -26,7 +26,7 @@ describe("npm run audit:verify", () => {
   });
 
   function verify() {
-    const env = { ...process.env, ...storeEnv, NODE_ENV: "test", LOG_LEVEL: "silent", AUTH_DEV_KEYS: "true" };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...storeEnv, NODE_ENV: "test", LOG_LEVEL: "silent", AUTH_DEV_KEYS: "true" };
     delete env.TEST_DATABASE_URL;
     if (!storeEnv.DATABASE_URL) delete env.DATABASE_URL;
     return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/audit-verify.ts"], { cwd: join(__dirname, ".."), env, encoding: "utf8" });

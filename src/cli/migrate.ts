@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { entitiesOf } from "../hub";
 import { loadConfig, SUBGRAPH_NAMES } from "../platform/config";
+import { devKeyPair } from "../platform/auth";
 import { migrate, openDatabase } from "../platform/database";
 
 /**
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(SUBGRAPH_NAMES) });
   try {
     const applied = await migrate(db);
+    // Where services share the dev key pair (docker compose), make it once here, before any of them starts.
+    if (!config.auth.jwksUrl) await devKeyPair(config.auth.devKeyFile);
     process.stdout.write(applied.length ? `applied:\n${applied.map((m) => `  - ${m}`).join("\n")}\n` : "no pending migrations\n");
   } finally {
     await db.close();

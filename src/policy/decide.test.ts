@@ -48,7 +48,7 @@ describe("decide", () => {
     ["refuses after the consent is withdrawn", restore, facts({ consents: [{ ...consent, withdrawnAt: new Date("2026-11-01") }] }), "CONSENT_WITHDRAWN"],
     ["releases when a fresh consent follows a withdrawn one", restore, facts({ consents: [{ ...consent, withdrawnAt: new Date("2026-11-01") }, { ...consent, id: "c2", givenAt: new Date("2026-11-02") }] }), "ALLOW"],
     ["releases without consent under a safeguarding agreement", restore, facts({ consents: [], agreements: [{ ...policeToPankhurst, lawfulBasis: LawfulBasis.SAFEGUARDING, requiresConsent: false }] }), "ALLOW"],
-  ] as const)("%s", (_name, principal, f, expected) => {
+  ] as [string, Principal | null, PolicyFacts, string][])("%s", (_name, principal, f, expected) => {
     const d = decide(principal, gmp, DataCategory.OFFENCE_DETAILS, principal?.purpose ?? Purpose.SUPPORT, f);
     expect(d.decision === "ALLOW" ? "ALLOW" : d.reason).toBe(expected);
   });
