@@ -1,6 +1,7 @@
 import { SourceUnavailableError } from "../contract";
-import { CircuitState } from "./breaker";
-import { backoffDelay, PoliceApiClient, PoliceApiClientOptions, PoliceHttpError } from "./client";
+import { CircuitState } from "../http/breaker";
+import { backoffDelay, HttpStatusError } from "../http/json-client";
+import { PoliceApiClient, PoliceApiClientOptions } from "./client";
 import { POLICE_SEED, PoliceStandIn, RunningStandIn, STAND_IN_TOKEN } from "./stand-in";
 import { Borough, InvestigationStatus, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus } from "./types";
 
@@ -175,7 +176,7 @@ describe("PoliceApiClient when the source fails", () => {
 
     const error = await unavailable(clientFor({ retries: 3 }).fetchByKeys(["SYN/000101/26"]));
 
-    expect(error).toBeInstanceOf(PoliceHttpError);
+    expect(error).toBeInstanceOf(HttpStatusError);
     expect(error).toMatchObject({ reason: "HTTP_ERROR", status: 503 });
     expect(standIn.requestCount()).toBe(4);
   });

@@ -1,6 +1,14 @@
-import { createServer, IncomingMessage, ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import {
+  BadRequest,
+  HttpStandIn,
+  intParam,
+  RecordedRequest,
+  RunningStandIn,
+  safeJson,
+  StandInMode,
+  StandInRequest,
+} from "../http/stand-in-server";
 import { POLICE_SEED, PoliceSeed } from "./seed";
 import { ApiError, BATCH_LIMIT, Borough, PAGE_LIMIT, InvestigationUpdate, PoliceCrime, ProtectiveOrder } from "./types";
 
@@ -15,68 +23,43 @@ export type { PoliceSeed } from "./seed";
  * change a crime after a client has read it.
  */
 
-export type StandInMode =
-  /** Answers normally. */
-  | "up"
-  /** Drops every connection without an answer: the client sees a network error. */
-  | "down"
-  /** Answers 503. */
-  | "failing"
-  /** Waits `delayMs` before answering normally. */
-  | "slow"
-  /** Answers 200 with a body that is not JSON. */
-  | "malformed"
-  /** Answers 200 with JSON of the wrong shape. */
-  | "wrong-shape";
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-}
-
-export interface RunningStandIn {
-  url: string;
-  close(): Promise<void>;
-}
+export type { RecordedRequest, RunningStandIn, StandInMode } from "../http/stand-in-server";
 
 /** A test credential, not a secret: the stand-in only checks that the caller sends the one it was given. */
 export const STAND_IN_TOKEN = "synthetic-police-stand-in-token";
 
 const DEFAULT_PAGE = 20;
 const DEFAULT_CHANGES = 50;
-const MAX_BODY_BYTES = 64 * 1024;
 
 const batchBody = z.object({ references: z.array(z.string().min(1)).max(BATCH_LIMIT) });
 
-class BadRequest extends Error {}
-
 export class PoliceStandIn {
-  readonly requests: RecordedRequest[] = [];
-  private readonly token: string;
+  private readonly http: HttpStandIn;
   private readonly crimes = new Map<string, { crime: PoliceCrime; changeSeq: number }>();
   private readonly updates: InvestigationUpdate[];
   private readonly orders: ProtectiveOrder[];
   private changeSeq = 0;
-  private mode: StandInMode = "up";
-  private delayMs = 0;
-  private readonly delays = new Set<NodeJS.Timeout>();
 
   constructor(options: { token?: string; seed?: PoliceSeed } = {}) {
-    this.token = options.token ?? STAND_IN_TOKEN;
+    this.http = new HttpStandIn({ name: "police records API", token: options.token ?? STAND_IN_TOKEN, route: (request) => this.route(request) });
     const seed = structuredClone(options.seed ?? POLICE_SEED);
     for (const crime of seed.crimes) this.recordChange(crime);
     this.updates = seed.updates;
     this.orders = seed.orders;
   }
 
+  /** Every request received, oldest first. */
+  get requests(): readonly RecordedRequest[] {
+    return this.http.requests;
+  }
+
   setMode(mode: StandInMode, options: { delayMs?: number } = {}): void {
-    this.mode = mode;
-    this.delayMs = options.delayMs ?? 0;
+    this.http.setMode(mode, options);
   }
 
   /** HTTP requests received, optionally only those to one path (e.g. "/crimes:batch"). */
   requestCount(path?: string): number {
-    return path === undefined ? this.requests.length : this.requests.filter((r) => r.path === path).length;
+    return this.http.requestCount(path);
   }
 
   /** Adds or replaces a crime and moves it to the end of the change feed. */
@@ -85,64 +68,12 @@ export class PoliceStandIn {
     this.crimes.set(crime.crimeReference, { crime: structuredClone(crime), changeSeq: this.changeSeq });
   }
 
-  async start(port = 0): Promise<RunningStandIn> {
-    const server = createServer((req, res) => {
-      this.handle(req, res).catch(() => send(res, 500, error("UNAVAILABLE", "stand-in failure")));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, "127.0.0.1", resolve);
-    });
-    const { port: bound } = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${bound}`,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          for (const timer of this.delays) clearTimeout(timer);
-          this.delays.clear();
-          server.close((err) => (err ? reject(err) : resolve()));
-          server.closeAllConnections();
-        }),
-    };
+  start(port = 0): Promise<RunningStandIn> {
+    return this.http.start(port);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://stand-in");
-    this.requests.push({ method: req.method ?? "GET", path: url.pathname });
-
-    switch (this.mode) {
-      case "down":
-        req.socket.destroy();
-        return;
-      case "failing":
-        return send(res, 503, error("UNAVAILABLE", "police records API is unavailable"));
-      case "malformed":
-        res.writeHead(200, { "content-type": "application/json" }).end('{"items": [{"crimeReference": ');
-        return;
-      case "wrong-shape":
-        return send(res, 200, { unexpected: true });
-      case "slow":
-        if (!(await this.delay(res))) return;
-        break;
-      case "up":
-        break;
-    }
-
-    if (req.method === "GET" && url.pathname === "/health") return send(res, 200, { status: "UP" });
-    if (req.headers.authorization !== `Bearer ${this.token}`) {
-      return send(res, 401, error("UNAUTHORIZED", "a valid bearer token is required"));
-    }
-    try {
-      const [status, body] = await this.route(req, url);
-      send(res, status, body);
-    } catch (err) {
-      if (err instanceof BadRequest) return send(res, 400, error("INVALID_REQUEST", err.message));
-      throw err;
-    }
-  }
-
-  private async route(req: IncomingMessage, url: URL): Promise<[number, unknown]> {
-    const { pathname, searchParams } = url;
+  private async route(req: StandInRequest): Promise<[number, unknown]> {
+    const { path: pathname, query: searchParams } = req;
     const route = `${req.method} ${pathname}`;
     if (route === "GET /crimes") return [200, this.search(searchParams)];
     if (route === "GET /changes") return [200, this.changes(searchParams)];
@@ -203,22 +134,6 @@ export class PoliceStandIn {
     const cursor = page.length > 0 ? page[page.length - 1].changeSeq : since;
     return { items: page.map((entry) => entry.crime), cursor: String(cursor), hasMore: changed.length > limit };
   }
-
-  /** Resolves true once the delay has passed, false if the client went away first. */
-  private delay(res: ServerResponse): Promise<boolean> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.delays.delete(timer);
-        resolve(!res.destroyed);
-      }, this.delayMs);
-      this.delays.add(timer);
-      res.once("close", () => {
-        clearTimeout(timer);
-        this.delays.delete(timer);
-        resolve(false);
-      });
-    });
-  }
 }
 
 type SearchKey = Pick<PoliceCrime, "recordedAt" | "crimeReference">;
@@ -239,42 +154,14 @@ function decodeSearchCursor(cursor: string): SearchKey {
   return { recordedAt: parsed.data[0], crimeReference: parsed.data[1] };
 }
 
-function intParam(params: URLSearchParams, name: string, fallback: number, max: number): number {
-  const raw = params.get(name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new BadRequest(`${name} must be an integer from 1 to ${max}`);
-  return value;
-}
-
-async function readBatch(req: IncomingMessage): Promise<z.infer<typeof batchBody>> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BadRequest("body too large");
-    chunks.push(chunk as Buffer);
-  }
-  const parsed = batchBody.safeParse(safeJson(Buffer.concat(chunks).toString("utf8")));
+async function readBatch(req: StandInRequest): Promise<z.infer<typeof batchBody>> {
+  const parsed = batchBody.safeParse(await req.json());
   if (!parsed.success) throw new BadRequest(`body must be {"references": [...]} with at most ${BATCH_LIMIT} references`);
   return parsed.data;
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 function error(code: ApiError["code"], message: string): ApiError {
   return { code, message };
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
 /** `node -r ts-node/register/transpile-only connectors/police/stand-in.ts [port]` serves the seed until stopped. */

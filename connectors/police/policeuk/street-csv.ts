@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { CsvError, parse } from "csv-parse/sync";
 import type { RejectedRow } from "../../contract";
+import { hasColumns, readCsvLines } from "../../csv/lines";
 import { Borough } from "../types";
 
 /**
@@ -108,32 +108,24 @@ export interface DemandCount {
   count: number;
 }
 
-/**
- * Every line is one record: police.uk fields never span lines, so a
- * malformed quote is reported on its own line and cannot swallow the rows
- * after it (csv-parse's skip_records_with_error does not recover reliably
- * from one). Blank lines carry no row and are passed over.
- */
+/** Reads every line (connectors/csv/lines.ts); blank lines carry no row and are passed over. */
 export function parseStreetCsv(text: string): StreetCsvParse {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === "") lines.pop(); // the file's final line end
-  const [header = [""], ...rows] = readLines(lines);
-  if (!Array.isArray(header) || header.length !== STREET_CSV_COLUMNS.length || header.some((name, i) => name !== STREET_CSV_COLUMNS[i])) {
+  const { header, rows } = readCsvLines(text);
+  if (!hasColumns(header, STREET_CSV_COLUMNS)) {
     return { records: [], rejected: [{ line: 1, reason: `header is not the police.uk street-level columns: ${STREET_CSV_COLUMNS.join(",")}` }] };
   }
 
   const records: StreetCrimeRecord[] = [];
   const rejected: RejectedRow[] = [];
   const occurrences = new Map<string, number>();
-  for (const [index, fields] of rows.entries()) {
-    const line = index + 2;
-    if (!Array.isArray(fields)) {
-      rejected.push({ line, reason: fields.reason });
-    } else if (!isBlank(fields)) {
-      const row = validateRow(fields);
-      if ("reason" in row) rejected.push({ line, reason: row.reason });
-      else records.push({ ...row, line, idempotencyKey: idempotencyKey(row.crimeId, fields, occurrences) });
+  for (const row of rows) {
+    if ("reason" in row) {
+      rejected.push(row);
+      continue;
     }
+    const valid = validateRow(row.fields);
+    if ("reason" in valid) rejected.push({ line: row.line, reason: valid.reason });
+    else records.push({ ...valid, line: row.line, idempotencyKey: idempotencyKey(valid.crimeId, row.fields, occurrences) });
   }
   return { records, rejected };
 }
@@ -166,36 +158,8 @@ export function boroughOfLsoa(lsoaName: string): { borough: Borough } | { reason
 
 type ValidRow = Omit<StreetCrimeRecord, "line" | "idempotencyKey">;
 
-/** Each line's fields, or why they could not be read. */
-function readLines(lines: string[]): (string[] | { reason: string })[] {
-  // One csv-parse call for the whole file is ten times quicker than one per
-  // line; it stands when it yields one record per line and no quoting error.
-  try {
-    const records = parse(lines.join("\n"), { relax_column_count: true, skip_empty_lines: false, record_delimiter: "\n" });
-    if (records.length === lines.length) return records;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-  }
-  return lines.map(readFields);
-}
-
 function isCrimeType(value: string): value is PoliceUkCrimeType {
   return (POLICE_UK_CRIME_TYPES as readonly string[]).includes(value);
-}
-
-/** A line with nothing on it but spaces. */
-function isBlank(fields: string[]): boolean {
-  return fields.length === 1 && fields[0].trim() === "";
-}
-
-function readFields(line: string): string[] | { reason: string } {
-  try {
-    const [fields = [""]] = parse(line, { relax_column_count: true });
-    return fields;
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return { reason: `malformed quoting (${error.code})` };
-  }
 }
 
 function validateRow(fields: string[]): ValidRow | { reason: string } {

@@ -1,0 +1,164 @@
+import { join } from "node:path";
+import { ChallengerConnector } from "./challenger/connector";
+import { startChallengerStandIn } from "./challenger/stand-in";
+import { SourceUnavailableError } from "./contract";
+import { HourglassConnector } from "./hourglass/connector";
+import { SqlHourglassStore } from "./hourglass/sql-store";
+import { InMemoryHourglassStore } from "./hourglass/store";
+import { PankhurstClient } from "./pankhurst/client";
+import { PANKHURST_STAND_IN_TOKEN, PankhurstStandIn } from "./pankhurst/stand-in";
+import { PartnerCaseRecord, PartnerCode, PartnerConnector } from "./partners";
+
+/**
+ * Every partner connector by organisation code: how to build it from
+ * config-like options, and how to start its local stand-in for the embedded
+ * hub and for tests. Adding a partner is a new folder and one entry here
+ * (README.md beside this file).
+ */
+
+/** The three kinds of partner system (DESIGN.md, Connectors). */
+export enum PartnerSourceKind {
+  REST = "REST",
+  FILE_RETURNS = "FILE_RETURNS",
+  SQL = "SQL",
+}
+
+/** Config-like options; each kind reads the ones it needs and refuses to start without them. */
+export interface PartnerConnectorOptions {
+  /** REST: the API's base URL. */
+  baseUrl?: string;
+  /** REST: its bearer token. */
+  token?: string;
+  /** File returns: the directory the partner's files arrive in. */
+  returnsDir?: string;
+  /** SQL: the partner's database; file returns: the hub's landing database (in memory when absent). */
+  databaseUrl?: string;
+  /** SQL: pool size; 1 for PGlite, which serves one session. */
+  poolMax?: number;
+  /** Per request or statement. */
+  timeoutMs?: number;
+}
+
+/** A running stand-in, and the options that point a connector at it. */
+export interface PartnerStandIn {
+  readonly options: PartnerConnectorOptions;
+  /** Makes the stand-in fail as an outage would (false), or answer again (true); absent where a source has no live link to fail (file returns). */
+  setAvailable?(available: boolean): void;
+  close(): Promise<void>;
+}
+
+export interface PartnerRegistryEntry {
+  readonly partner: PartnerCode;
+  readonly kind: PartnerSourceKind;
+  readonly description: string;
+  /** Whether the connector takes referral updates (recordReferralReceived, acceptReferral, declineReferral). */
+  readonly acceptsReferralWrites: boolean;
+  create(options: PartnerConnectorOptions): Promise<PartnerConnector>;
+  startStandIn(): Promise<PartnerStandIn>;
+}
+
+const HOURGLASS_FIXTURES = join(__dirname, "hourglass", "fixtures");
+
+export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = new Map<PartnerCode, PartnerRegistryEntry>([
+  [
+    PartnerCode.PANKHURST,
+    {
+      partner: PartnerCode.PANKHURST,
+      kind: PartnerSourceKind.REST,
+      description: "Pankhurst Trust case API (Restore anti-stalking, domestic abuse support): connectors/pankhurst/openapi.yaml",
+      acceptsReferralWrites: true,
+      async create(options) {
+        return new PankhurstClient({
+          baseUrl: required(options.baseUrl, "PANKHURST", "baseUrl"),
+          token: required(options.token, "PANKHURST", "token"),
+          timeoutMs: options.timeoutMs,
+        });
+      },
+      async startStandIn() {
+        const standIn = new PankhurstStandIn();
+        const running = await standIn.start();
+        return {
+          options: { baseUrl: running.url, token: PANKHURST_STAND_IN_TOKEN },
+          setAvailable: (available) => standIn.setMode(available ? "up" : "down"),
+          close: () => running.close(),
+        };
+      },
+    },
+  ],
+  [
+    PartnerCode.HOURGLASS,
+    {
+      partner: PartnerCode.HOURGLASS,
+      kind: PartnerSourceKind.FILE_RETURNS,
+      description: "Hourglass monthly CSV returns, read-only: connectors/hourglass/FORMAT.md",
+      acceptsReferralWrites: false,
+      /** Imports any returns in the directory not loaded yet (a re-import adds nothing), then reads from the store. */
+      async create(options) {
+        const returnsDir = required(options.returnsDir, "HOURGLASS", "returnsDir");
+        const store = options.databaseUrl
+          ? await SqlHourglassStore.open("hourglass", { databaseUrl: options.databaseUrl, max: options.poolMax, statementTimeoutMs: options.timeoutMs })
+          : new InMemoryHourglassStore();
+        const connector = new HourglassConnector(store);
+        await connector.importDirectory(returnsDir);
+        return connector;
+      },
+      /** The synthetic returns shipped with the connector, bad rows included. */
+      async startStandIn() {
+        return { options: { returnsDir: HOURGLASS_FIXTURES }, close: async () => undefined };
+      },
+    },
+  ],
+  [
+    PartnerCode.CHALLENGER,
+    {
+      partner: PartnerCode.CHALLENGER,
+      kind: PartnerSourceKind.SQL,
+      description: "Challenger case database (NRM / Duty to Notify, place of safety, victim navigator): connectors/challenger/schema.sql",
+      acceptsReferralWrites: true,
+      async create(options) {
+        return new ChallengerConnector({
+          databaseUrl: required(options.databaseUrl, "CHALLENGER", "databaseUrl"),
+          max: options.poolMax,
+          statementTimeoutMs: options.timeoutMs,
+        });
+      },
+      /** An in-process PGlite, which serves one session: hence a pool of 1. */
+      async startStandIn() {
+        const running = await startChallengerStandIn();
+        return {
+          options: { databaseUrl: running.url, poolMax: 1 },
+          setAvailable: (available) => running.setMode(available ? "up" : "down"),
+          close: () => running.close(),
+        };
+      },
+    },
+  ],
+]);
+
+/** What every partner holds for the same cases: the records of those that answered, and one error for each that did not. */
+export interface PartnerFetch {
+  records: Map<PartnerCode, (PartnerCaseRecord | null)[]>;
+  unavailable: SourceUnavailableError[];
+}
+
+/**
+ * Asks every partner at once for the same GMVS cases. A partner that
+ * cannot answer does not stop the others: its records are missing and its
+ * SourceUnavailableError is listed, for the caller to return partial data
+ * with a typed error (connectors/contract.ts).
+ */
+export async function fetchFromPartners(connectors: readonly PartnerConnector[], gmvsCaseIds: readonly string[]): Promise<PartnerFetch> {
+  const settled = await Promise.allSettled(connectors.map((connector) => connector.fetchByKeys(gmvsCaseIds)));
+  const result: PartnerFetch = { records: new Map(), unavailable: [] };
+  settled.forEach((outcome, i) => {
+    if (outcome.status === "fulfilled") result.records.set(connectors[i].partner, outcome.value);
+    else if (outcome.reason instanceof SourceUnavailableError) result.unavailable.push(outcome.reason);
+    else throw outcome.reason;
+  });
+  return result;
+}
+
+function required(value: string | undefined, partner: string, option: keyof PartnerConnectorOptions): string {
+  if (!value) throw new RangeError(`${partner} connector needs the ${option} option`);
+  return value;
+}
