@@ -5,6 +5,7 @@ import { Purpose, Role } from "../src/platform/principal";
 import { signDevToken } from "../src/platform/auth";
 import { readAuditChain, verifyChain } from "../src/policy/audit";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
+import { readAgreementFiles } from "../src/subgraphs/governance/agreements/agreement.files";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 
 let hub: TestHub;
@@ -144,6 +145,21 @@ describe("break-glass", () => {
       await hub.as({ organisation: OrganisationCode.GMP, roles: [Role.SUPERVISOR] }),
     );
     expect(alerts.body.data?.auditEvents).toEqual(expect.arrayContaining([expect.objectContaining({ organisation: "PANKHURST", category: "OFFENCE_DETAILS", breakGlassReason: why })]));
+  });
+});
+
+describe("agreements", () => {
+  it("lists every agreement file in its latest version, with its title and source file", async () => {
+    const { body } = await graphql<{ agreements: { id: string; title: string; sourceFile: string; requiresConsent: boolean }[] }>(
+      hub.url,
+      `{ agreements { id version title sourceFile requiresConsent } }`,
+      {},
+      await restore(),
+    );
+    expect(body.errors).toBeUndefined();
+    const files = readAgreementFiles();
+    expect(body.data?.agreements.map((a) => a.id)).toEqual(files.map((f) => f.id).sort());
+    expect(body.data?.agreements).toEqual(expect.arrayContaining([expect.objectContaining({ id: "gmp-to-pankhurst-support", sourceFile: "gmp-to-pankhurst-support.v1.json", requiresConsent: true, title: "Police updates for Pankhurst Restore advocates" })]));
   });
 });
 

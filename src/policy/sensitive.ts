@@ -77,7 +77,9 @@ export function holderOf(declaration: PersonalDataDeclaration<unknown>, parent: 
   return typeof declaration.holder === "function" ? declaration.holder(parent as never) : declaration.holder;
 }
 
-const INFRASTRUCTURE = /^(Query|Mutation|_Service|_Entity|_Any|__.*)$/;
+/** Types the federation machinery and introspection add; their fields carry no personal data of their own. */
+export const INFRASTRUCTURE_TYPES = /^(_Service|_Entity|_Any|__.*)$/;
+const ROOT_TYPES = new Set(["Query", "Mutation"]);
 
 /**
  * What keeps personal data from slipping out unguarded: every object type in
@@ -87,7 +89,7 @@ const INFRASTRUCTURE = /^(Query|Mutation|_Service|_Entity|_Any|__.*)$/;
 export function classificationProblems(schema: GraphQLSchema, declarations: Map<string, TypeDeclaration>): string[] {
   const problems: string[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || INFRASTRUCTURE.test(type.name)) continue;
+    if (!isObjectType(type) || INFRASTRUCTURE_TYPES.test(type.name) || ROOT_TYPES.has(type.name)) continue;
     const d = declarations.get(type.name);
     if (!d) {
       problems.push(`${type.name}: not declared @PersonalData or @NonPersonal`);

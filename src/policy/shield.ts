@@ -7,10 +7,8 @@ import { OrganisationCode } from "../platform/domain";
 import { appError, ErrorCode } from "../platform/errors";
 import { Role } from "../platform/principal";
 import type { GuardedContext } from "./access";
-import { classificationProblems, declarationsOf, holderOf, TypeDeclaration } from "./sensitive";
+import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, TypeDeclaration } from "./sensitive";
 
-/** Types the federation machinery and introspection add; their fields carry no personal data of their own. */
-const INFRASTRUCTURE = /^(_Service|_Entity|_Any|__.*)$/;
 
 export const authenticated = rule({ cache: "contextual" })((_parent, _args, ctx: GuardedContext) =>
   ctx.principal ? true : appError(ErrorCode.UNAUTHENTICATED, "A bearer token is required"),
@@ -62,7 +60,7 @@ export function guardSchema(
   const guardSensitive = sensitiveField(declarations);
   const rules: Record<string, Record<string, ShieldRule>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || INFRASTRUCTURE.test(type.name)) continue;
+    if (!isObjectType(type) || INFRASTRUCTURE_TYPES.test(type.name)) continue;
     const fields = Object.keys(type.getFields());
     if (type.name === "Query" || type.name === "Mutation") {
       const given = rootRules[type.name] ?? {};

@@ -15,9 +15,10 @@ import { SubjectSystem } from "./sensitive";
 export class PolicyStore {
   constructor(readonly dataSource: DataSource) {}
 
-  async agreements(): Promise<Agreement[]> {
+  /** Every agreement in its latest version, with the title and file it was loaded from. */
+  async agreements(): Promise<(Agreement & { title: string; sourceFile: string })[]> {
     const rows: AgreementRow[] = await this.dataSource.query(
-      `SELECT id, version, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on
+      `SELECT id, version, title, source_file, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on
        FROM governance.data_sharing_agreement a
        WHERE version = (SELECT max(version) FROM governance.data_sharing_agreement b WHERE b.id = a.id)`,
     );
@@ -80,6 +81,8 @@ export interface SubjectKey {
 interface AgreementRow {
   id: string;
   version: number;
+  title: string;
+  source_file: string;
   holder: string;
   recipients: string[];
   categories: string[];
@@ -90,10 +93,12 @@ interface AgreementRow {
   ends_on: Date | null;
 }
 
-function toAgreement(r: AgreementRow): Agreement {
+function toAgreement(r: AgreementRow): Agreement & { title: string; sourceFile: string } {
   return {
     id: r.id,
     version: r.version,
+    title: r.title,
+    sourceFile: r.source_file,
     holder: r.holder as OrganisationCode,
     recipients: r.recipients as OrganisationCode[],
     categories: r.categories as DataCategory[],

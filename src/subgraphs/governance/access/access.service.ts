@@ -33,13 +33,7 @@ export class AccessService {
   }
 
   async agreements() {
-    const rows: { id: string; version: number; title: string; source_file: string }[] = await this.dataSource.query(
-      `SELECT id, version, title, source_file FROM governance.data_sharing_agreement`,
-    );
-    const extra = new Map(rows.map((r) => [`${r.id}@${r.version}`, r]));
-    return (await this.policy.agreements())
-      .map((a) => ({ ...a, title: extra.get(`${a.id}@${a.version}`)?.title ?? a.id, sourceFile: extra.get(`${a.id}@${a.version}`)?.source_file ?? "" }))
-      .sort((a, b) => a.id.localeCompare(b.id));
+    return (await this.policy.agreements()).sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** The subject (person) behind a GMVS case, or NOT_FOUND. */
