@@ -10,6 +10,7 @@ import { auditPlugin } from "./policy/shield";
 import { PolicyStore } from "./policy/store";
 import { createGateway } from "./gateway/gateway";
 import { SUBGRAPHS } from "./subgraphs";
+import { Sources, startSources } from "./sources";
 
 /** Every entity of the given subgraphs, for one shared DataSource. */
 export function entitiesOf(names: readonly SubgraphName[]) {
@@ -35,22 +36,23 @@ export async function prepareDatabase(config: Config, names: readonly SubgraphNa
   return db;
 }
 
-/** Serves one subgraph over HTTP on the given port (0 picks a free one). */
 /** Every hop verifies the caller's token itself: no subgraph trusts the network. */
 export async function tokenVerifier(config: Config): Promise<TokenVerifier> {
   return createVerifier(config.auth, await verificationKeys(config.auth));
 }
 
+/** Serves one subgraph over HTTP on the given port (0 picks a free one). */
 export async function startSubgraph(
   name: SubgraphName,
   db: Database,
   config: Config,
   logger: Logger,
   port: number,
+  sources: Sources,
 ): Promise<RunningServer> {
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
-  const services = subgraph.createServices(db);
+  const services = subgraph.createServices(db, sources);
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
@@ -110,6 +112,7 @@ export async function startGateway(
 export interface Hub {
   url: string;
   db: Database;
+  sources: Sources;
   subgraphs: Record<SubgraphName, RunningServer>;
   gateway: RunningServer;
   close(): Promise<void>;
@@ -122,25 +125,30 @@ export interface Hub {
 export async function startHub(config: Config, logger: Logger, options: { ephemeralPorts?: boolean; db?: Database } = {}): Promise<Hub> {
   const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
+  let sources: Sources | undefined;
   try {
+    sources = await startSources(config.sources, logger);
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name]);
+      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources);
     }
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
     const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort);
     return {
       url: gateway.url,
       db,
+      sources,
       subgraphs,
       gateway,
       async close() {
         await gateway.close();
         for (const name of SUBGRAPH_NAMES) await subgraphs[name].close();
+        await sources?.close();
         if (!options.db) await db.close();
       },
     };
   } catch (error) {
     for (const server of Object.values(subgraphs)) await server.close();
+    await sources?.close();
     if (!options.db) await db.close();
     throw error;
   }

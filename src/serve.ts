@@ -3,6 +3,7 @@ import { prepareDatabase, startGateway, startSubgraph } from "./hub";
 import { Config, ConfigError, loadConfig, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { createLogger } from "./platform/logger";
 import type { RunningServer } from "./platform/http";
+import { startSources } from "./sources";
 
 /**
  * `npm run serve -- <police|victims|partners|governance|insights|gateway>`:
@@ -20,8 +21,12 @@ async function main(): Promise<void> {
   } else if ((SUBGRAPH_NAMES as readonly string[]).includes(piece ?? "")) {
     const name = piece as SubgraphName;
     const db = await prepareDatabase(config, [name], logger);
-    closeDb = () => db.close();
-    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name]);
+    const sources = await startSources(config.sources, logger);
+    closeDb = async () => {
+      await sources.close();
+      await db.close();
+    };
+    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources);
   } else {
     throw new ConfigError([`serve: name one of ${[...SUBGRAPH_NAMES, "gateway"].join(", ")} (got ${JSON.stringify(piece ?? "")})`]);
   }

@@ -41,3 +41,19 @@ describe("identity configuration", () => {
     expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true" })).not.toThrow();
   });
 });
+
+describe("source system configuration", () => {
+  it("runs stand-ins where no source is named, and needs a token with each REST source", () => {
+    expect(loadConfig({}).sources.police.baseUrl).toBeUndefined();
+    expect(() => loadConfig({ POLICE_API_URL: "https://police.example/api" })).toThrow(/POLICE_API_TOKEN: required with POLICE_API_URL/);
+    expect(() => loadConfig({ PANKHURST_API_URL: "https://pankhurst.example/api" })).toThrow(/PANKHURST_API_TOKEN: required with PANKHURST_API_URL/);
+    const config = loadConfig({ POLICE_API_URL: "https://police.example/api", POLICE_API_TOKEN: "t", SOURCE_TIMEOUT_MS: "500" });
+    expect(config.sources.police).toEqual({ baseUrl: "https://police.example/api", token: "t" });
+    expect(config.sources.timeoutMs).toBe(500);
+  });
+
+  it("never echoes a source token back", () => {
+    expect(() => loadConfig({ POLICE_API_TOKEN: "", SOURCE_TIMEOUT_MS: "1" })).toThrow(/SOURCE_TIMEOUT_MS/);
+    expect(() => loadConfig({ PANKHURST_API_TOKEN: "" })).toThrow(/PANKHURST_API_TOKEN: .*\(got "\*\*\*"\)/);
+  });
+});

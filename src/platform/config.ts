@@ -41,6 +41,21 @@ const envSchema = z.object({
   /** Verify against the local dev key pair (made on first use in DEV_KEY_FILE). */
   AUTH_DEV_KEYS: z.enum(["true", "false", "1", "0"]).optional(),
   DEV_KEY_FILE: z.string().min(1).default(".data/dev-keys.json"),
+  /**
+   * Source systems. Unset, the hub starts a local stand-in for each that
+   * speaks the real protocol over synthetic data (connectors/<source>/stand-in.ts).
+   */
+  POLICE_API_URL: optionalUrl,
+  POLICE_API_TOKEN: z.string().min(1).optional(),
+  PANKHURST_API_URL: optionalUrl,
+  PANKHURST_API_TOKEN: z.string().min(1).optional(),
+  /** The directory Hourglass's monthly CSV returns arrive in. */
+  HOURGLASS_RETURNS_DIR: z.string().min(1).optional(),
+  CHALLENGER_DATABASE_URL: optionalUrl.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a postgres:// or postgresql:// URL",
+  }),
+  /** Per call to a source system (HTTP request or SQL statement). */
+  SOURCE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   /** Seed synthetic data at start-up (idempotent). */
   SEED: z
     .enum(["true", "false", "1", "0"])
@@ -76,6 +91,13 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     seed: env.SEED,
+    sources: {
+      police: { baseUrl: env.POLICE_API_URL, token: env.POLICE_API_TOKEN },
+      pankhurst: { baseUrl: env.PANKHURST_API_URL, token: env.PANKHURST_API_TOKEN },
+      hourglass: { returnsDir: env.HOURGLASS_RETURNS_DIR },
+      challenger: { databaseUrl: env.CHALLENGER_DATABASE_URL },
+      timeoutMs: env.SOURCE_TIMEOUT_MS,
+    },
     auth: {
       issuer: env.AUTH_ISSUER,
       audience: env.AUTH_AUDIENCE,
@@ -86,6 +108,13 @@ function toConfig(env: z.infer<typeof envSchema>) {
 }
 
 /** Production verifies against an identity provider; the dev key pair only where asked for or outside production. */
+function sourceProblems(env: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (env.POLICE_API_URL && !env.POLICE_API_TOKEN) problems.push("POLICE_API_TOKEN: required with POLICE_API_URL");
+  if (env.PANKHURST_API_URL && !env.PANKHURST_API_TOKEN) problems.push("PANKHURST_API_TOKEN: required with PANKHURST_API_URL");
+  return problems;
+}
+
 function authProblems(env: z.infer<typeof envSchema>): string[] {
   const devKeys = env.AUTH_DEV_KEYS === undefined ? env.NODE_ENV !== "production" : env.AUTH_DEV_KEYS === "true" || env.AUTH_DEV_KEYS === "1";
   if (env.AUTH_JWKS_URL || devKeys) return [];
@@ -111,13 +140,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     );
   }
-  const problems = authProblems(parsed.data);
+  const problems = [...authProblems(parsed.data), ...sourceProblems(parsed.data)];
   if (problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
 
 /** Never echo credentials from a URL back into a log or a terminal. */
 function redact(name: string, value: string): string {
+  if (name.endsWith("_TOKEN")) return "***";
   if (!name.endsWith("_URL")) return value;
   return value.replace(/\/\/([^@/]*)@/, "//***@");
 }

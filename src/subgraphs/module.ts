@@ -3,6 +3,7 @@ import type { DataSourceOptions } from "typeorm";
 import type { SubgraphName } from "../platform/config";
 import type { GuardedContext } from "../policy/access";
 import type { Database } from "../platform/database";
+import type { Sources } from "../sources";
 
 /**
  * What each subgraph folder exports: its schema (built without a database, so
@@ -14,7 +15,8 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
   name: SubgraphName;
   entities: NonNullable<DataSourceOptions["entities"]>;
   buildSchema(): Promise<GraphQLSchema>;
-  createServices(db: Database): TServices;
+  /** `sources`: the source systems behind the hub (src/sources.ts), shared by every subgraph in the process. */
+  createServices(db: Database, sources: Sources): TServices;
   createContext(services: TServices, base: GuardedContext): TContext;
   seed(db: Database): Promise<void>;
 }

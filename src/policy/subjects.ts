@@ -1,0 +1,77 @@
+import type { EntityManager } from "typeorm";
+import { OrganisationCode } from "../platform/domain";
+import { SubjectKey } from "./store";
+
+/**
+ * How a subgraph tells governance who its records are about and who has a
+ * legitimate reason to see them. decide() reads these facts; nothing else
+ * writes them. Call each inside the same transaction as the work that
+ * creates the case, referral or episode, so that the fact and the record
+ * commit together (DESIGN.md, The access decision).
+ */
+
+/**
+ * The subject (person) a local record is about. Links the record to an
+ * existing subject when `subjectId` is given, or to the subject already
+ * linked to it, or else to a new subject. Returns the subject id.
+ */
+export async function linkSubject(manager: EntityManager, record: SubjectKey, subjectId?: string): Promise<string> {
+  const [existing] = (await manager.query(`SELECT subject_id FROM governance.subject_link WHERE system = $1 AND local_ref = $2`, [
+    record.system,
+    record.ref,
+  ])) as { subject_id: string }[];
+  if (existing) {
+    if (subjectId !== undefined && existing.subject_id !== subjectId) {
+      throw new Error(`${record.system} ${record.ref} is already linked to another subject`);
+    }
+    return existing.subject_id;
+  }
+  const [{ id }] = (await manager.query(
+    subjectId === undefined
+      ? `INSERT INTO governance.subject DEFAULT VALUES RETURNING id`
+      : `INSERT INTO governance.subject (id) VALUES ($1) ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id RETURNING id`,
+    subjectId === undefined ? [] : [subjectId],
+  )) as { id: string }[];
+  await manager.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ($1, $2, $3)`, [record.system, record.ref, id]);
+  return id;
+}
+
+/** The subject a local record is linked to, or null. */
+export async function subjectOf(manager: EntityManager, record: SubjectKey): Promise<string | null> {
+  const [row] = (await manager.query(`SELECT subject_id FROM governance.subject_link WHERE system = $1 AND local_ref = $2`, [
+    record.system,
+    record.ref,
+  ])) as { subject_id: string }[];
+  return row?.subject_id ?? null;
+}
+
+/** Why an organisation may see a subject's data: an open case, referral, episode. `sourceRef` names the record that gives the reason. */
+export interface RelationshipInput {
+  subjectId: string;
+  organisation: OrganisationCode;
+  /** e.g. "gmvs-case", "police-crime", "referral", "service-episode". */
+  kind: string;
+  sourceRef: string;
+  openedAt: Date;
+}
+
+/** Opens a relationship; opening one that is already recorded changes nothing. */
+export async function openRelationship(manager: EntityManager, r: RelationshipInput): Promise<void> {
+  await manager.query(
+    `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at)
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation, kind, source_ref) DO NOTHING`,
+    [r.subjectId, r.organisation, r.kind, r.sourceRef, r.openedAt],
+  );
+}
+
+/** Closes a relationship (the case closed, the referral was declined or withdrawn): from then on it gives no reason to see. */
+export async function closeRelationship(
+  manager: EntityManager,
+  r: Pick<RelationshipInput, "organisation" | "kind" | "sourceRef">,
+  closedAt: Date,
+): Promise<void> {
+  await manager.query(
+    `UPDATE governance.relationship SET closed_at = $4 WHERE organisation = $1 AND kind = $2 AND source_ref = $3 AND closed_at IS NULL`,
+    [r.organisation, r.kind, r.sourceRef, closedAt],
+  );
+}

@@ -1,0 +1,86 @@
+import { PoliceApiClient } from "../connectors/police/client";
+import { PoliceStandIn, STAND_IN_TOKEN as POLICE_STAND_IN_TOKEN } from "../connectors/police/stand-in";
+import { PartnerCode, PartnerConnector } from "../connectors/partners";
+import { PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn } from "../connectors/registry";
+import type { Config } from "./platform/config";
+import type { Logger } from "./platform/logger";
+
+/**
+ * The source systems behind the subgraphs: the police records API and each
+ * partner's system, reached through their connectors (connectors/). Where
+ * config names no real source, a local stand-in that speaks the same
+ * protocol over synthetic data is started in this process: the embedded
+ * default and the tests. Made once per process and shared by every
+ * subgraph in it; subgraphs batch their calls per request with DataLoader.
+ */
+export interface Sources {
+  police: PoliceApiClient;
+  partners: ReadonlyMap<PartnerCode, PartnerConnector>;
+  /** The stand-ins this process started, for tests to break, slow or change; empty where every source is real. */
+  standIns: {
+    police?: PoliceStandIn;
+    partners: ReadonlyMap<PartnerCode, PartnerStandIn>;
+  };
+  close(): Promise<void>;
+}
+
+export type SourceSettings = Config["sources"];
+
+/** Starts (or connects to) every source system. On failure, whatever was started is closed again. */
+export async function startSources(settings: SourceSettings, logger: Logger): Promise<Sources> {
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, "closing a source failed"));
+  };
+  try {
+    let police: PoliceApiClient;
+    let policeStandIn: PoliceStandIn | undefined;
+    if (settings.police.baseUrl && settings.police.token) {
+      police = new PoliceApiClient({ baseUrl: settings.police.baseUrl, token: settings.police.token, timeoutMs: settings.timeoutMs });
+    } else {
+      policeStandIn = new PoliceStandIn();
+      const running = await policeStandIn.start();
+      closers.push(() => running.close());
+      police = new PoliceApiClient({ baseUrl: running.url, token: POLICE_STAND_IN_TOKEN, timeoutMs: settings.timeoutMs });
+      logger.info({ source: "police", url: running.url }, "police records API stand-in started");
+    }
+
+    const partners = new Map<PartnerCode, PartnerConnector>();
+    const partnerStandIns = new Map<PartnerCode, PartnerStandIn>();
+    for (const [code, entry] of PARTNER_REGISTRY) {
+      let options = configuredPartner(code, settings);
+      if (!options) {
+        const standIn = await entry.startStandIn();
+        closers.push(() => standIn.close());
+        partnerStandIns.set(code, standIn);
+        options = standIn.options;
+        logger.info({ source: code.toLowerCase() }, "partner stand-in started");
+      }
+      const connector = await entry.create({ ...options, timeoutMs: settings.timeoutMs });
+      closers.push(() => connector.close());
+      partners.set(code, connector);
+    }
+
+    return {
+      police,
+      partners,
+      standIns: { police: policeStandIn, partners: partnerStandIns },
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** The options for a partner's real system, or undefined where config names none (a stand-in is started). */
+function configuredPartner(code: PartnerCode, settings: SourceSettings): PartnerConnectorOptions | undefined {
+  switch (code) {
+    case PartnerCode.PANKHURST:
+      return settings.pankhurst.baseUrl ? { baseUrl: settings.pankhurst.baseUrl, token: settings.pankhurst.token } : undefined;
+    case PartnerCode.HOURGLASS:
+      return settings.hourglass.returnsDir ? { returnsDir: settings.hourglass.returnsDir } : undefined;
+    case PartnerCode.CHALLENGER:
+      return settings.challenger.databaseUrl ? { databaseUrl: settings.challenger.databaseUrl } : undefined;
+  }
+}
