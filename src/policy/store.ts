@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { manyByKey } from "../platform/batch";
 import { OrganisationCode } from "../platform/domain";
 import { Purpose } from "../platform/principal";
@@ -72,6 +72,20 @@ export class PolicyStore {
   }
 }
 export type PolicyLoaders = ReturnType<PolicyStore["createLoaders"]>;
+
+/**
+ * One consent, read inside the caller's transaction and locked against a
+ * concurrent withdrawal until that transaction ends: for work that relies on
+ * the consent being in force when it commits (a referral made under it).
+ * null where there is no such consent.
+ */
+export async function lockConsent(transaction: EntityManager, consentId: string): Promise<Consent | null> {
+  const [row] = (await transaction.query(
+    `SELECT id, subject_id, recipient, categories, purposes, given_at, withdrawn_at FROM governance.consent WHERE id = $1 FOR SHARE`,
+    [consentId],
+  )) as ConsentRow[];
+  return row ? toConsent(row) : null;
+}
 
 export interface SubjectKey {
   system: SubjectSystem;
