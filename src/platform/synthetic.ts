@@ -17,3 +17,12 @@ export const SYNTHETIC_SUBJECTS = [
   { subjectId: "5eed0000-0000-4000-8000-0000000000a3", caseId: SYNTHETIC_CASE_IDS.coercive, crimeReference: "SYN/000103/26" },
   { subjectId: "5eed0000-0000-4000-8000-0000000000a4", caseId: SYNTHETIC_CASE_IDS.selfReferral, crimeReference: null },
 ] as const;
+
+/**
+ * Consents the synthetic victims gave: governance seeds them, and the seeded
+ * referrals out name the consent each was made under.
+ */
+export const SYNTHETIC_CONSENT_IDS = {
+  clientMToPankhurst: "5eed0000-0000-4000-8000-0000000000c1",
+  selfReferralToHourglass: "5eed0000-0000-4000-8000-0000000000c2",
+} as const;

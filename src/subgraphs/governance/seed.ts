@@ -1,6 +1,6 @@
 import type { Database } from "../../platform/database";
 import { OrganisationCode } from "../../platform/domain";
-import { SYNTHETIC_CASE_IDS, SYNTHETIC_SUBJECTS } from "../../platform/synthetic";
+import { SYNTHETIC_CASE_IDS, SYNTHETIC_CONSENT_IDS, SYNTHETIC_SUBJECTS } from "../../platform/synthetic";
 import { SubjectSystem } from "../../policy/sensitive";
 import { seedAgreements } from "./access/access.service";
 import { OrganisationRecord } from "./organisations/organisation.entity";
@@ -17,7 +17,7 @@ export const SEED_ORGANISATIONS: OrganisationRecord[] = [
 ].map(([code, name, kind]) => Object.assign(new OrganisationRecord(), { code, name, kind }));
 
 /** Client M (DESIGN.md story 1) consented to Pankhurst Restore seeing her police updates and GMVS's referral. */
-export const CLIENT_M_CONSENT_ID = "5eed0000-0000-4000-8000-0000000000c1";
+export const CLIENT_M_CONSENT_ID = SYNTHETIC_CONSENT_IDS.clientMToPankhurst;
 
 /**
  * Synthetic subjects, their links to cases and crimes, the relationships the
@@ -45,6 +45,12 @@ export async function seedGovernance(db: Database): Promise<void> {
     `INSERT INTO governance.consent (id, subject_id, recipient, categories, purposes, given_at, recorded_by)
      VALUES ($1, $2, 'PANKHURST', $3, '{support}', '2026-09-05T10:00:00Z', 'seed') ON CONFLICT DO NOTHING`,
     [CLIENT_M_CONSENT_ID, subjectOf(SYNTHETIC_CASE_IDS.clientM), ["IDENTITY", "CONTACT", "ADDRESS", "CASE_NOTES", "SUPPORT", "OFFENCE_DETAILS", "INVESTIGATION_UPDATES"]],
+  );
+  // The self-referral victim consented to GMVS referring her to Hourglass (the partners seed holds that referral).
+  await q(
+    `INSERT INTO governance.consent (id, subject_id, recipient, categories, purposes, given_at, recorded_by)
+     VALUES ($1, $2, 'HOURGLASS', $3, '{support}', '2026-10-01T09:00:00Z', 'seed') ON CONFLICT DO NOTHING`,
+    [SYNTHETIC_CONSENT_IDS.selfReferralToHourglass, subjectOf(SYNTHETIC_CASE_IDS.selfReferral), ["IDENTITY", "CONTACT", "CASE_NOTES", "SUPPORT"]],
   );
 }
 
