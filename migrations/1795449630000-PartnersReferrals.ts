@@ -34,7 +34,8 @@ export class PartnersReferrals1795449630000 implements MigrationInterface {
         withdraw_reason text,
         closed_at timestamptz,
         first_contact_at timestamptz,
-        updated_at timestamptz NOT NULL,
+        -- Millisecond precision, as JavaScript's Date: a watermark read back compares equal to the row it came from.
+        updated_at timestamptz(3) NOT NULL,
         CHECK ((declined_at IS NULL) = (decline_reason IS NULL)),
         CHECK ((withdrawn_at IS NULL) = (withdraw_reason IS NULL)),
         CHECK (status <> 'RECEIVED' OR received_at IS NOT NULL),

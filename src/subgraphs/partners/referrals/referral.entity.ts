@@ -63,6 +63,6 @@ export class ReferralRecord {
   firstContactAt!: Date | null;
 
   /** Moves with every change: the watermark readers of changes (insights) follow. */
-  @Column({ name: "updated_at", type: "timestamptz" })
+  @Column({ name: "updated_at", type: "timestamptz", precision: 3 })
   updatedAt!: Date;
 }
