@@ -9,6 +9,8 @@ import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/ac
 import { auditPlugin } from "./policy/shield";
 import { PolicyStore } from "./policy/store";
 import { createGateway } from "./gateway/gateway";
+import { loadSafelist, safelistGuard } from "./gateway/safelist";
+import { explorerRoutes } from "./gateway/explorer";
 import { SUBGRAPHS } from "./subgraphs";
 import { Sources, startSources } from "./sources";
 
@@ -91,6 +93,8 @@ export async function startGateway(
     port,
     logger: logger.child({ subgraph: "gateway" }),
     server: createGateway(subgraphUrls, config.development),
+    graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
+    routes: explorerRoutes({ development: config.development }),
     context: async (base, req) => {
       await verifier.verify(req.headers.authorization);
       const breakGlass = req.headers[BREAK_GLASS_HEADER];

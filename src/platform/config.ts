@@ -56,6 +56,12 @@ const envSchema = z.object({
   }),
   /** Per call to a source system (HTTP request or SQL statement). */
   SOURCE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /**
+   * The gateway runs only the persisted operations of schema/operations (by
+   * hash, src/sdk/generated/persisted-documents.json). Unset: on in production,
+   * off elsewhere, so developers can send ad-hoc queries.
+   */
+  OPERATIONS_SAFELIST: z.enum(["true", "false", "1", "0"]).optional(),
   /** Seed synthetic data at start-up (idempotent). */
   SEED: z
     .enum(["true", "false", "1", "0"])
@@ -91,6 +97,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseUrl: env.DATABASE_URL,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     seed: env.SEED,
+    operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
     sources: {
       police: { baseUrl: env.POLICE_API_URL, token: env.POLICE_API_TOKEN },
       pankhurst: { baseUrl: env.PANKHURST_API_URL, token: env.PANKHURST_API_TOKEN },

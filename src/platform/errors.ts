@@ -17,7 +17,7 @@ const OUR_CODES = new Set<string>(Object.values(ErrorCode));
  * Codes Apollo Server and the gateway set themselves for problems with the
  * request, whose messages are written for the client and are safe to pass on.
  */
-const REQUEST_ERROR_CODES = new Set([
+export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
@@ -25,6 +25,8 @@ const REQUEST_ERROR_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  // The gateway in safelist mode (src/gateway/safelist.ts) refused an operation that is not persisted.
+  "OPERATION_NOT_IN_SAFELIST",
 ]);
 
 /** The one way to build an error a client will see. */

@@ -1,6 +1,6 @@
 import { ApolloServer, ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { Request } from "express";
+import express, { Express, Request, RequestHandler } from "express";
 import { AddressInfo } from "node:net";
 import { Server } from "node:http";
 import { RequestContext, requestIdFrom } from "./context";
@@ -24,6 +24,10 @@ export interface ServeOptions<TContext extends RequestContext> {
   context(base: RequestContext, req: Request): Promise<TContext> | TContext;
   /** Is everything this process depends on answering? */
   ready(): Promise<boolean>;
+  /** Checks on each /graphql request before Apollo sees it (its body is parsed, its request id set). */
+  graphqlGuards?: RequestHandler[];
+  /** Further routes of this server (e.g. the gateway's explorer page in development). */
+  routes?(app: Express): void;
 }
 
 /** Options every Apollo Server of ours shares: masked errors, logged operations. */
@@ -73,6 +77,7 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
     const ready = await options.ready().catch(() => false);
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", service: options.name });
   });
+  options.routes?.(app);
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
@@ -84,6 +89,7 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
       res.setHeader("x-request-id", requestId);
       withRequestId(requestId, next);
     },
+    ...(options.graphqlGuards ?? []),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;

@@ -21,7 +21,17 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: store.databaseUrl ?? "", DEV_KEY_FILE: devKeyFile, AUTH_DEV_KEYS: "true", ...env });
+  // The operations safelist (on by default in production) only where a test asks for it: most
+  // tests send ad-hoc operations, whatever NODE_ENV they run under.
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: store.databaseUrl ?? "",
+    DEV_KEY_FILE: devKeyFile,
+    AUTH_DEV_KEYS: "true",
+    OPERATIONS_SAFELIST: "false",
+    ...env,
+  });
   const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true }).catch(async (error) => {
     await store.close();
     throw error;

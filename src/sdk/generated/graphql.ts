@@ -22,6 +22,20 @@ export type CaseStatus =
   | 'CLOSED'
   | 'OPEN';
 
+/** A category of personal data, as agreements and consents name them */
+export type DataCategory =
+  | 'ADDRESS'
+  | 'CASE_NOTES'
+  | 'CONTACT'
+  | 'DEMOGRAPHICS'
+  | 'HEALTH'
+  | 'IDENTITY'
+  | 'INVESTIGATION_UPDATES'
+  | 'OFFENCE_DETAILS'
+  | 'PROTECTED_CHARACTERISTICS'
+  | 'RISK'
+  | 'SUPPORT';
+
 export type EpisodeStatus =
   | 'ACTIVE'
   | 'CLOSED';
@@ -32,6 +46,13 @@ export type InvestigationStatus =
   | 'SUSPECT_CHARGED'
   | 'UNDER_INVESTIGATION';
 
+export type LawfulBasis =
+  | 'CONSENT'
+  | 'LEGAL_OBLIGATION'
+  | 'PUBLIC_TASK'
+  | 'SAFEGUARDING'
+  | 'VITAL_INTERESTS';
+
 /** An organisation taking part in Casebridge */
 export type OrganisationCode =
   | 'CHALLENGER'
@@ -41,12 +62,92 @@ export type OrganisationCode =
   | 'HOURGLASS'
   | 'PANKHURST';
 
+export type Purpose =
+  | 'COMMISSIONING'
+  | 'INVESTIGATION'
+  | 'SAFEGUARDING'
+  | 'SUPPORT';
+
+export type RecordConsentInput = {
+  /** The GMVS case of the victim giving consent */
+  caseId: string;
+  categories: Array<DataCategory>;
+  purposes: Array<Purpose>;
+  recipient: OrganisationCode;
+};
+
+export type ThematicLead =
+  | 'CHILDREN_AND_YOUNG_PEOPLE'
+  | 'DOMESTIC_ABUSE'
+  | 'FRAUD'
+  | 'GENERAL'
+  | 'HATE_CRIME'
+  | 'MODERN_SLAVERY'
+  | 'OLDER_PEOPLE'
+  | 'STALKING';
+
+export type AgreementsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AgreementsQuery = { agreements: Array<{ id: string, version: number, title: string, holder: OrganisationCode, recipients: Array<OrganisationCode>, categories: Array<DataCategory>, purposes: Array<Purpose>, lawfulBasis: LawfulBasis, requiresConsent: boolean, startsOn: string, endsOn: string | null, sourceFile: string }> };
+
+export type AuditEventsQueryVariables = Exact<{
+  breakGlassOnly?: boolean;
+  first?: number;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: Array<{ seq: number, at: string, requestId: string, actor: string | null, organisation: string | null, purpose: string | null, subjectId: string | null, category: string, holder: string, decision: string, reason: string | null, agreementId: string | null, consentId: string | null, breakGlassReason: string | null }> };
+
+export type SubjectAccessExportQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type SubjectAccessExportQuery = { subjectAccessExport: Array<{ seq: number, at: string, organisation: string | null, purpose: string | null, category: string, holder: string, decision: string, reason: string | null, breakGlassReason: string | null }> };
+
 export type CaseViewQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type CaseViewQuery = { case: { id: string, caseReference: string, borough: Borough | null, status: CaseStatus | null, openedAt: string | null, crime: { crimeReference: string, offenceDescription: string | null, status: InvestigationStatus | null } | null, episodes: Array<{ provider: OrganisationCode | null, service: string | null, status: EpisodeStatus | null, startedAt: string | null }> } | null };
+export type CaseViewQuery = { case: { id: string, caseReference: string, borough: Borough | null, thematicLead: ThematicLead | null, status: CaseStatus | null, openedAt: string | null, crime: { crimeReference: string, recordedAt: string | null, offenceCode: string | null, offenceDescription: string | null, borough: Borough | null, status: InvestigationStatus | null, domesticAbuse: boolean | null, stalking: boolean | null } | null, episodes: Array<{ id: string, provider: OrganisationCode | null, service: string | null, status: EpisodeStatus | null, startedAt: string | null, endedAt: string | null }> } | null };
+
+export type CaseListQueryVariables = Exact<{
+  borough?: Borough | null | undefined;
+  first?: number;
+}>;
 
 
-export const CaseViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"borough"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"crime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crimeReference"}},{"kind":"Field","name":{"kind":"Name","value":"offenceDescription"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CaseViewQuery, CaseViewQueryVariables>;
+export type CaseListQuery = { cases: Array<{ id: string, caseReference: string, borough: Borough | null, status: CaseStatus | null, openedAt: string | null }> };
+
+export type RecordConsentMutationVariables = Exact<{
+  input: RecordConsentInput;
+}>;
+
+
+export type RecordConsentMutation = { recordConsent: { id: string, recipient: OrganisationCode, categories: Array<DataCategory>, purposes: Array<Purpose>, givenAt: string, withdrawnAt: string | null } };
+
+export type WithdrawConsentMutationVariables = Exact<{
+  consentId: string;
+}>;
+
+
+export type WithdrawConsentMutation = { withdrawConsent: { id: string, recipient: OrganisationCode, withdrawnAt: string | null } };
+
+export type ExplainAccessQueryVariables = Exact<{
+  caseId: string;
+}>;
+
+
+export type ExplainAccessQuery = { explainAccess: Array<{ holder: OrganisationCode, category: DataCategory, decision: string, reason: string, agreementId: string | null, consentId: string | null }> };
+
+
+export const AgreementsDocument = {"__meta__":{"hash":"addad9ca6187aafaef917d1b9b1752b738ce15e2a310260eb65d23d26055a0a4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Agreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agreements"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"holder"}},{"kind":"Field","name":{"kind":"Name","value":"recipients"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"purposes"}},{"kind":"Field","name":{"kind":"Name","value":"lawfulBasis"}},{"kind":"Field","name":{"kind":"Name","value":"requiresConsent"}},{"kind":"Field","name":{"kind":"Name","value":"startsOn"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"sourceFile"}}]}}]}}]} as unknown as DocumentNode<AgreementsQuery, AgreementsQueryVariables>;
+export const AuditEventsDocument = {"__meta__":{"hash":"05cbd7396b5654cb97c2b587ac6b1a76891c547060cc6077bc60cdcce1b76c60"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"breakGlassOnly"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"breakGlassOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"breakGlassOnly"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"holder"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"agreementId"}},{"kind":"Field","name":{"kind":"Name","value":"consentId"}},{"kind":"Field","name":{"kind":"Name","value":"breakGlassReason"}}]}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
+export const SubjectAccessExportDocument = {"__meta__":{"hash":"7abc5f6dadff259aab5d445fbf3ecc1e2ac5f8d1c7a93947d860deee3beb5e57"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SubjectAccessExport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"subjectAccessExport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}},{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"holder"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"breakGlassReason"}}]}}]}}]} as unknown as DocumentNode<SubjectAccessExportQuery, SubjectAccessExportQueryVariables>;
+export const CaseViewDocument = {"__meta__":{"hash":"186c522ffaf5a38a759927eeaef0de4c5f14afb55821a8dd247363feaa817008"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"case"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"borough"}},{"kind":"Field","name":{"kind":"Name","value":"thematicLead"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"crime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crimeReference"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}},{"kind":"Field","name":{"kind":"Name","value":"offenceCode"}},{"kind":"Field","name":{"kind":"Name","value":"offenceDescription"}},{"kind":"Field","name":{"kind":"Name","value":"borough"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"domesticAbuse"}},{"kind":"Field","name":{"kind":"Name","value":"stalking"}}]}},{"kind":"Field","name":{"kind":"Name","value":"episodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CaseViewQuery, CaseViewQueryVariables>;
+export const CaseListDocument = {"__meta__":{"hash":"67754b151218ea0ce6934249866987085f4b89600cfb266493804703a00b5209"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CaseList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"borough"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Borough"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cases"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"borough"},"value":{"kind":"Variable","name":{"kind":"Name","value":"borough"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"caseReference"}},{"kind":"Field","name":{"kind":"Name","value":"borough"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}}]}}]}}]} as unknown as DocumentNode<CaseListQuery, CaseListQueryVariables>;
+export const RecordConsentDocument = {"__meta__":{"hash":"d906617d9dd2e0a1e6aa967ae25c7af5abbcfb7bc4836e0d3c7ba8b29c0f537c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordConsentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recipient"}},{"kind":"Field","name":{"kind":"Name","value":"categories"}},{"kind":"Field","name":{"kind":"Name","value":"purposes"}},{"kind":"Field","name":{"kind":"Name","value":"givenAt"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<RecordConsentMutation, RecordConsentMutationVariables>;
+export const WithdrawConsentDocument = {"__meta__":{"hash":"6c8df1c5ec6539f10113bc026a514886ab1f52f5fe08442aebd45a6ec6c8c02e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"consentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"consentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"consentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recipient"}},{"kind":"Field","name":{"kind":"Name","value":"withdrawnAt"}}]}}]}}]} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
+export const ExplainAccessDocument = {"__meta__":{"hash":"b581af49d1b316ba87dd7b35bd4a2293ddf800e4f66c40e24840eed10ef69acf"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ExplainAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"explainAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"holder"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"agreementId"}},{"kind":"Field","name":{"kind":"Name","value":"consentId"}}]}}]}}]} as unknown as DocumentNode<ExplainAccessQuery, ExplainAccessQueryVariables>;

@@ -1,0 +1,77 @@
+import { describeCaseView, loadCaseView } from "../examples/case-view";
+import { OrganisationCode } from "../src/platform/domain";
+import { ErrorCode } from "../src/platform/errors";
+import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
+import { DenyReason } from "../src/policy/decide";
+import { DENY_REASONS, nullFields, REQUEST_ERROR_CODES, toCasebridgeError, whyNull } from "../src/sdk";
+import { startTestHub, TestHub } from "./support/hub";
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe("the typed case-view example over real HTTP", () => {
+  it("shows a Restore advocate a withheld field of a case they have no relationship with, typed FORBIDDEN with reason NO_RELATIONSHIP", async () => {
+    const token = await hub.token({ organisation: OrganisationCode.PANKHURST, subject: "advocate-example" });
+    const report = await loadCaseView(hub.url, token, SYNTHETIC_CASE_IDS.harassment);
+
+    const withheld = report.missing.filter((m) => m.error?.code === "FORBIDDEN");
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const { path, error } of withheld) {
+      expect(error).toMatchObject({ code: "FORBIDDEN", reason: "NO_RELATIONSHIP", path });
+      // The field the error names is null in the data at the same path.
+      expect(path.reduce<unknown>((value, step) => (value as Record<string | number, unknown>)[step], { case: report.case })).toBeNull();
+    }
+    expect(describeCaseView(report)).toMatch(/: withheld \(NO_RELATIONSHIP\)/);
+  });
+
+  it("gives GMVS, the case's owner, the case with nothing withheld", async () => {
+    const token = await hub.token({ organisation: OrganisationCode.GMVS, subject: "caseworker-example" });
+    const report = await loadCaseView(hub.url, token, SYNTHETIC_CASE_IDS.clientM);
+    expect(report.case?.id).toBe(SYNTHETIC_CASE_IDS.clientM);
+    expect(report.case?.caseReference).toEqual(expect.any(String));
+    expect(report.missing.filter((m) => m.error?.code === "FORBIDDEN")).toEqual([]);
+  });
+
+  it("refuses a caller without a token with a typed UNAUTHENTICATED error", async () => {
+    await expect(loadCaseView(hub.url, "", SYNTHETIC_CASE_IDS.clientM)).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+});
+
+describe("typed errors", () => {
+  it("pairs each null field with the error at its path, or with one below it whose null bubbled up", () => {
+    const result = {
+      data: { case: { crime: null, borough: null, episodes: [{ provider: null }], thematicLead: null }, other: null },
+      errors: [
+        { message: "Withheld", path: ["case", "crime"], extensions: { code: "FORBIDDEN", reason: "NO_CONSENT" } },
+        { message: "down", path: ["case", "episodes", 0, "provider"], extensions: { code: "SOURCE_UNAVAILABLE", source: "pankhurst", reason: "timeout" } },
+        { message: "Withheld", path: ["other", "nonNullField"], extensions: { code: "FORBIDDEN", reason: "NO_AGREEMENT" } },
+      ].map(toCasebridgeError),
+    };
+    expect(nullFields(result)).toEqual([
+      { path: ["case", "crime"], error: expect.objectContaining({ code: "FORBIDDEN", reason: "NO_CONSENT" }) },
+      { path: ["case", "borough"], error: null },
+      { path: ["case", "episodes", 0, "provider"], error: expect.objectContaining({ code: "SOURCE_UNAVAILABLE", source: "pankhurst", reason: "timeout" }) },
+      { path: ["case", "thematicLead"], error: null },
+      { path: ["other"], error: expect.objectContaining({ reason: "NO_AGREEMENT", path: ["other", "nonNullField"] }) },
+    ]);
+    expect(whyNull(result.errors, ["case", "borough"])).toBeUndefined();
+  });
+
+  it("reads an unknown code as INTERNAL_SERVER_ERROR and a FORBIDDEN without a known reason as ROLE_NOT_PERMITTED", () => {
+    expect(toCasebridgeError({ message: "x", extensions: { code: "SOMETHING_NEW" } }).code).toBe("INTERNAL_SERVER_ERROR");
+    expect(toCasebridgeError({ message: "x", extensions: { code: "FORBIDDEN" } })).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_PERMITTED" });
+    expect(toCasebridgeError({ message: "x", extensions: { code: "OPERATION_NOT_IN_SAFELIST" } }).code).toBe("OPERATION_NOT_IN_SAFELIST");
+  });
+
+  it("knows every refusal reason decide() gives and every code the server sends", async () => {
+    expect([...DENY_REASONS].sort()).toEqual(Object.values(DenyReason).sort());
+    const { REQUEST_ERROR_CODES: serverRequestCodes } = await import("../src/platform/errors");
+    expect([...REQUEST_ERROR_CODES].sort()).toEqual([...serverRequestCodes].sort());
+    for (const code of Object.values(ErrorCode)) expect(toCasebridgeError({ message: "x", extensions: { code } }).code).toBe(code);
+  });
+});
