@@ -8,6 +8,8 @@ export enum ErrorCode {
   INVALID_INPUT = "INVALID_INPUT",
   CONFLICT = "CONFLICT",
   SOURCE_UNAVAILABLE = "SOURCE_UNAVAILABLE",
+  /** An operation over a gateway limit (depth, aliases, tokens, directives, cost); `extensions.limit` names it. */
+  OPERATION_LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
