@@ -1,7 +1,8 @@
 import { auditServer } from "graphql-http";
 import type { AuditResult } from "graphql-http";
 import { OrganisationCode } from "../src/platform/domain";
-import { startTestHub, TestHub } from "./support/hub";
+import { graphql, startTestHub, TestHub } from "./support/hub";
+import { getIntrospectionQuery } from "graphql";
 
 /**
  * GraphQL over HTTP (https://graphql.github.io/graphql-over-http/): the
@@ -46,6 +47,14 @@ describe("the gateway in development", () => {
 
   it("passes every MUST audit of the GraphQL-over-HTTP specification", async () => {
     expect((await failedMusts(await audit(hub))).map((f) => f.failure)).toEqual([]);
+  });
+
+  it("answers a schema explorer's full introspection query within the operation limits", async () => {
+    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+    const { status, body } = await graphql<{ __schema: { types: unknown[] } }>(hub.url, query, {}, await hub.as({ organisation: OrganisationCode.GMVS }));
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    expect(body.data?.__schema.types.length).toBeGreaterThan(10);
   });
 });
 
