@@ -11,6 +11,7 @@ import { PolicyStore } from "./policy/store";
 import { createGateway } from "./gateway/gateway";
 import { loadSafelist, safelistGuard } from "./gateway/safelist";
 import { explorerRoutes } from "./gateway/explorer";
+import { operationLimits, subgraphLimits } from "./gateway/limits";
 import { SUBGRAPHS } from "./subgraphs";
 import { Sources, startSources } from "./sources";
 
@@ -58,6 +59,8 @@ export async function startSubgraph(
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
+  // Defence in depth: a subgraph is reached only through the gateway, but it is on a network and checks the token itself.
+  const limited = operationLimits(subgraphLimits(config.limits), { development: config.development, subgraph: true });
   return serve({
     name,
     host: config.host,
@@ -66,8 +69,9 @@ export async function startSubgraph(
     server: new ApolloServer<GuardedContext>({
       schema,
       ...apolloDefaults(config.development),
+      ...limited,
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
+      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);
@@ -92,9 +96,9 @@ export async function startGateway(
     host: config.host,
     port,
     logger: logger.child({ subgraph: "gateway" }),
-    server: createGateway(subgraphUrls, config.development),
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
     routes: explorerRoutes({ development: config.development }),
+    server: createGateway(subgraphUrls, config.development, config.limits),
     context: async (base, req) => {
       await verifier.verify(req.headers.authorization);
       const breakGlass = req.headers[BREAK_GLASS_HEADER];

@@ -57,3 +57,22 @@ describe("source system configuration", () => {
     expect(() => loadConfig({ PANKHURST_API_TOKEN: "" })).toThrow(/PANKHURST_API_TOKEN: .*\(got "\*\*\*"\)/);
   });
 });
+
+describe("operation limit configuration", () => {
+  it("has defaults with headroom over the shared case view, and takes each limit from the environment", () => {
+    expect(loadConfig({}).limits).toEqual({ maxDepth: 8, maxAliases: 15, maxTokens: 1000, maxDirectives: 10, maxCost: 10000 });
+    const config = loadConfig({ GRAPHQL_MAX_DEPTH: "5", GRAPHQL_MAX_ALIASES: "0", GRAPHQL_MAX_TOKENS: "400", GRAPHQL_MAX_DIRECTIVES: "3", GRAPHQL_MAX_COST: "2500" });
+    expect(config.limits).toEqual({ maxDepth: 5, maxAliases: 0, maxTokens: 400, maxDirectives: 3, maxCost: 2500 });
+  });
+
+  it.each([
+    ["GRAPHQL_MAX_DEPTH", "0"],
+    ["GRAPHQL_MAX_DEPTH", "deep"],
+    ["GRAPHQL_MAX_ALIASES", "-1"],
+    ["GRAPHQL_MAX_TOKENS", "9"],
+    ["GRAPHQL_MAX_DIRECTIVES", "1.5"],
+    ["GRAPHQL_MAX_COST", "0"],
+  ])("refuses %s=%s", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got "${value.replace(".", "\\.")}"\\)`));
+  });
+});

@@ -6,6 +6,7 @@ import type { SubgraphName } from "../platform/config";
 import type { RequestContext } from "../platform/context";
 import { apolloDefaults } from "../platform/http";
 import { BREAK_GLASS_HEADER } from "../policy/access";
+import { OperationLimits, operationLimits } from "./limits";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
 
@@ -21,7 +22,7 @@ export interface GatewayContext extends RequestContext {
  * The gateway plans each operation over the committed supergraph (the same file
  * Apollo Router or Hive Gateway would run) and calls the subgraphs over HTTP.
  */
-export function createGateway(subgraphUrls: Record<SubgraphName, string>, development: boolean): ApolloServer<GatewayContext> {
+export function createGateway(subgraphUrls: Record<SubgraphName, string>, development: boolean, limits: OperationLimits): ApolloServer<GatewayContext> {
   // @apollo/gateway otherwise probes cloud metadata endpoints and ships host
   // metrics to Apollo, and its exporter's shutdown hangs where there is no
   // internet. A victims' data hub sends nothing anywhere it was not told to.
@@ -39,5 +40,7 @@ export function createGateway(subgraphUrls: Record<SubgraphName, string>, develo
         },
       }),
   });
-  return new ApolloServer<GatewayContext>({ gateway, ...apolloDefaults(development) });
+  const defaults = apolloDefaults(development);
+  const limited = operationLimits(limits, { development });
+  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins] });
 }

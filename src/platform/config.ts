@@ -62,6 +62,16 @@ const envSchema = z.object({
    * off elsewhere, so developers can send ad-hoc queries.
    */
   OPERATIONS_SAFELIST: z.enum(["true", "false", "1", "0"]).optional(),
+  /**
+   * Operation limits (src/gateway/limits.ts). The shared case view measures
+   * depth 3, cost 45 (4,625 for a literal page of 100), 43 tokens, no aliases or
+   * directives; the defaults leave room for deeper screens and a full page.
+   */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(8),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   /** Seed synthetic data at start-up (idempotent). */
   SEED: z
     .enum(["true", "false", "1", "0"])
@@ -98,6 +108,13 @@ function toConfig(env: z.infer<typeof envSchema>) {
     pgliteDataDir: env.PGLITE_DATA_DIR,
     seed: env.SEED,
     operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
+    limits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxCost: env.GRAPHQL_MAX_COST,
+    },
     sources: {
       police: { baseUrl: env.POLICE_API_URL, token: env.POLICE_API_TOKEN },
       pankhurst: { baseUrl: env.PANKHURST_API_URL, token: env.PANKHURST_API_TOKEN },

@@ -8,6 +8,8 @@ export enum ErrorCode {
   INVALID_INPUT = "INVALID_INPUT",
   CONFLICT = "CONFLICT",
   SOURCE_UNAVAILABLE = "SOURCE_UNAVAILABLE",
+  /** An operation over a gateway limit (depth, aliases, tokens, directives, cost); `extensions.limit` names it. */
+  OPERATION_LIMIT_EXCEEDED = "OPERATION_LIMIT_EXCEEDED",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
 }
 
@@ -22,6 +24,7 @@ export const REQUEST_ERROR_CODES: ReadonlySet<string> = new Set([
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_USER_INPUT",
   "BAD_REQUEST",
+  "PAYLOAD_TOO_LARGE",
   "OPERATION_RESOLUTION_FAILURE",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",

@@ -65,6 +65,15 @@ function operationLog<TContext extends BaseContext>(): ApolloServerPlugin<TConte
 }
 
 /** Serves /graphql, /healthz (the process is alive) and /readyz (its dependencies answer). */
+export const MAX_BODY = "1mb";
+
+function bodyError(status: number, type: string | undefined) {
+  if (status === 500) return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  if (type === "entity.too.large") return { message: `The request body is larger than ${MAX_BODY}`, extensions: { code: "PAYLOAD_TOO_LARGE" } };
+  if (type === "entity.parse.failed") return { message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } };
+  return { message: "The request body could not be read", extensions: { code: "BAD_REQUEST" } };
+}
+
 export async function serve<TContext extends RequestContext>(options: ServeOptions<TContext>): Promise<RunningServer> {
   const { server, logger } = options;
   await server.start();
@@ -80,7 +89,7 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
   options.routes?.(app);
   app.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: MAX_BODY }),
     // After the body is read (stream callbacks would lose the async context): the
     // rest of the request runs with its id, so SQL statements are counted against it.
     (req, res, next) => {
@@ -102,14 +111,7 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, "unhandled HTTP error");
-    res.status(status).json({
-      errors: [
-        {
-          message: status === 500 ? "Internal server error" : "The request body is not valid JSON or is too large",
-          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
-        },
-      ],
-    });
+    res.status(status).json({ errors: [bodyError(status, error.type)] });
   });
 
   const http: Server = await new Promise((resolve, reject) => {

@@ -1,0 +1,231 @@
+import fc from "fast-check";
+import { randomUUID } from "node:crypto";
+import { OrganisationCode } from "../src/platform/domain";
+import { Purpose, Role } from "../src/platform/principal";
+import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
+import { sensitiveFieldsInSchema } from "../src/policy/catalogue";
+import { DataCategory } from "../src/policy/categories";
+import { decide, PolicyFacts } from "../src/policy/decide";
+import { SubjectSystem } from "../src/policy/sensitive";
+import { PolicyStore } from "../src/policy/store";
+import { graphql, startTestHub, TestHub } from "./support/hub";
+
+/**
+ * Random operations over the shared case view from random principals: every
+ * field that comes back was allowed by decide(), called directly with the
+ * facts read from the store the way src/policy/access.ts reads them; every
+ * field decide() refuses comes back null with FORBIDDEN and decide()'s reason;
+ * and no field decide() allows is refused. Unlike the access matrix, the
+ * oracle here is decide() itself: this checks the wiring (shield, subject
+ * links, holders, categories, the gateway's plan), not the rule.
+ */
+
+/** Each @sensitive field of the case view, by "Type.field", from the committed SDL. */
+const CATEGORIES = new Map([...sensitiveFieldsInSchema("victims"), ...sensitiveFieldsInSchema("police"), ...sensitiveFieldsInSchema("partners")]);
+const CASE_FIELDS = ["borough", "thematicLead", "status", "openedAt"];
+const CRIME_FIELDS = ["recordedAt", "offenceCode", "offenceDescription", "borough", "status", "domesticAbuse", "stalking"];
+const EPISODE_FIELDS = ["provider", "service", "status", "startedAt", "endedAt"];
+const ORGANISATIONS = Object.values(OrganisationCode);
+const PARTNERS = [OrganisationCode.PANKHURST, OrganisationCode.HOURGLASS, OrganisationCode.CHALLENGER];
+
+const principalArb = fc.record({
+  organisation: fc.constantFrom(...ORGANISATIONS),
+  roles: fc.uniqueArray(fc.constantFrom(...Object.values(Role)), { minLength: 1, maxLength: 2 }),
+  purpose: fc.constantFrom(...Object.values(Purpose)),
+});
+
+const selectionArb = fc.record({
+  caseFields: fc.subarray(CASE_FIELDS),
+  crimeFields: fc.option(fc.subarray(CRIME_FIELDS, { minLength: 1 }), { nil: undefined }),
+  episodeFields: fc.option(fc.subarray(EPISODE_FIELDS, { minLength: 1 }), { nil: undefined }),
+});
+
+/** A made-up victim: who has a relationship (open or closed), what she consented to, which partners support her, whether governance knows her at all. */
+const madeUpArb = fc.record({
+  linked: fc.boolean(),
+  relationships: fc.uniqueArray(fc.record({ organisation: fc.constantFrom(...ORGANISATIONS), closed: fc.boolean() }), { maxLength: 4, selector: (r) => r.organisation }),
+  consents: fc.array(
+    fc.record({
+      recipient: fc.constantFrom(...ORGANISATIONS),
+      categories: fc.subarray(Object.values(DataCategory), { minLength: 1 }),
+      purposes: fc.subarray(Object.values(Purpose), { minLength: 1 }),
+      state: fc.constantFrom("GIVEN", "WITHDRAWN", "NOT_YET_GIVEN"),
+    }),
+    { maxLength: 4 },
+  ),
+  providers: fc.subarray(PARTNERS),
+});
+
+const subjectArb = fc.oneof(
+  fc.constantFrom(...Object.values(SYNTHETIC_CASE_IDS)).map((caseId) => ({ kind: "seeded" as const, caseId })),
+  madeUpArb.map((spec) => ({ kind: "made-up" as const, spec })),
+);
+
+let hub: TestHub;
+let store: PolicyStore;
+beforeAll(async () => {
+  hub = await startTestHub();
+  store = new PolicyStore(hub.db.dataSource);
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe("random operations from random principals", () => {
+  it("never release a field that decide() refuses, and refuse each with decide()'s reason", async () => {
+    let released = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(principalArb, subjectArb, selectionArb, async (principal, subject, selection) => {
+        const caseId = subject.kind === "seeded" ? subject.caseId : await createMadeUpCase(subject.spec);
+        const query = caseViewQuery(selection);
+        const { body } = await graphql<{ case: CaseAnswer | null }>(hub.url, query, { id: caseId }, await hub.as(principal));
+        const kase = body.data?.case;
+        expect(kase).toBeTruthy();
+        const errors = new Map((body.errors ?? []).map((e) => [e.path?.join("."), e]));
+        const checks: FieldCheck[] = [];
+
+        for (const field of selection.caseFields) {
+          checks.push({ path: `case.${field}`, value: kase![field], subject: { system: SubjectSystem.GMVS_CASE, ref: caseId }, holder: OrganisationCode.GMVS, category: categoryOf("Case", field) });
+        }
+        if (selection.crimeFields && kase!.crime) {
+          const crimeReference = kase!.crime.crimeReference as string;
+          for (const field of selection.crimeFields) {
+            checks.push({ path: `case.crime.${field}`, value: kase!.crime[field], subject: { system: SubjectSystem.POLICE_CRIME, ref: crimeReference }, holder: OrganisationCode.GMP, category: categoryOf("Crime", field) });
+          }
+        }
+        if (selection.episodeFields) {
+          const held = await episodesById((kase!.episodes ?? []).map((e) => e.id as string));
+          (kase!.episodes ?? []).forEach((episode, i) => {
+            const record = held.get(episode.id as string)!;
+            for (const field of selection.episodeFields!) {
+              checks.push({ path: `case.episodes.${i}.${field}`, value: episode[field], subject: { system: SubjectSystem.GMVS_CASE, ref: record.caseId }, holder: record.provider, category: categoryOf("ServiceEpisode", field) });
+            }
+          });
+        }
+
+        const facts = new Map<string, Promise<Facts>>();
+        for (const check of checks) {
+          const key = `${check.subject.system}:${check.subject.ref}`;
+          if (!facts.has(key)) facts.set(key, factsFor(check.subject));
+          const { subjectId, ...known } = await facts.get(key)!;
+          const decision = decide({ subject: "property", ...principal }, { id: subjectId, holder: check.holder }, check.category, principal.purpose, known);
+          const error = errors.get(check.path);
+          const where = `${principal.organisation}/${principal.roles.join("+")}/${principal.purpose} ${check.path} of ${caseId}`;
+          if (decision.decision === "DENY") {
+            expect({ where, value: check.value }).toEqual({ where, value: null });
+            expect({ where, extensions: error?.extensions }).toEqual({ where, extensions: expect.objectContaining({ code: "FORBIDDEN", reason: decision.reason }) });
+            refused++;
+          } else {
+            expect({ where, error }).toEqual({ where, error: undefined });
+            released++;
+          }
+        }
+        // Nothing else went wrong: every error is a refusal of a field checked above.
+        for (const [path, error] of errors) expect({ path, code: error.extensions?.code, checked: checks.some((c) => c.path === path) }).toEqual({ path, code: "FORBIDDEN", checked: true });
+      }),
+      { numRuns: 40 },
+    );
+    // Both outcomes occurred: the property is not vacuously all-refused or all-released.
+    expect(released).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+    // About 5 s alone; the margin is for a machine busy with other suites.
+  }, 180_000);
+});
+
+type CaseAnswer = Record<string, unknown> & { crime: Record<string, unknown> | null; episodes?: Record<string, unknown>[] };
+
+interface FieldCheck {
+  path: string;
+  value: unknown;
+  subject: { system: SubjectSystem; ref: string };
+  holder: OrganisationCode;
+  category: DataCategory;
+}
+
+function categoryOf(type: string, field: string): DataCategory {
+  const category = CATEGORIES.get(`${type}.${field}`);
+  if (!category) throw new Error(`${type}.${field} carries no @sensitive category in the committed schema`);
+  return category;
+}
+
+function caseViewQuery(selection: { caseFields: string[]; crimeFields?: string[]; episodeFields?: string[] }): string {
+  const parts = ["id", ...selection.caseFields];
+  // The crime reference and the episode id are keys, released to any caller: they say whose record to ask about.
+  parts.push(`crime { crimeReference ${(selection.crimeFields ?? []).join(" ")} }`);
+  if (selection.episodeFields) parts.push(`episodes { id ${selection.episodeFields.join(" ")} }`);
+  return `query($id: ID!) { case(id: $id) { ${parts.join(" ")} } }`;
+}
+
+type Facts = PolicyFacts & { subjectId: string | null };
+
+/** What src/policy/access.ts loads for a subject before it calls decide(), read afresh from the store. */
+async function factsFor(subject: { system: SubjectSystem; ref: string }): Promise<Facts> {
+  const [subjectId = null] = await store.subjectsFor([subject]);
+  const [agreements, consents, relationships] = await Promise.all([
+    store.agreements(),
+    subjectId ? store.consentsFor([subjectId]).then((c) => c[0]!) : [],
+    subjectId ? store.relationshipsFor([subjectId]).then((r) => r[0]!) : [],
+  ]);
+  return { subjectId, agreements, consents, relationships, now: new Date() };
+}
+
+async function episodesById(ids: string[]): Promise<Map<string, { caseId: string; provider: OrganisationCode }>> {
+  const rows: { id: string; case_id: string; provider: OrganisationCode }[] = await hub.db.dataSource.query(
+    `SELECT id, case_id, provider FROM partners.service_episode WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, { caseId: r.case_id, provider: r.provider }]));
+}
+
+/** One made-up victim in the state the spec gives: a GMVS case, a crime, partner episodes, and governance's knowledge of her. */
+async function createMadeUpCase(spec: MadeUp): Promise<string> {
+  const ds = hub.db.dataSource;
+  const caseId = randomUUID();
+  const crime = `SYN/P${caseId.slice(0, 8)}/26`;
+  await ds.query(
+    `INSERT INTO police.crime (crime_reference, recorded_at, offence_code, offence_description, borough, status, domestic_abuse, stalking)
+     VALUES ($1, now(), '8Q', 'Stalking', 'BURY', 'UNDER_INVESTIGATION', true, true)`,
+    [crime],
+  );
+  await ds.query(`INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference) VALUES ($1, $2, 'BURY', 'STALKING', 'OPEN', now(), $3)`, [
+    caseId,
+    `GMVS-PROP-${caseId.slice(0, 8)}`,
+    crime,
+  ]);
+  for (const provider of spec.providers) {
+    await ds.query(`INSERT INTO partners.service_episode (case_id, provider, service, status, started_at) VALUES ($1, $2, 'Test Service', 'ACTIVE', now())`, [caseId, provider]);
+  }
+  if (!spec.linked) return caseId;
+  const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
+  await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [caseId, crime, subjectId]);
+  for (const r of spec.relationships) {
+    await ds.query(`INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at, closed_at) VALUES ($1, $2, 'property', $3, now() - interval '2 days', $4)`, [
+      subjectId,
+      r.organisation,
+      caseId,
+      r.closed ? new Date(Date.now() - 86_400_000) : null,
+    ]);
+  }
+  for (const c of spec.consents) {
+    const hour = 3_600_000;
+    await ds.query(
+      `INSERT INTO governance.consent (subject_id, recipient, categories, purposes, given_at, recorded_by, withdrawn_at) VALUES ($1, $2, $3, $4, $5, 'property', $6)`,
+      [
+        subjectId,
+        c.recipient,
+        c.categories,
+        c.purposes,
+        new Date(Date.now() + (c.state === "NOT_YET_GIVEN" ? 24 : -24) * hour),
+        c.state === "WITHDRAWN" ? new Date(Date.now() - hour) : null,
+      ],
+    );
+  }
+  return caseId;
+}
+type MadeUp = {
+  linked: boolean;
+  relationships: { organisation: OrganisationCode; closed: boolean }[];
+  consents: { recipient: OrganisationCode; categories: DataCategory[]; purposes: Purpose[]; state: "GIVEN" | "WITHDRAWN" | "NOT_YET_GIVEN" }[];
+  providers: OrganisationCode[];
+};
