@@ -20,8 +20,8 @@ export interface SyntheticCrime {
   flags?: Partial<CrimeFlags>;
 }
 
-/** A synthetic crime as the police records API holds it: one classification, opaque victim and suspect references. */
-export function syntheticCrime(crime: SyntheticCrime): PoliceCrime {
+/** A synthetic crime as the police records API holds it: one classification, an opaque victim reference; `more` sets the rest. */
+export function syntheticCrime(crime: SyntheticCrime, more: Partial<PoliceCrime> = {}): PoliceCrime {
   const recordedAt = (crime.recordedAt ?? new Date()).toISOString();
   return {
     crimeReference: crime.crimeReference,
@@ -44,12 +44,13 @@ export function syntheticCrime(crime: SyntheticCrime): PoliceCrime {
     stalkingTriage: null,
     victimRef: `SYN-VICTIM-${crime.crimeReference}`,
     suspectRef: null,
+    ...more,
   };
 }
 
 /** Records a synthetic crime in the hub's police stand-in, as GMP recording it would. */
-export function recordCrime(hub: Hub, crime: SyntheticCrime): PoliceCrime {
-  const record = syntheticCrime(crime);
+export function recordCrime(hub: Hub, crime: SyntheticCrime, more: Partial<PoliceCrime> = {}): PoliceCrime {
+  const record = syntheticCrime(crime, more);
   policeStandIn(hub).recordChange(record);
   return record;
 }
