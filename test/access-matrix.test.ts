@@ -102,7 +102,8 @@ describe("the access matrix", () => {
     // Both outcomes occur in every consent state: the matrix is not trivially all-refused.
     expect(released).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
-  });
+    // 120 requests through the gateway per consent state: about 20 s alone on PGlite, over a minute on a loaded machine.
+  }, 180_000);
 });
 
 /** One victim, related to GMVS (case), GMP (crime) and Pankhurst (an episode), with consent to every organisation in the given state. */
