@@ -31,7 +31,7 @@ const config: CodegenConfig = {
       config: {
         enumsAsTypes: true,
         useTypeImports: true,
-        scalars: { DateTimeISO: "string", ID: "string" },
+        scalars: { DateTimeISO: "string", LocalDate: "string", ID: "string" },
       },
     },
   },

@@ -1,16 +1,30 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client } from "pg";
+import { Borough, InvestigationStatus, PoliceCrime } from "../connectors/police/types";
 import { startHub } from "../src/hub";
+import { signDevToken } from "../src/platform/auth";
 import { loadConfig } from "../src/platform/config";
+import { OrganisationCode } from "../src/platform/domain";
 import { createLogger } from "../src/platform/logger";
+import { Purpose, Role } from "../src/platform/principal";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
 
 /**
- * `npm run bench`: the shared case view through the gateway (HTTP, query
- * planning, three subgraphs) against the bare SQL that fetches the same data,
- * measured in one run on the same store, and the SQL statements one request
- * makes for 1, 10 and 100 cases. Uses DATABASE_URL where set, else PGlite.
+ * `npm run bench`: the shared case view through the gateway (HTTP, token
+ * checks, query planning, three subgraphs, an access decision and audit per
+ * field) against the floor for the same data fetched directly, measured in
+ * one run on the same store; then the SQL statements and police API calls
+ * one request makes for 1, 10 and 100 cases. Uses DATABASE_URL where set,
+ * else PGlite.
+ *
+ * Crimes live in the police records API (its local stand-in here), not in
+ * SQL, so the floor is what any client would have to do at least: one SQL
+ * statement for the cases and their episodes, then one batch call to the
+ * police API for their crimes. Both paths pay the same police HTTP hop.
  */
 const CASES = 200;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
@@ -25,46 +39,59 @@ const CASE_VIEW = `query CaseView($first: Int!) {
 }`;
 
 const BARE_SQL = `
-  SELECT c.id, c.case_reference, c.borough, c.status, c.opened_at,
-         cr.crime_reference, cr.offence_code, cr.offence_description, cr.status AS crime_status, cr.domestic_abuse, cr.stalking,
+  SELECT c.id, c.case_reference, c.borough, c.status, c.opened_at, c.crime_reference,
          COALESCE((SELECT json_agg(json_build_object('provider', e.provider, 'service', e.service, 'status', e.status, 'startedAt', e.started_at)
                             ORDER BY e.started_at)
                    FROM partners.service_episode e WHERE e.case_id = c.id), '[]') AS episodes
-  FROM victims."case" c LEFT JOIN police.crime cr ON cr.crime_reference = c.crime_reference
+  FROM victims."case" c
   ORDER BY c.opened_at DESC, c.id LIMIT $1`;
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent" });
+  // Production settings, but tokens signed by a throwaway dev key pair of the bench's own.
+  const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-bench-keys-")), "dev-keys.json");
+  const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", AUTH_DEV_KEYS: "true", DEV_KEY_FILE: devKeyFile });
   const hub = await startHub(config, createLogger("silent"), { ephemeralPorts: true });
+  const policeStandIn = hub.sources.standIns.police;
+  if (!policeStandIn) throw new Error("the bench runs against the police API stand-in; unset POLICE_API_URL");
   const sql = new Client({ connectionString: hub.db.url });
   await sql.connect();
   try {
-    process.stdout.write(`store: ${hub.db.embedded ? "PGlite (embedded)" : "PostgreSQL server"}; ${CASES} synthetic cases; ${ROUNDS} rounds\n`);
+    process.stdout.write(`store: ${hub.db.embedded ? "PGlite (embedded)" : "PostgreSQL server"}; police records API: local stand-in over HTTP; ${CASES} synthetic cases; ${ROUNDS} rounds\n`);
+    for (const crime of benchCrimes(CASES)) policeStandIn.recordChange(crime);
     await generateCases(hub.db.dataSource.query.bind(hub.db.dataSource), CASES);
 
-    const viaGateway = () => post(hub.url, CASE_VIEW, { first: PAGE });
-    const viaSql = () => sql.query(BARE_SQL, [PAGE]);
-    const gatewayRows = ((await viaGateway()) as { data: { cases: unknown[] } }).data.cases.length;
-    const sqlRows = (await viaSql()).rowCount;
-    if (gatewayRows !== PAGE || sqlRows !== PAGE) throw new Error(`expected ${PAGE} cases from both paths, got ${gatewayRows} and ${sqlRows}`);
+    const token = await signDevToken(config.auth, { subject: "bench", organisation: OrganisationCode.GMVS, roles: [Role.CASEWORKER], purpose: Purpose.SUPPORT });
+    // The floor calls the police API through the connector directly: one batch call for a page's crimes, no GraphQL.
+    const police = hub.sources.police;
+    const viaGateway = () => post(hub.url, CASE_VIEW, { first: PAGE }, token);
+    const viaFloor = async () => {
+      const { rows } = await sql.query<{ crime_reference: string | null }>(BARE_SQL, [PAGE]);
+      const crimes = await police.fetchByKeys(rows.flatMap((row) => (row.crime_reference ? [row.crime_reference] : [])));
+      return { rows, crimes };
+    };
+    const gatewayCases = ((await viaGateway()) as { data: { cases: { crime: { offenceCode: string | null } | null }[] } }).data.cases;
+    const floor = await viaFloor();
+    if (gatewayCases.length !== PAGE || floor.rows.length !== PAGE) throw new Error(`expected ${PAGE} cases from both paths, got ${gatewayCases.length} and ${floor.rows.length}`);
+    if (gatewayCases.some((c) => !c.crime?.offenceCode) || floor.crimes.some((c) => !c)) throw new Error("expected every case's crime from both paths");
 
     const gateway = await time(viaGateway);
-    const bare = await time(viaSql);
+    const bare = await time(viaFloor);
     const rows = [
-      ["gateway (3 subgraphs)", gateway],
-      ["bare SQL (one statement)", bare],
+      ["gateway (3 subgraphs, police via its API)", gateway],
+      ["floor: bare SQL (one statement) + one police API batch call", bare],
     ] as const;
     process.stdout.write(`\n| path | mean ms | p50 ms | p95 ms | req/s (1 client) |\n|---|---|---|---|---|\n`);
     for (const [name, s] of rows) {
       process.stdout.write(`| ${name} | ${s.mean.toFixed(2)} | ${s.p50.toFixed(2)} | ${s.p95.toFixed(2)} | ${(1000 / s.mean).toFixed(0)} |\n`);
     }
-    process.stdout.write(`\nratio gateway / bare SQL: p50 ${(gateway.p50 / bare.p50).toFixed(1)}x, p95 ${(gateway.p95 / bare.p95).toFixed(1)}x\n`);
+    process.stdout.write(`\nratio gateway / floor: p50 ${(gateway.p50 / bare.p50).toFixed(1)}x, p95 ${(gateway.p95 / bare.p95).toFixed(1)}x\n`);
 
-    process.stdout.write(`\n| cases in the answer | SQL statements per request |\n|---|---|\n`);
+    process.stdout.write(`\n| cases in the answer | SQL statements per request | police API calls per request |\n|---|---|---|\n`);
     for (const first of [1, 10, 100]) {
       const requestId = `bench-${first}-${randomUUID()}`;
-      await post(hub.url, CASE_VIEW, { first }, requestId);
-      process.stdout.write(`| ${first} | ${sqlStatementsFor(requestId)} |\n`);
+      const before = policeStandIn.requestCount();
+      await post(hub.url, CASE_VIEW, { first }, token, requestId);
+      process.stdout.write(`| ${first} | ${sqlStatementsFor(requestId)} | ${policeStandIn.requestCount() - before} |\n`);
     }
   } finally {
     await sql.end();
@@ -72,10 +99,10 @@ async function main(): Promise<void> {
   }
 }
 
-async function post(url: string, query: string, variables: Record<string, unknown>, requestId?: string): Promise<unknown> {
+async function post(url: string, query: string, variables: Record<string, unknown>, token: string, requestId?: string): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(requestId ? { "x-request-id": requestId } : {}) },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...(requestId ? { "x-request-id": requestId } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { errors?: unknown[] };
@@ -96,16 +123,40 @@ async function time(fn: () => Promise<unknown>): Promise<{ mean: number; p50: nu
   return { mean: samples.reduce((a, b) => a + b, 0) / samples.length, p50: at(0.5), p95: at(0.95) };
 }
 
-/** Synthetic cases, each with a crime and one or two partner episodes; no real person behind any. */
+const BOROUGHS = Object.values(Borough);
+
+/** Synthetic crimes, one per case, as GMP's system would hold them; no real person behind any. */
+function benchCrimes(count: number): PoliceCrime[] {
+  return Array.from({ length: count }, (_, index) => {
+    const i = index + 1;
+    const reference = benchCrimeReference(i);
+    const recordedAt = new Date(Date.now() - i * 86_400_000).toISOString();
+    return {
+      crimeReference: reference,
+      recordedAt,
+      offence: { homeOfficeCode: "8L", description: "Harassment" },
+      flags: { domesticAbuse: i % 3 === 0, stalking: i % 4 === 0, harassment: true, controllingOrCoercive: false, hateCrimeStrand: null, modernSlavery: false, fraud: false },
+      borough: BOROUGHS[i % BOROUGHS.length] as Borough,
+      status: InvestigationStatus.UNDER_INVESTIGATION,
+      outcome: null,
+      classificationHistory: [{ at: recordedAt, homeOfficeCode: "8L", description: "Harassment", reason: "Classified on recording" }],
+      stalkingTriage: null,
+      victimRef: `SYN-VICTIM-B${i}`,
+      suspectRef: null,
+    };
+  });
+}
+
+function benchCrimeReference(i: number): string {
+  return `SYN/B${String(i).padStart(5, "0")}/26`;
+}
+
+/**
+ * Synthetic cases, each with its crime's reference and a partner episode,
+ * and what governance knows of each: the person behind case and crime, and
+ * GMVS's open case with them (without which GMVS may not see the crime).
+ */
 async function generateCases(query: (sql: string, params: unknown[]) => Promise<unknown>, count: number): Promise<void> {
-  await query(
-    `INSERT INTO police.crime (crime_reference, recorded_at, offence_code, offence_description, borough, status, domestic_abuse, stalking)
-     SELECT 'SYN/B' || lpad(i::text, 5, '0') || '/26', now() - make_interval(days => i), '8L', 'Harassment',
-            (ARRAY['BOLTON','BURY','MANCHESTER','OLDHAM','ROCHDALE','SALFORD','STOCKPORT','TAMESIDE','TRAFFORD','WIGAN'])[1 + i % 10],
-            'UNDER_INVESTIGATION', i % 3 = 0, i % 4 = 0
-     FROM generate_series(1, $1) AS i ON CONFLICT DO NOTHING`,
-    [count],
-  );
   await query(
     `INSERT INTO victims."case" (case_reference, borough, thematic_lead, status, opened_at, crime_reference)
      SELECT 'GMVS-BENCH-' || i, 'MANCHESTER', 'GENERAL', 'OPEN', now() - make_interval(mins => i), 'SYN/B' || lpad(i::text, 5, '0') || '/26'
@@ -115,6 +166,21 @@ async function generateCases(query: (sql: string, params: unknown[]) => Promise<
   await query(
     `INSERT INTO partners.service_episode (case_id, provider, service, status, started_at)
      SELECT c.id, 'PANKHURST', 'Restore', 'ACTIVE', c.opened_at FROM victims."case" c WHERE c.case_reference LIKE 'GMVS-BENCH-%'`,
+    [],
+  );
+  const benchCases = `SELECT c.id, c.crime_reference, md5('bench-subject-' || c.case_reference)::uuid AS subject_id
+                      FROM victims."case" c WHERE c.case_reference LIKE 'GMVS-BENCH-%'`;
+  await query(`INSERT INTO governance.subject (id) SELECT subject_id FROM (${benchCases}) b ON CONFLICT DO NOTHING`, []);
+  await query(
+    `INSERT INTO governance.subject_link (system, local_ref, subject_id)
+     SELECT 'gmvs-case', b.id::text, b.subject_id FROM (${benchCases}) b
+     UNION ALL SELECT 'police-crime', b.crime_reference, b.subject_id FROM (${benchCases}) b
+     ON CONFLICT DO NOTHING`,
+    [],
+  );
+  await query(
+    `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at)
+     SELECT b.subject_id, 'GMVS', 'gmvs-case', b.id::text, now() FROM (${benchCases}) b ON CONFLICT DO NOTHING`,
     [],
   );
 }

@@ -5,6 +5,7 @@ import { VictimsCases1795449603000 } from "./1795449603000-VictimsCases";
 import { PartnersServiceEpisodes1795449604000 } from "./1795449604000-PartnersServiceEpisodes";
 import { InsightsRefreshRuns1795449605000 } from "./1795449605000-InsightsRefreshRuns";
 import { GovernanceAccess1795449606000 } from "./1795449606000-GovernanceAccess";
+import { PoliceCrimesFromSource1795449610000 } from "./1795449610000-PoliceCrimesFromSource";
 import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferrals";
 
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   PartnersServiceEpisodes1795449604000,
   InsightsRefreshRuns1795449605000,
   GovernanceAccess1795449606000,
+  PoliceCrimesFromSource1795449610000,
   PartnersReferrals1795449630000,
 ];

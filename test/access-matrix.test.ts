@@ -3,7 +3,9 @@ import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
 import { DataCategory } from "../src/policy/categories";
 import { readAgreementFiles } from "../src/subgraphs/governance/agreements/agreement.files";
+import { Borough, HateCrimeStrand, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus, TriageRisk } from "../connectors/police/types";
 import { graphql, startTestHub, TestHub } from "./support/hub";
+import { policeStandIn, recordCrime } from "./support/police";
 
 /**
  * Every organisation × role × purpose × consent state × sensitive field of
@@ -30,13 +32,23 @@ const FIELDS: { path: string; holder: OrganisationCode; category: DataCategory }
   { path: "case.crime.domesticAbuse", holder: OrganisationCode.GMP, category: DataCategory.OFFENCE_DETAILS },
   { path: "case.crime.stalking", holder: OrganisationCode.GMP, category: DataCategory.OFFENCE_DETAILS },
   { path: "case.crime.status", holder: OrganisationCode.GMP, category: DataCategory.INVESTIGATION_UPDATES },
+  { path: "case.crime.outcome", holder: OrganisationCode.GMP, category: DataCategory.INVESTIGATION_UPDATES },
+  { path: "case.crime.harassment", holder: OrganisationCode.GMP, category: DataCategory.OFFENCE_DETAILS },
+  { path: "case.crime.hateCrimeStrand", holder: OrganisationCode.GMP, category: DataCategory.PROTECTED_CHARACTERISTICS },
+  { path: "case.crime.classificationHistory", holder: OrganisationCode.GMP, category: DataCategory.OFFENCE_DETAILS },
+  { path: "case.crime.updates", holder: OrganisationCode.GMP, category: DataCategory.INVESTIGATION_UPDATES },
+  { path: "case.crime.orders", holder: OrganisationCode.GMP, category: DataCategory.INVESTIGATION_UPDATES },
+  { path: "case.crime.stalkingTriage", holder: OrganisationCode.GMP, category: DataCategory.RISK },
+  { path: "case.crime.victimRef", holder: OrganisationCode.GMP, category: DataCategory.IDENTITY },
+  { path: "case.crime.suspectRef", holder: OrganisationCode.GMP, category: DataCategory.IDENTITY },
   { path: "case.episodes.0.provider", holder: OrganisationCode.PANKHURST, category: DataCategory.SUPPORT },
   { path: "case.episodes.0.service", holder: OrganisationCode.PANKHURST, category: DataCategory.SUPPORT },
   { path: "case.episodes.0.status", holder: OrganisationCode.PANKHURST, category: DataCategory.SUPPORT },
   { path: "case.episodes.0.startedAt", holder: OrganisationCode.PANKHURST, category: DataCategory.SUPPORT },
 ];
 const VIEW = `query($id: ID!) { case(id: $id) { id borough thematicLead status openedAt
-  crime { crimeReference recordedAt offenceCode offenceDescription borough domesticAbuse stalking status }
+  crime { crimeReference recordedAt offenceCode offenceDescription borough domesticAbuse stalking status
+    outcome harassment hateCrimeStrand classificationHistory { code } updates { kind } orders { kind } stalkingTriage { risk } victimRef suspectRef }
   episodes { id provider service status startedAt } } }`;
 
 const agreements = readAgreementFiles();
@@ -90,7 +102,8 @@ describe("the access matrix", () => {
     // Both outcomes occur in every consent state: the matrix is not trivially all-refused.
     expect(released).toBeGreaterThan(0);
     expect(refused).toBeGreaterThan(0);
-  });
+    // 120 requests through the gateway per consent state: about 20 s alone on PGlite, over a minute on a loaded machine.
+  }, 180_000);
 });
 
 /** One victim, related to GMVS (case), GMP (crime) and Pankhurst (an episode), with consent to every organisation in the given state. */
@@ -98,11 +111,26 @@ async function createSubjectCase(state: ConsentState): Promise<string> {
   const ds = hub.db.dataSource;
   const caseId = randomUUID();
   const crime = `SYN/M${state}/26`;
-  await ds.query(
-    `INSERT INTO police.crime (crime_reference, recorded_at, offence_code, offence_description, borough, status, domestic_abuse, stalking)
-     VALUES ($1, now(), '8Q', 'Stalking', 'WIGAN', 'UNDER_INVESTIGATION', true, true)`,
-    [crime],
+  // Every police field holds something, so a release shows as a value and a refusal as a null.
+  recordCrime(
+    hub,
+    { crimeReference: crime, homeOfficeCode: "8Q", description: "Stalking", borough: Borough.WIGAN, flags: { domesticAbuse: true, stalking: true, harassment: true, hateCrimeStrand: HateCrimeStrand.DISABILITY } },
+    {
+      outcome: "Charged",
+      suspectRef: `SYN-SUSPECT-${state}`,
+      stalkingTriage: { reviewedAt: new Date().toISOString(), risk: TriageRisk.HIGH, linesOfEnquiry: ["Synthetic line of enquiry"], spoConsidered: true, legacyCase: false },
+    },
   );
+  policeStandIn(hub).recordUpdate({ id: `SYN-UPDATE-M${state}`, crimeReference: crime, kind: InvestigationUpdateKind.CHARGED, occurredAt: new Date().toISOString(), summary: "Charged" });
+  policeStandIn(hub).recordOrder({
+    id: `SYN-ORDER-M${state}`,
+    crimeReference: crime,
+    kind: ProtectiveOrderKind.STALKING_PROTECTION_ORDER,
+    status: ProtectiveOrderStatus.GRANTED,
+    appliedOn: "2026-10-01",
+    grantedOn: "2026-10-08",
+    expiresOn: "2028-10-08",
+  });
   await ds.query(`INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference) VALUES ($1, $2, 'WIGAN', 'STALKING', 'OPEN', now(), $3)`, [
     caseId,
     `GMVS-MATRIX-${state}`,

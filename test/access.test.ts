@@ -6,7 +6,9 @@ import { signDevToken } from "../src/platform/auth";
 import { readAuditChain, verifyChain } from "../src/policy/audit";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
 import { readAgreementFiles } from "../src/subgraphs/governance/agreements/agreement.files";
+import { Borough } from "../connectors/police/types";
 import { graphql, startTestHub, TestHub } from "./support/hub";
+import { recordCrime } from "./support/police";
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -214,11 +216,7 @@ async function createCase(label: string): Promise<{ caseId: string; crimeReferen
   const ds = hub.db.dataSource;
   const caseId = randomUUID();
   const crimeReference = `SYN/${String(Math.floor(Math.random() * 900000) + 100000)}/26`;
-  await ds.query(
-    `INSERT INTO police.crime (crime_reference, recorded_at, offence_code, offence_description, borough, status, domestic_abuse, stalking)
-     VALUES ($1, now(), '8Q', 'Stalking', 'BURY', 'UNDER_INVESTIGATION', true, true)`,
-    [crimeReference],
-  );
+  recordCrime(hub, { crimeReference, homeOfficeCode: "8Q", description: "Stalking", borough: Borough.BURY, flags: { domesticAbuse: true, stalking: true } });
   await ds.query(
     `INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference) VALUES ($1, $2, 'BURY', 'STALKING', 'OPEN', now(), $3)`,
     [caseId, `GMVS-TEST-${label}-${caseId.slice(0, 8)}`, crimeReference],

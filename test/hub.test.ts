@@ -3,7 +3,9 @@ import { SUBGRAPH_NAMES } from "../src/platform/config";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
 import { OrganisationCode } from "../src/platform/domain";
+import { Borough, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus } from "../connectors/police/types";
 import { graphql, startTestHub, TestHub } from "./support/hub";
+import { policeStandIn, recordCrime } from "./support/police";
 
 let hub: TestHub;
 let gmvs: Record<string, string>;
@@ -68,19 +70,27 @@ describe("the embedded hub", () => {
     expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("makes the same number of SQL statements for one case as for forty, authorisation and audit included", async () => {
+  it("makes the same number of SQL statements and police API calls for one case as for forty, authorisation and audit included", async () => {
     await addCasesWithEpisodes(40);
-    const query = `query($first: Int!) { cases(first: $first) { caseReference crime { crimeReference offenceCode } episodes { service } } }`;
+    const query = `query($first: Int!) { cases(first: $first) { caseReference crime { crimeReference offenceCode updates { kind } orders { kind } } episodes { service } } }`;
+    const police = policeStandIn(hub);
     const counts: number[] = [];
+    const policeCalls: number[] = [];
     for (const first of [1, 10, 40]) {
       const requestId = `count-${first}-${randomUUID()}`;
-      const { body } = await graphql<{ cases: unknown[] }>(hub.url, query, { first }, { ...gmvs, "x-request-id": requestId });
+      const before = police.requestCount();
+      const { body } = await graphql<{ cases: { crime: { updates: unknown[]; orders: unknown[] } }[] }>(hub.url, query, { first }, { ...gmvs, "x-request-id": requestId });
       expect(body.errors).toBeUndefined();
       expect(body.data?.cases).toHaveLength(first);
+      // Every crime came back with its updates and orders, so each kind of police record was fetched.
+      expect(body.data?.cases.every((c) => c.crime.updates.length === 1 && c.crime.orders.length === 1)).toBe(true);
       counts.push(sqlStatementsFor(requestId));
+      policeCalls.push(police.requestCount() - before);
     }
     expect(counts[0]).toBeGreaterThan(0);
     expect(new Set(counts).size).toBe(1);
+    // One call each for crimes, updates and orders, however many cases.
+    expect(policeCalls).toEqual([3, 3, 3]);
   });
 });
 
@@ -118,11 +128,24 @@ async function addCasesWithEpisodes(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const reference = `SYN/9${String(i).padStart(5, "0")}/26`;
-    await ds.query(
-      `INSERT INTO police.crime (crime_reference, recorded_at, offence_code, offence_description, borough, status, domestic_abuse, stalking)
-       VALUES ($1, now(), '8L', 'Harassment', 'BURY', 'UNDER_INVESTIGATION', false, false)`,
-      [reference],
-    );
+    // GMP records the crime in its own system, with one investigation update and one order.
+    recordCrime(hub, { crimeReference: reference, homeOfficeCode: "8L", description: "Harassment", borough: Borough.BURY, flags: { harassment: true } });
+    policeStandIn(hub).recordUpdate({
+      id: `SYN-UPDATE-9${i}-1`,
+      crimeReference: reference,
+      kind: InvestigationUpdateKind.RELEASED_UNDER_INVESTIGATION,
+      occurredAt: new Date().toISOString(),
+      summary: "Suspect released under investigation",
+    });
+    policeStandIn(hub).recordOrder({
+      id: `SYN-ORDER-9${i}-1`,
+      crimeReference: reference,
+      kind: ProtectiveOrderKind.STALKING_PROTECTION_ORDER,
+      status: ProtectiveOrderStatus.APPLIED,
+      appliedOn: "2026-11-02",
+      grantedOn: null,
+      expiresOn: null,
+    });
     await ds.query(
       `INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference)
        VALUES ($1, $2, 'BURY', 'GENERAL', 'OPEN', now() + make_interval(secs => $3), $4)`,

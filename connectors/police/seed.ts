@@ -16,19 +16,16 @@ import {
 
 /**
  * Synthetic records for the stand-in: no real person, place or case. The
- * SYN/000101/26 … SYN/000106/26 crimes keep the reference, recorded time,
- * borough, status and flags of src/subgraphs/police/seed.ts so the hub can
- * switch to the stand-in; SYN/000107/26 onwards are new.
+ * hub's synthetic cases and subjects (src/platform/synthetic.ts) refer to
+ * SYN/000101/26 … SYN/000103/26; the embedded hub and the tests read all of
+ * these through the police subgraph.
  *
  * Home Office Counting Rules classes (DOMAIN-REFERENCE.md 3.1 and the ONS
  * offence hierarchy in ONSdigital/dp-hierarchy-builder, crime/hierarchy.cypher):
  * 8L harassment, 8Q stalking, 8R malicious communications and 106 modern
  * slavery are confirmed. 8U for controlling or coercive behaviour is NOT
  * confirmed (DOMAIN-REFERENCE.md marks it [M]); check it against the current
- * Counting Rules before relying on it. src's seed uses 8R for controlling or
- * coercive behaviour and 8N for malicious communications; the ONS hierarchy
- * gives 8R as malicious communications and 8N as assault with injury, so
- * this seed differs from src there on purpose.
+ * Counting Rules before relying on it.
  */
 
 const HOCR = {

@@ -10,7 +10,17 @@ import {
   StandInRequest,
 } from "../http/stand-in-server";
 import { POLICE_SEED, PoliceSeed } from "./seed";
-import { ApiError, BATCH_LIMIT, Borough, PAGE_LIMIT, InvestigationUpdate, PoliceCrime, ProtectiveOrder } from "./types";
+import {
+  ApiError,
+  BATCH_LIMIT,
+  Borough,
+  Classification,
+  CrimeFlags,
+  InvestigationUpdate,
+  PAGE_LIMIT,
+  PoliceCrime,
+  ProtectiveOrder,
+} from "./types";
 
 export { POLICE_SEED } from "./seed";
 export type { PoliceSeed } from "./seed";
@@ -20,7 +30,9 @@ export type { PoliceSeed } from "./seed";
  * server on loopback over synthetic data, for the embedded hub and for
  * tests. Test controls: setMode() to make it fail in the ways a real source
  * fails, `requests` to count the HTTP calls it received, recordChange() to
- * change a crime after a client has read it.
+ * add or change a crime after a client has read it, reclassify() to
+ * reclassify one as police do, recordUpdate() and recordOrder() to add an
+ * investigation update or a protective order.
  */
 
 export type { RecordedRequest, RunningStandIn, StandInMode } from "../http/stand-in-server";
@@ -66,6 +78,40 @@ export class PoliceStandIn {
   recordChange(crime: PoliceCrime): void {
     this.changeSeq += 1;
     this.crimes.set(crime.crimeReference, { crime: structuredClone(crime), changeSeq: this.changeSeq });
+  }
+
+  /** A copy of the crime as held, or undefined where there is none. */
+  crime(crimeReference: string): PoliceCrime | undefined {
+    const entry = this.crimes.get(crimeReference);
+    return entry ? structuredClone(entry.crime) : undefined;
+  }
+
+  /**
+   * Reclassifies a crime as the police system does: the new classification
+   * is appended to the history (the earlier ones are kept, oldest first) and
+   * becomes the current offence; `flags` given are changed; the crime moves
+   * to the end of the change feed.
+   */
+  reclassify(crimeReference: string, classification: Classification, flags: Partial<CrimeFlags> = {}): PoliceCrime {
+    const crime = this.crime(crimeReference);
+    if (!crime) throw new Error(`no crime ${crimeReference} to reclassify`);
+    const last = crime.classificationHistory[crime.classificationHistory.length - 1];
+    if (last && Date.parse(classification.at) < Date.parse(last.at)) throw new Error("a reclassification cannot predate the current classification");
+    crime.classificationHistory.push({ ...classification });
+    crime.offence = { homeOfficeCode: classification.homeOfficeCode, description: classification.description };
+    crime.flags = { ...crime.flags, ...flags };
+    this.recordChange(crime);
+    return crime;
+  }
+
+  /** Adds an investigation update to its crime. */
+  recordUpdate(update: InvestigationUpdate): void {
+    this.updates.push(structuredClone(update));
+  }
+
+  /** Adds a protective order to its crime. */
+  recordOrder(order: ProtectiveOrder): void {
+    this.orders.push(structuredClone(order));
   }
 
   start(port = 0): Promise<RunningStandIn> {

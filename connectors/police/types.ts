@@ -2,9 +2,10 @@
  * The police records API's wire types, one for one with the schemas in
  * openapi.yaml beside this file. Instants are ISO 8601 strings in UTC and
  * calendar dates are YYYY-MM-DD, as they travel: the subgraph maps them to
- * its own types. Connectors import nothing from src/, so these enumerations
- * repeat the values of the hub's own (src/platform/domain.ts Borough,
- * crime.types.ts InvestigationStatus) rather than import them.
+ * its own types. Connectors import nothing from src/, so Borough repeats the
+ * values of the hub's own (src/platform/domain.ts) rather than import it; the
+ * police subgraph registers the other enumerations here with GraphQL as
+ * they are (src/subgraphs/police).
  */
 
 /** The ten metropolitan boroughs of Greater Manchester (DOMAIN.md, Organisations). */

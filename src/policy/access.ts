@@ -23,6 +23,19 @@ const OVERRIDABLE: ReadonlySet<DenyReason> = new Set([
   DenyReason.NO_RELATIONSHIP,
 ]);
 
+/**
+ * A DataLoader `batchScheduleFn` for data behind guarded fields: dispatch the
+ * batch once the request's pending access decisions are made and the
+ * resolvers they let through have run (they run in microtasks; setImmediate
+ * comes after those), so a constant number of source calls serves any
+ * number of parents.
+ */
+export function afterAccessDecisions(access: AccessEvaluator): (dispatch: () => void) => void {
+  return (dispatch) => {
+    void access.settled().then(() => setImmediate(dispatch));
+  };
+}
+
 export const BREAK_GLASS_HEADER = "x-break-glass-reason";
 export const MIN_BREAK_GLASS_REASON = 20;
 
@@ -55,6 +68,21 @@ export class AccessEvaluator {
       this.decisions.set(key, outcome);
     }
     return outcome;
+  }
+
+  /**
+   * Resolves once every decision this request has started is made,
+   * including any started while waiting. A DataLoader behind guarded fields
+   * holds its batch until then (see `afterAccessDecisions`), so fields whose
+   * decisions take different paths (a subject with consents to load, one
+   * without) still ask in one batch, and refused fields never ask at all.
+   */
+  async settled(): Promise<void> {
+    let seen = -1;
+    while (seen !== this.decisions.size) {
+      seen = this.decisions.size;
+      await Promise.allSettled(this.decisions.values());
+    }
   }
 
   /** The decision without a release: for explainAccess. Audited as an explanation would be pointless; nothing is released. */

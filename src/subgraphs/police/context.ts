@@ -7,6 +7,6 @@ export interface PoliceServices {
 }
 
 export function createPoliceContext(services: PoliceServices, base: GuardedContext) {
-  return { ...base, services, loaders: createCrimeLoaders(services.crimes) };
+  return { ...base, services, loaders: createCrimeLoaders(services.crimes, base.access) };
 }
 export type PoliceContext = ReturnType<typeof createPoliceContext>;
