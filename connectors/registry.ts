@@ -1,9 +1,9 @@
-import { join } from "node:path";
 import { ChallengerConnector } from "./challenger/connector";
 import { startChallengerStandIn } from "./challenger/stand-in";
 import { SourceUnavailableError } from "./contract";
 import { HourglassConnector } from "./hourglass/connector";
 import { SqlHourglassStore } from "./hourglass/sql-store";
+import { startHourglassStandIn } from "./hourglass/stand-in";
 import { InMemoryHourglassStore } from "./hourglass/store";
 import { PankhurstClient } from "./pankhurst/client";
 import { PANKHURST_STAND_IN_TOKEN, PankhurstStandIn } from "./pankhurst/stand-in";
@@ -42,8 +42,15 @@ export interface PartnerConnectorOptions {
 /** A running stand-in, and the options that point a connector at it. */
 export interface PartnerStandIn {
   readonly options: PartnerConnectorOptions;
-  /** Makes the stand-in fail as an outage would (false), or answer again (true); absent where a source has no live link to fail (file returns). */
-  setAvailable?(available: boolean): void;
+  /** Makes the stand-in fail as an outage would (false), or answer again (true). */
+  setAvailable(available: boolean): void;
+  /**
+   * Adds (or replaces) what the partner holds for these cases, as if its
+   * staff had recorded it: how tests set their partner data up. Absent where
+   * the partner's system has no way in but its own (file returns arrive as
+   * files: write one and import it).
+   */
+  addCaseRecords?(records: readonly PartnerCaseRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,8 +63,6 @@ export interface PartnerRegistryEntry {
   create(options: PartnerConnectorOptions): Promise<PartnerConnector>;
   startStandIn(): Promise<PartnerStandIn>;
 }
-
-const HOURGLASS_FIXTURES = join(__dirname, "hourglass", "fixtures");
 
 export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = new Map<PartnerCode, PartnerRegistryEntry>([
   [
@@ -80,6 +85,9 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { baseUrl: running.url, token: PANKHURST_STAND_IN_TOKEN },
           setAvailable: (available) => standIn.setMode(available ? "up" : "down"),
+          async addCaseRecords(records) {
+            for (const { hourglass: _h, challenger: _c, ...record } of records) standIn.recordChange(record);
+          },
           close: () => running.close(),
         };
       },
@@ -102,9 +110,14 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         await connector.importDirectory(returnsDir);
         return connector;
       },
-      /** The synthetic returns shipped with the connector, bad rows included. */
+      /** The synthetic returns shipped with the connector, bad rows included, landed in a stand-in database that tests can take down. */
       async startStandIn() {
-        return { options: { returnsDir: HOURGLASS_FIXTURES }, close: async () => undefined };
+        const running = await startHourglassStandIn();
+        return {
+          options: { returnsDir: running.returnsDir, databaseUrl: running.databaseUrl, poolMax: 1 },
+          setAvailable: (available) => running.setMode(available ? "up" : "down"),
+          close: () => running.close(),
+        };
       },
     },
   ],
