@@ -51,6 +51,8 @@ export interface PartnerStandIn {
    * files: write one and import it).
    */
   addCaseRecords?(records: readonly PartnerCaseRecord[]): Promise<void>;
+  /** Calls the source has received so far (HTTP requests, SQL statements): what tests count to show batching. */
+  callCount(): number;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { baseUrl: running.url, token: PANKHURST_STAND_IN_TOKEN },
           setAvailable: (available) => standIn.setMode(available ? "up" : "down"),
+          callCount: () => standIn.requestCount(),
           async addCaseRecords(records) {
             for (const { hourglass: _h, challenger: _c, ...record } of records) standIn.recordChange(record);
           },
@@ -116,6 +119,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { returnsDir: running.returnsDir, databaseUrl: running.databaseUrl, poolMax: 1 },
           setAvailable: (available) => running.setMode(available ? "up" : "down"),
+          callCount: () => running.statementCount(),
           close: () => running.close(),
         };
       },
@@ -141,6 +145,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { databaseUrl: running.url, poolMax: 1 },
           setAvailable: (available) => running.setMode(available ? "up" : "down"),
+          callCount: () => running.statementCount(),
           close: () => running.close(),
         };
       },

@@ -19,6 +19,8 @@ export interface RunningHourglassStandIn {
   /** The landing database, through the proxy. */
   databaseUrl: string;
   setMode(mode: SqlStandInMode, options?: { delayMs?: number }): void;
+  /** SQL statements the landing database has received. */
+  statementCount(): number;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startHourglassStandIn(options: { returnsDir?: string } = {
     returnsDir: options.returnsDir ?? HOURGLASS_FIXTURES,
     databaseUrl: running.url,
     setMode: (mode, modeOptions) => proxy.setMode(mode, modeOptions),
+    statementCount: () => proxy.statementCount(),
     async close() {
       await running.close();
       await database.close();
