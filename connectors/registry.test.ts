@@ -75,7 +75,7 @@ describe("partner registry", () => {
     expect(unavailable.map((error) => [error.source, error.reason])).toEqual([["challenger", "NETWORK"]]);
   });
 
-  it("still returns Pankhurst's and Challenger's records when Hourglass's landing database is down, with an error naming hourglass", async () => {
+  it("still returns Pankhurst's and Challenger's records when Hourglass's landing store is down, with an error naming hourglass", async () => {
     standIns.get(PartnerCode.HOURGLASS)?.setAvailable(false);
 
     const { records, unavailable } = await fetchFromPartners(connectors, CASES);

@@ -3,8 +3,8 @@ import { startChallengerStandIn } from "./challenger/stand-in";
 import { SourceUnavailableError } from "./contract";
 import { HourglassConnector } from "./hourglass/connector";
 import { SqlHourglassStore } from "./hourglass/sql-store";
-import { startHourglassStandIn } from "./hourglass/stand-in";
-import { InMemoryHourglassStore } from "./hourglass/store";
+import { HOURGLASS_FIXTURES, HourglassStandInStore } from "./hourglass/stand-in";
+import { HourglassReturnStore, InMemoryHourglassStore } from "./hourglass/store";
 import { PankhurstClient } from "./pankhurst/client";
 import { PANKHURST_STAND_IN_TOKEN, PankhurstStandIn } from "./pankhurst/stand-in";
 import { PartnerCaseRecord, PartnerCode, PartnerConnector } from "./partners";
@@ -37,6 +37,8 @@ export interface PartnerConnectorOptions {
   poolMax?: number;
   /** Per request or statement. */
   timeoutMs?: number;
+  /** File returns: a landing store already open (a stand-in's, in memory); taken before databaseUrl. */
+  landingStore?: HourglassReturnStore;
 }
 
 /** A running stand-in, and the options that point a connector at it. */
@@ -106,21 +108,23 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
       /** Imports any returns in the directory not loaded yet (a re-import adds nothing), then reads from the store. */
       async create(options) {
         const returnsDir = required(options.returnsDir, "HOURGLASS", "returnsDir");
-        const store = options.databaseUrl
+        const store = options.landingStore
+          ? options.landingStore
+          : options.databaseUrl
           ? await SqlHourglassStore.open("hourglass", { databaseUrl: options.databaseUrl, max: options.poolMax, statementTimeoutMs: options.timeoutMs })
           : new InMemoryHourglassStore();
         const connector = new HourglassConnector(store);
         await connector.importDirectory(returnsDir);
         return connector;
       },
-      /** The synthetic returns shipped with the connector, bad rows included, landed in a stand-in database that tests can take down. */
+      /** The synthetic returns shipped with the connector, bad rows included, landed in a store that tests can take down. */
       async startStandIn() {
-        const running = await startHourglassStandIn();
+        const store = new HourglassStandInStore();
         return {
-          options: { returnsDir: running.returnsDir, databaseUrl: running.databaseUrl, poolMax: 1 },
-          setAvailable: (available) => running.setMode(available ? "up" : "down"),
-          callCount: () => running.statementCount(),
-          close: () => running.close(),
+          options: { returnsDir: HOURGLASS_FIXTURES, landingStore: store },
+          setAvailable: (available) => store.setAvailable(available),
+          callCount: () => store.callCount(),
+          close: async () => undefined,
         };
       },
     },

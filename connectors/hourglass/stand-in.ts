@@ -1,44 +1,61 @@
 import { join } from "node:path";
-import { startEmbeddedDatabase } from "../sql/embedded";
-import { SqlStandInMode, SqlStandInProxy } from "../sql/stand-in-proxy";
+import { SourceUnavailableError } from "../contract";
+import type { HourglassReturnRow } from "./returns-csv";
+import { InMemoryHourglassStore } from "./store";
+import type { SaveResult } from "./store";
 
 /**
  * The local stand-in for Hourglass: its monthly returns are the synthetic
- * CSV files in fixtures/ (bad rows included), landed in a database of their
- * own, an in-process PGlite behind a SqlStandInProxy. Hourglass has no live
- * link to fail, but the hub's landing store does: taking the proxy down is
- * how tests make Hourglass's data unavailable, as a lost landing database
- * would in a deployment.
+ * CSV files in fixtures/ (bad rows included), landed in an in-memory store.
+ * Hourglass has no live link to fail, but the hub's landing store does:
+ * setAvailable(false) makes the store fail as a lost landing database
+ * would (SourceUnavailableError, NETWORK), which is how tests make
+ * Hourglass's data unavailable. In memory rather than in a database of its
+ * own, so that starting the hub costs no further embedded database.
  */
 
 export const HOURGLASS_FIXTURES = join(__dirname, "fixtures");
 
-export interface RunningHourglassStandIn {
-  /** The directory the returns arrive in. */
-  returnsDir: string;
-  /** The landing database, through the proxy. */
-  databaseUrl: string;
-  setMode(mode: SqlStandInMode, options?: { delayMs?: number }): void;
-  /** SQL statements the landing database has received. */
-  statementCount(): number;
-  close(): Promise<void>;
-}
+export class HourglassStandInStore extends InMemoryHourglassStore {
+  private available = true;
+  private reads = 0;
 
-export async function startHourglassStandIn(options: { returnsDir?: string } = {}): Promise<RunningHourglassStandIn> {
-  const database = await startEmbeddedDatabase();
-  const proxy = new SqlStandInProxy(database.url);
-  const running = await proxy.start().catch(async (error: unknown) => {
-    await database.close();
-    throw error;
-  });
-  return {
-    returnsDir: options.returnsDir ?? HOURGLASS_FIXTURES,
-    databaseUrl: running.url,
-    setMode: (mode, modeOptions) => proxy.setMode(mode, modeOptions),
-    statementCount: () => proxy.statementCount(),
-    async close() {
-      await running.close();
-      await database.close();
-    },
-  };
+  setAvailable(available: boolean): void {
+    this.available = available;
+  }
+
+  /** Calls to the store (each one statement in the SQL store). */
+  callCount(): number {
+    return this.reads;
+  }
+
+  override async saveRows(rows: readonly HourglassReturnRow[]): Promise<SaveResult> {
+    this.check();
+    return super.saveRows(rows);
+  }
+
+  override async rowsForCases(gmvsCaseIds: readonly string[]): Promise<HourglassReturnRow[]> {
+    this.check();
+    return super.rowsForCases(gmvsCaseIds);
+  }
+
+  override async caseIdsAfter(after: string | null, first: number): Promise<string[]> {
+    this.check();
+    return super.caseIdsAfter(after, first);
+  }
+
+  override async casesChangedSince(since: number, limit: number): Promise<{ gmvsCaseId: string; loadSeq: number }[]> {
+    this.check();
+    return super.casesChangedSince(since, limit);
+  }
+
+  override async latestReturnMonth(): Promise<string | null> {
+    this.check();
+    return super.latestReturnMonth();
+  }
+
+  private check(): void {
+    this.reads += 1;
+    if (!this.available) throw new SourceUnavailableError("hourglass", "NETWORK", "Hourglass landing store stand-in is down");
+  }
 }
