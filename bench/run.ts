@@ -4,14 +4,16 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Client } from "pg";
+import { PartnerCode } from "../connectors/partners";
 import { Borough, InvestigationStatus, PoliceCrime } from "../connectors/police/types";
-import { startHub } from "../src/hub";
+import { Hub, startHub } from "../src/hub";
 import { signDevToken } from "../src/platform/auth";
 import { loadConfig } from "../src/platform/config";
 import { OrganisationCode } from "../src/platform/domain";
 import { createLogger } from "../src/platform/logger";
 import { Purpose, Role } from "../src/platform/principal";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
+import { addPartnerRecords, pankhurstEpisodeRecord } from "../test/support/partners";
 
 /**
  * `npm run bench`: the shared case view through the gateway (HTTP, token
@@ -23,8 +25,9 @@ import { sqlStatementsFor } from "../src/platform/sql-metrics";
  *
  * Crimes live in the police records API (its local stand-in here), not in
  * SQL, so the floor is what any client would have to do at least: one SQL
- * statement for the cases and their episodes, then one batch call to the
- * police API for their crimes. Both paths pay the same police HTTP hop.
+ * statement for the cases, then one batch call to the police API for their
+ * crimes and one to Pankhurst's API for their episodes. Both paths pay the
+ * same HTTP hops to the sources.
  */
 const CASES = 200;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
@@ -39,10 +42,7 @@ const CASE_VIEW = `query CaseView($first: Int!) {
 }`;
 
 const BARE_SQL = `
-  SELECT c.id, c.case_reference, c.borough, c.status, c.opened_at, c.crime_reference,
-         COALESCE((SELECT json_agg(json_build_object('provider', e.provider, 'service', e.service, 'status', e.status, 'startedAt', e.started_at)
-                            ORDER BY e.started_at)
-                   FROM partners.service_episode e WHERE e.case_id = c.id), '[]') AS episodes
+  SELECT c.id, c.case_reference, c.borough, c.status, c.opened_at, c.crime_reference
   FROM victims."case" c
   ORDER BY c.opened_at DESC, c.id LIMIT $1`;
 
@@ -59,15 +59,20 @@ async function main(): Promise<void> {
     process.stdout.write(`store: ${hub.db.embedded ? "PGlite (embedded)" : "PostgreSQL server"}; police records API: local stand-in over HTTP; ${CASES} synthetic cases; ${ROUNDS} rounds\n`);
     for (const crime of benchCrimes(CASES)) policeStandIn.recordChange(crime);
     await generateCases(hub.db.dataSource.query.bind(hub.db.dataSource), CASES);
+    await generateEpisodes(hub);
 
     const token = await signDevToken(config.auth, { subject: "bench", organisation: OrganisationCode.GMVS, roles: [Role.CASEWORKER], purpose: Purpose.SUPPORT });
     // The floor calls the police API through the connector directly: one batch call for a page's crimes, no GraphQL.
     const police = hub.sources.police;
+    const pankhurst = hub.sources.partners.get(PartnerCode.PANKHURST)!;
     const viaGateway = () => post(hub.url, CASE_VIEW, { first: PAGE }, token);
     const viaFloor = async () => {
-      const { rows } = await sql.query<{ crime_reference: string | null }>(BARE_SQL, [PAGE]);
-      const crimes = await police.fetchByKeys(rows.flatMap((row) => (row.crime_reference ? [row.crime_reference] : [])));
-      return { rows, crimes };
+      const { rows } = await sql.query<{ id: string; crime_reference: string | null }>(BARE_SQL, [PAGE]);
+      const [crimes, episodes] = await Promise.all([
+        police.fetchByKeys(rows.flatMap((row) => (row.crime_reference ? [row.crime_reference] : []))),
+        pankhurst.fetchByKeys(rows.map((row) => row.id)),
+      ]);
+      return { rows, crimes, episodes };
     };
     const gatewayCases = ((await viaGateway()) as { data: { cases: { crime: { offenceCode: string | null } | null }[] } }).data.cases;
     const floor = await viaFloor();
@@ -78,7 +83,7 @@ async function main(): Promise<void> {
     const bare = await time(viaFloor);
     const rows = [
       ["gateway (3 subgraphs, police via its API)", gateway],
-      ["floor: bare SQL (one statement) + one police API batch call", bare],
+      ["floor: bare SQL (one statement) + one police and one Pankhurst API batch call", bare],
     ] as const;
     process.stdout.write(`\n| path | mean ms | p50 ms | p95 ms | req/s (1 client) |\n|---|---|---|---|---|\n`);
     for (const [name, s] of rows) {
@@ -163,11 +168,6 @@ async function generateCases(query: (sql: string, params: unknown[]) => Promise<
      FROM generate_series(1, $1) AS i ON CONFLICT DO NOTHING`,
     [count],
   );
-  await query(
-    `INSERT INTO partners.service_episode (case_id, provider, service, status, started_at)
-     SELECT c.id, 'PANKHURST', 'Restore', 'ACTIVE', c.opened_at FROM victims."case" c WHERE c.case_reference LIKE 'GMVS-BENCH-%'`,
-    [],
-  );
   const benchCases = `SELECT c.id, c.crime_reference, md5('bench-subject-' || c.case_reference)::uuid AS subject_id
                       FROM victims."case" c WHERE c.case_reference LIKE 'GMVS-BENCH-%'`;
   await query(`INSERT INTO governance.subject (id) SELECT subject_id FROM (${benchCases}) b ON CONFLICT DO NOTHING`, []);
@@ -182,6 +182,16 @@ async function generateCases(query: (sql: string, params: unknown[]) => Promise<
     `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at)
      SELECT b.subject_id, 'GMVS', 'gmvs-case', b.id::text, now() FROM (${benchCases}) b ON CONFLICT DO NOTHING`,
     [],
+  );
+}
+
+/** One Restore episode per bench case, in Pankhurst's system (its stand-in), as partners' episodes now are. */
+async function generateEpisodes(hub: Hub): Promise<void> {
+  const cases = (await hub.db.dataSource.query(`SELECT id, opened_at FROM victims."case" WHERE case_reference LIKE 'GMVS-BENCH-%'`)) as { id: string; opened_at: Date }[];
+  await addPartnerRecords(
+    hub.sources,
+    PartnerCode.PANKHURST,
+    cases.map((c, i) => pankhurstEpisodeRecord(c.id, { episodeId: `PK-EP-BENCH-${i}`, start: c.opened_at })),
   );
 }
 

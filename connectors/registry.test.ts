@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const standIn of standIns.values()) standIn.setAvailable?.(true);
+  for (const standIn of standIns.values()) standIn.setAvailable(true);
 });
 
 const CASES = [CASE.clientM, CASE.selfReferral, CASE.trafficking];
@@ -54,7 +54,7 @@ describe("partner registry", () => {
   });
 
   it("still returns Hourglass's and Challenger's records when Pankhurst is down, with an error naming pankhurst", async () => {
-    standIns.get(PartnerCode.PANKHURST)?.setAvailable?.(false);
+    standIns.get(PartnerCode.PANKHURST)?.setAvailable(false);
 
     const { records, unavailable } = await fetchFromPartners(connectors, CASES);
 
@@ -66,12 +66,34 @@ describe("partner registry", () => {
   });
 
   it("still returns Pankhurst's and Hourglass's records when Challenger's database is down, with an error naming challenger", async () => {
-    standIns.get(PartnerCode.CHALLENGER)?.setAvailable?.(false);
+    standIns.get(PartnerCode.CHALLENGER)?.setAvailable(false);
 
     const { records, unavailable } = await fetchFromPartners(connectors, CASES);
 
     expect(records.get(PartnerCode.PANKHURST)?.[0]?.gmvsCaseId).toBe(CASE.clientM);
     expect(records.get(PartnerCode.HOURGLASS)?.[1]?.gmvsCaseId).toBe(CASE.selfReferral);
     expect(unavailable.map((error) => [error.source, error.reason])).toEqual([["challenger", "NETWORK"]]);
+  });
+
+  it("still returns Pankhurst's and Challenger's records when Hourglass's landing store is down, with an error naming hourglass", async () => {
+    standIns.get(PartnerCode.HOURGLASS)?.setAvailable(false);
+
+    const { records, unavailable } = await fetchFromPartners(connectors, CASES);
+
+    expect(records.has(PartnerCode.HOURGLASS)).toBe(false);
+    expect(records.get(PartnerCode.PANKHURST)?.[0]?.gmvsCaseId).toBe(CASE.clientM);
+    expect(records.get(PartnerCode.CHALLENGER)?.[2]?.gmvsCaseId).toBe(CASE.trafficking);
+    expect(unavailable.map((error) => [error.source, error.reason])).toEqual([["hourglass", "NETWORK"]]);
+  });
+
+  it("adds a case record through the Pankhurst stand-in that the connector then returns", async () => {
+    const gmvsCaseId = "5eed0000-0000-4000-8000-0000000000f1";
+    const record = { ...(await connectors[0].fetchByKeys([CASE.clientM]))[0]!, gmvsCaseId, referrals: [], riskAssessments: [], safetyPlans: [], supportActions: [], outcomes: [] };
+    record.episodes = record.episodes.map((episode) => ({ ...episode, id: "PK-EP-TEST-1", gmvsCaseId }));
+    await standIns.get(PartnerCode.PANKHURST)?.addCaseRecords?.([record]);
+
+    const [found] = await connectors[0].fetchByKeys([gmvsCaseId]);
+
+    expect(found?.episodes.map((episode) => episode.id)).toEqual(["PK-EP-TEST-1"]);
   });
 });

@@ -1,10 +1,10 @@
-import { join } from "node:path";
 import { ChallengerConnector } from "./challenger/connector";
 import { startChallengerStandIn } from "./challenger/stand-in";
 import { SourceUnavailableError } from "./contract";
 import { HourglassConnector } from "./hourglass/connector";
 import { SqlHourglassStore } from "./hourglass/sql-store";
-import { InMemoryHourglassStore } from "./hourglass/store";
+import { HOURGLASS_FIXTURES, HourglassStandInStore } from "./hourglass/stand-in";
+import { HourglassReturnStore, InMemoryHourglassStore } from "./hourglass/store";
 import { PankhurstClient } from "./pankhurst/client";
 import { PANKHURST_STAND_IN_TOKEN, PankhurstStandIn } from "./pankhurst/stand-in";
 import { PartnerCaseRecord, PartnerCode, PartnerConnector } from "./partners";
@@ -37,13 +37,24 @@ export interface PartnerConnectorOptions {
   poolMax?: number;
   /** Per request or statement. */
   timeoutMs?: number;
+  /** File returns: a landing store already open (a stand-in's, in memory); taken before databaseUrl. */
+  landingStore?: HourglassReturnStore;
 }
 
 /** A running stand-in, and the options that point a connector at it. */
 export interface PartnerStandIn {
   readonly options: PartnerConnectorOptions;
-  /** Makes the stand-in fail as an outage would (false), or answer again (true); absent where a source has no live link to fail (file returns). */
-  setAvailable?(available: boolean): void;
+  /** Makes the stand-in fail as an outage would (false), or answer again (true). */
+  setAvailable(available: boolean): void;
+  /**
+   * Adds (or replaces) what the partner holds for these cases, as if its
+   * staff had recorded it: how tests set their partner data up. Absent where
+   * the partner's system has no way in but its own (file returns arrive as
+   * files: write one and import it).
+   */
+  addCaseRecords?(records: readonly PartnerCaseRecord[]): Promise<void>;
+  /** Calls the source has received so far (HTTP requests, SQL statements): what tests count to show batching. */
+  callCount(): number;
   close(): Promise<void>;
 }
 
@@ -56,8 +67,6 @@ export interface PartnerRegistryEntry {
   create(options: PartnerConnectorOptions): Promise<PartnerConnector>;
   startStandIn(): Promise<PartnerStandIn>;
 }
-
-const HOURGLASS_FIXTURES = join(__dirname, "hourglass", "fixtures");
 
 export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = new Map<PartnerCode, PartnerRegistryEntry>([
   [
@@ -80,6 +89,10 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { baseUrl: running.url, token: PANKHURST_STAND_IN_TOKEN },
           setAvailable: (available) => standIn.setMode(available ? "up" : "down"),
+          callCount: () => standIn.requestCount(),
+          async addCaseRecords(records) {
+            for (const { hourglass: _h, challenger: _c, ...record } of records) standIn.recordChange(record);
+          },
           close: () => running.close(),
         };
       },
@@ -95,16 +108,24 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
       /** Imports any returns in the directory not loaded yet (a re-import adds nothing), then reads from the store. */
       async create(options) {
         const returnsDir = required(options.returnsDir, "HOURGLASS", "returnsDir");
-        const store = options.databaseUrl
+        const store = options.landingStore
+          ? options.landingStore
+          : options.databaseUrl
           ? await SqlHourglassStore.open("hourglass", { databaseUrl: options.databaseUrl, max: options.poolMax, statementTimeoutMs: options.timeoutMs })
           : new InMemoryHourglassStore();
         const connector = new HourglassConnector(store);
         await connector.importDirectory(returnsDir);
         return connector;
       },
-      /** The synthetic returns shipped with the connector, bad rows included. */
+      /** The synthetic returns shipped with the connector, bad rows included, landed in a store that tests can take down. */
       async startStandIn() {
-        return { options: { returnsDir: HOURGLASS_FIXTURES }, close: async () => undefined };
+        const store = new HourglassStandInStore();
+        return {
+          options: { returnsDir: HOURGLASS_FIXTURES, landingStore: store },
+          setAvailable: (available) => store.setAvailable(available),
+          callCount: () => store.callCount(),
+          close: async () => undefined,
+        };
       },
     },
   ],
@@ -128,6 +149,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { databaseUrl: running.url, poolMax: 1 },
           setAvailable: (available) => running.setMode(available ? "up" : "down"),
+          callCount: () => running.statementCount(),
           close: () => running.close(),
         };
       },

@@ -7,6 +7,7 @@ import { InsightsRefreshRuns1795449605000 } from "./1795449605000-InsightsRefres
 import { GovernanceAccess1795449606000 } from "./1795449606000-GovernanceAccess";
 import { PoliceCrimesFromSource1795449610000 } from "./1795449610000-PoliceCrimesFromSource";
 import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferrals";
+import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskAndMarac";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   GovernanceAccess1795449606000,
   PoliceCrimesFromSource1795449610000,
   PartnersReferrals1795449630000,
+  PartnersRiskAndMarac1795449635000,
 ];

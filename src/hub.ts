@@ -3,6 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { Config, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { Database, migrate, openDatabase, ping } from "./platform/database";
 import { apolloDefaults, RunningServer, serve } from "./platform/http";
+import { partialErrorsPlugin } from "./platform/partial";
 import type { Logger } from "./platform/logger";
 import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth";
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
@@ -56,6 +57,7 @@ export async function startSubgraph(
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
   const services = subgraph.createServices(db, sources);
+  await subgraph.start?.(services, logger.child({ subgraph: name }));
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
@@ -71,7 +73,7 @@ export async function startSubgraph(
       ...apolloDefaults(config.development),
       ...limited,
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), auditPlugin()],
+      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), auditPlugin(), partialErrorsPlugin()],
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);

@@ -6,6 +6,8 @@ import { readAgreementFiles } from "../src/subgraphs/governance/agreements/agree
 import { Borough, HateCrimeStrand, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus, TriageRisk } from "../connectors/police/types";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { policeStandIn, recordCrime } from "./support/police";
+import { PartnerCode } from "../connectors/partners";
+import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 
 /**
  * Every organisation × role × purpose × consent state × sensitive field of
@@ -136,7 +138,7 @@ async function createSubjectCase(state: ConsentState): Promise<string> {
     `GMVS-MATRIX-${state}`,
     crime,
   ]);
-  await ds.query(`INSERT INTO partners.service_episode (case_id, provider, service, status, started_at) VALUES ($1, 'PANKHURST', 'Restore', 'ACTIVE', now())`, [caseId]);
+  await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstEpisodeRecord(caseId, { episodeId: `PK-EP-MATRIX-${state}` })]);
   const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
   await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [caseId, crime, subjectId]);
   for (const org of RELATED) {

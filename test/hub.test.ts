@@ -6,6 +6,8 @@ import { OrganisationCode } from "../src/platform/domain";
 import { Borough, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus } from "../connectors/police/types";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { policeStandIn, recordCrime } from "./support/police";
+import { PartnerCode } from "../connectors/partners";
+import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 
 let hub: TestHub;
 let gmvs: Record<string, string>;
@@ -151,10 +153,8 @@ async function addCasesWithEpisodes(count: number): Promise<void> {
        VALUES ($1, $2, 'BURY', 'GENERAL', 'OPEN', now() + make_interval(secs => $3), $4)`,
       [id, `GMVS-TEST-${i}`, i, reference],
     );
-    await ds.query(
-      `INSERT INTO partners.service_episode (case_id, provider, service, status, started_at) VALUES ($1, 'HOURGLASS', 'Economic abuse', 'ACTIVE', now())`,
-      [id],
-    );
+    // The episode is in the partner's own system, which the hub reads through its connector.
+    await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstEpisodeRecord(id, { episodeId: `PK-EP-COUNT-${i}`, service: "Domestic abuse support" })]);
     // Governance knows the person behind the case and crime, and GMVS's open case with them.
     const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
     await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [id, reference, subjectId]);

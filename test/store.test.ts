@@ -35,7 +35,7 @@ describe("the store", () => {
   it("adds nothing when the synthetic seed runs again", async () => {
     const count = () =>
       hub.db.dataSource.query(
-        `SELECT (SELECT count(*) FROM victims."case") + (SELECT count(*) FROM partners.service_episode)
+        `SELECT (SELECT count(*) FROM victims."case") + (SELECT count(*) FROM partners.referral) + (SELECT count(*) FROM partners.marac_referral)
               + (SELECT count(*) FROM governance.organisation) + (SELECT count(*) FROM insights.refresh_run) AS n`,
       ) as Promise<{ n: string }[]>;
     const before = (await count())[0]?.n;

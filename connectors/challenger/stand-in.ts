@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { Client } from "pg";
+import { startEmbeddedDatabase } from "../sql/embedded";
 import { SqlStandInMode, SqlStandInProxy } from "../sql/stand-in-proxy";
 
 /**
@@ -61,7 +60,7 @@ export async function installChallengerStandIn(databaseUrl: string): Promise<voi
  * PGlite, for the embedded hub. Either way behind a proxy on loopback.
  */
 export async function startChallengerStandIn(options: { databaseUrl?: string } = {}): Promise<RunningChallengerStandIn> {
-  const database = options.databaseUrl ? { url: options.databaseUrl, close: async () => undefined } : await embeddedDatabase();
+  const database = options.databaseUrl ? { url: options.databaseUrl, close: async () => undefined } : await startEmbeddedDatabase();
   await installChallengerStandIn(database.url);
   const proxy = new SqlStandInProxy(database.url);
   const running = await proxy.start();
@@ -73,20 +72,6 @@ export async function startChallengerStandIn(options: { databaseUrl?: string } =
     async close() {
       await running.close();
       await database.close();
-    },
-  };
-}
-
-async function embeddedDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  const pglite = await PGlite.create();
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0 });
-  await server.start();
-  return {
-    // getServerConn() is "host:port", the port being the one bound.
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    async close() {
-      await server.stop();
-      await pglite.close();
     },
   };
 }

@@ -94,6 +94,25 @@ const clientMSdash: RiskAssessment = {
   assessor: ADVOCATE_A7,
 };
 
+/**
+ * The Escalation story (DESIGN.md, story 2): the harassment report,
+ * reclassified as stalking involving serious alarm or distress, is assessed
+ * by Restore's duty advocate when GMVS's referral is first discussed by
+ * phone. 15 yes: visible high risk (14 or more, SafeLives Marac referral
+ * form 2015), so the hub raises a MARAC referral for it.
+ */
+const harassmentDash: RiskAssessment = {
+  id: "PK-RA-0004",
+  gmvsCaseId: CASE.harassment,
+  tool: RiskTool.DASH,
+  questionSetVersion: DASH_SET,
+  answers: answers("dash", 24, [1, 2, 3, 4, 5, 6, 8, 10, 11, 12, 14, 15, 17, 18, 20], [22]),
+  professionalJudgement: null,
+  policeCallOutsLast12Months: 2,
+  assessedAt: "2026-10-16T17:15:00Z",
+  assessor: ADVOCATE_A7,
+};
+
 export const PANKHURST_SEED: PankhurstSeed = {
   cases: [
     {
@@ -204,7 +223,7 @@ export const PANKHURST_SEED: PankhurstSeed = {
       partner: PartnerCode.PANKHURST,
       referrals: [referral("PK-REF-0002", CASE.harassment, "Restore", ReferralStatus.SENT, "2026-10-16T16:30:00Z")],
       episodes: [],
-      riskAssessments: [],
+      riskAssessments: [harassmentDash],
       safetyPlans: [],
       supportActions: [],
       outcomes: [],

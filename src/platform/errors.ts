@@ -85,3 +85,20 @@ export function formatError(formatted: GraphQLFormattedError, development: boole
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+/**
+ * The one mapping of a source system that could not answer
+ * (connectors/contract.ts) to the error a client sees: SOURCE_UNAVAILABLE,
+ * naming the source and why, never the connector's own message (it can
+ * carry hostnames). `path` places it on the field whose data is missing or
+ * incomplete; the rest of the response still comes back.
+ */
+export function sourceUnavailableError(
+  error: { source: string; reason: string },
+  path?: readonly (string | number)[],
+): GraphQLError {
+  return new GraphQLError(`${error.source} did not answer (${error.reason}); its part of this data is missing`, {
+    path,
+    extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: error.source, reason: error.reason },
+  });
+}

@@ -75,3 +75,12 @@ export async function closeRelationship(
     [r.organisation, r.kind, r.sourceRef, closedAt],
   );
 }
+
+/** Whether an organisation has an open relationship with a subject: the legitimate reason it needs before it records anything about them. */
+export async function hasOpenRelationship(manager: EntityManager, subjectId: string, organisation: OrganisationCode): Promise<boolean> {
+  const rows = (await manager.query(
+    `SELECT 1 FROM governance.relationship WHERE subject_id = $1 AND organisation = $2 AND closed_at IS NULL LIMIT 1`,
+    [subjectId, organisation],
+  )) as unknown[];
+  return rows.length > 0;
+}

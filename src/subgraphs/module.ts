@@ -3,6 +3,7 @@ import type { DataSourceOptions } from "typeorm";
 import type { SubgraphName } from "../platform/config";
 import type { GuardedContext } from "../policy/access";
 import type { Database } from "../platform/database";
+import type { Logger } from "../platform/logger";
 import type { Sources } from "../sources";
 
 /**
@@ -19,4 +20,6 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
   createServices(db: Database, sources: Sources): TServices;
   createContext(services: TServices, base: GuardedContext): TContext;
   seed(db: Database): Promise<void>;
+  /** Work to do once the services exist, before the subgraph serves (e.g. catching up with a source's change feed). Must not fail for a source that is down. */
+  start?(services: TServices, logger: Logger): Promise<void>;
 }

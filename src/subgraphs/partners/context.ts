@@ -1,15 +1,29 @@
+import type { PartnerCode, PartnerConnector } from "../../../connectors/partners";
+import { PartialErrors } from "../../platform/partial";
 import type { GuardedContext } from "../../policy/access";
-import { createEpisodeLoaders } from "./episodes/episode.loaders";
-import { EpisodeService } from "./episodes/episode.service";
+import { MaracService } from "./marac/marac.service";
+import { PartnerRiskSync } from "./marac/marac.sync";
+import { createPartnerRecordLoaders } from "./records/partner-records.loaders";
+import { PartnerRecordsService } from "./records/partner-records.service";
 import { createReferralLoaders } from "./referrals/referral.loaders";
 import { ReferralService } from "./referrals/referral.service";
+import { RiskAssessmentService } from "./risk/risk-assessment.service";
 
 export interface PartnersServices {
-  episodes: EpisodeService;
+  partners: ReadonlyMap<PartnerCode, PartnerConnector>;
+  records: PartnerRecordsService;
+  risk: RiskAssessmentService;
+  marac: MaracService;
+  riskSync: PartnerRiskSync;
   referrals: ReferralService;
 }
 
 export function createPartnersContext(services: PartnersServices, base: GuardedContext) {
-  return { ...base, services, loaders: { ...createEpisodeLoaders(services.episodes), ...createReferralLoaders(services.referrals) } };
+  return {
+    ...base,
+    services,
+    loaders: { ...createPartnerRecordLoaders(services), ...createReferralLoaders(services.referrals) },
+    partialErrors: new PartialErrors(),
+  };
 }
 export type PartnersContext = ReturnType<typeof createPartnersContext>;

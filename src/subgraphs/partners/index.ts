@@ -1,37 +1,70 @@
+import { and } from "graphql-shield";
+import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
-import { authenticated, guardSchema } from "../../policy/shield";
+import { Role } from "../../platform/principal";
+import { authenticated, guardSchema, organisationIs, roleIs } from "../../policy/shield";
 import type { SubgraphModule } from "../module";
+import { ChallengerCaseDetails, NavigatorContact, NrmDecision, NrmSubmission, PlaceOfSafetyStay } from "./challenger/challenger.types";
 import { createPartnersContext, PartnersContext, PartnersServices } from "./context";
-import { ServiceEpisodeRecord } from "./episodes/episode.entity";
-import { CaseEpisodesResolver, EpisodeResolver } from "./episodes/episode.resolver";
 import { CaseEpisodes, ServiceEpisode } from "./episodes/episode.types";
-import { EpisodeService } from "./episodes/episode.service";
 import { ReferralRecord } from "./referrals/referral.entity";
 import { CaseReferralsResolver, ReferralResolver } from "./referrals/referral.resolver";
 import { addresseeCaseworker, anyCaseworker, gmvsCaseworker } from "./referrals/referral.rules";
 import { seedReferrals } from "./referrals/referral.seed";
 import { ReferralService } from "./referrals/referral.service";
 import { Referral } from "./referrals/referral.types";
+import { HourglassCaseDetails } from "./hourglass/hourglass.types";
+import { MaracService } from "./marac/marac.service";
+import { PartnerRiskSync } from "./marac/marac.sync";
+import { MaracReferral } from "./marac/marac.types";
+import { CaseRecordsResolver } from "./records/case-records.resolver";
+import { PartnerRecordsService } from "./records/partner-records.service";
+import { RiskAssessmentResolver } from "./risk/risk-assessment.resolver";
+import { RiskAssessmentService } from "./risk/risk-assessment.service";
+import { RiskAnswerGiven, RiskAssessment } from "./risk/risk-assessment.types";
 import { seedPartners } from "./seed";
+import { OutcomeMeasure, SafetyPlan, SafetyPlanReview, SupportAction } from "./support/support.types";
+
+/** Every object type the subgraph serves, each declared personal or not (src/policy/sensitive.ts). */
+const TYPES = [
+  CaseEpisodes,
+  ServiceEpisode,
+  RiskAssessment,
+  RiskAnswerGiven,
+  MaracReferral,
+  SafetyPlan,
+  SafetyPlanReview,
+  SupportAction,
+  OutcomeMeasure,
+  HourglassCaseDetails,
+  ChallengerCaseDetails,
+  NrmSubmission,
+  NrmDecision,
+  PlaceOfSafetyStay,
+  NavigatorContact,
+];
 
 export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
   name: "partners",
-  entities: [ServiceEpisodeRecord, ReferralRecord],
+  entities: [ReferralRecord],
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<PartnersContext>(
-        { resolvers: [EpisodeResolver, CaseEpisodesResolver, ReferralResolver, CaseReferralsResolver], orphanedTypes: [CaseEpisodes] },
+        { resolvers: [CaseRecordsResolver, RiskAssessmentResolver, ReferralResolver, CaseReferralsResolver], orphanedTypes: [CaseEpisodes] },
         {
-          ServiceEpisode: { __resolveReference: (reference, ctx) => ctx.loaders.episodeById.load(String(reference.id)) },
-          // Any GMVS case id: partners answer with the episodes they hold for it (possibly none).
+          // Any GMVS case id: partners answer with what they hold for it (possibly nothing).
           Case: { __resolveReference: (reference) => ({ id: String(reference.id) }) },
           Referral: { __resolveReference: (reference, ctx) => ReferralResolver.visible(String(reference.id), ctx) },
         },
       ),
-      [ServiceEpisode, CaseEpisodes, Referral],
+      [...TYPES, Referral],
       {
-        Query: { serviceEpisode: authenticated, referral: authenticated, referralsForMe: anyCaseworker },
+        Query: { referral: authenticated, referralsForMe: anyCaseworker },
         Mutation: {
+          recordRiskAssessment: and(
+            organisationIs(OrganisationCode.PANKHURST, OrganisationCode.HOURGLASS, OrganisationCode.CHALLENGER),
+            roleIs(Role.CASEWORKER, Role.SUPERVISOR),
+          ),
           referToService: gmvsCaseworker,
           withdrawReferral: gmvsCaseworker,
           closeReferral: gmvsCaseworker,
@@ -42,10 +75,21 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
         },
       },
     ),
-  createServices: (db) => ({ episodes: new EpisodeService(db.dataSource), referrals: new ReferralService(db.dataSource) }),
+  createServices: (db, sources) => ({
+    partners: sources.partners,
+    records: new PartnerRecordsService(sources.partners),
+    risk: new RiskAssessmentService(db.dataSource),
+    marac: new MaracService(db.dataSource),
+    riskSync: new PartnerRiskSync(db.dataSource, sources.partners),
+    referrals: new ReferralService(db.dataSource),
+  }),
   createContext: createPartnersContext,
   seed: async (db) => {
     await seedPartners(db);
     await seedReferrals(db);
+  },
+  // MARAC referrals for the partners' own high-risk assessments (marac.sync.ts); a partner that is down is skipped and logged.
+  start: async (services, logger) => {
+    await services.riskSync.syncAll(logger);
   },
 };

@@ -1,23 +1,26 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { EpisodeClosureReason, EpisodeOutcome } from "../../../../connectors/partners";
 import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
-import { NonPersonal, PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { NonPersonal, PersonalData, Sensitive } from "../../../policy/sensitive";
+import { partnerRecord, PartnerRecordOf } from "../records/partner-record";
 
 export enum EpisodeStatus {
   ACTIVE = "ACTIVE",
   CLOSED = "CLOSED",
 }
 registerEnumType(EpisodeStatus, { name: "EpisodeStatus" });
+registerEnumType(EpisodeClosureReason, { name: "EpisodeClosureReason", description: "Why a partner's support episode ended" });
+registerEnumType(EpisodeOutcome, { name: "EpisodeOutcome", description: "Whether the needs the support plan set out were met, recorded at closure" });
 
 /** An episode is about the victim of the GMVS case it was referred under; the partner providing it holds it. */
-@PersonalData<ServiceEpisode>("ServiceEpisode", { subject: (e) => ({ system: SubjectSystem.GMVS_CASE, ref: e.caseId }), holder: (e) => e.provider }, ["id"])
-@Directive('@key(fields: "id")')
-@ObjectType({ description: "A period of support by a partner service for one GMVS case" })
-export class ServiceEpisode {
+@PersonalData<ServiceEpisode>("ServiceEpisode", partnerRecord, ["id"])
+@ObjectType({ description: "A period of support by a partner service for one GMVS case, as the partner's own system records it" })
+export class ServiceEpisode implements PartnerRecordOf {
+  /** The partner system's id for the episode. */
   @Field(() => ID)
   id!: string;
 
-  /** Not a GraphQL field: the GMVS case the episode was referred under. */
   caseId!: string;
 
   @Sensitive(DataCategory.SUPPORT)
@@ -29,7 +32,11 @@ export class ServiceEpisode {
   service!: string | null;
 
   @Sensitive(DataCategory.SUPPORT)
-  @Field(() => EpisodeStatus, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The worker supporting the victim, as a role label (e.g. Advocate A7)" })
+  worker!: string | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => EpisodeStatus, { nullable: true, description: "ACTIVE until the episode has an end" })
   status!: EpisodeStatus | null;
 
   @Sensitive(DataCategory.SUPPORT)
@@ -39,10 +46,23 @@ export class ServiceEpisode {
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true })
   endedAt!: Date | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => EpisodeClosureReason, { nullable: true, description: "Set once the episode has ended" })
+  closureReason!: EpisodeClosureReason | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => EpisodeOutcome, { nullable: true, description: "Set once the episode has ended, where the partner records it" })
+  outcome!: EpisodeOutcome | null;
 }
 
-/** Partners add the episodes to the GMVS case they were referred under; each episode guards its own fields. */
-@NonPersonal("Case", "the case id and links to episodes, each of which is guarded")
+/**
+ * Partners add to the GMVS case what their own systems hold for it (read
+ * through the connectors) and what the hub keeps for them (risk
+ * assessments recorded here, MARAC referrals); every record guards its own
+ * fields.
+ */
+@NonPersonal("Case", "the case id and links to partner records, each of which is guarded")
 @Directive('@key(fields: "id")')
 @ObjectType("Case")
 export class CaseEpisodes {
