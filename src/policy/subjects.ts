@@ -75,3 +75,17 @@ export async function closeRelationship(
     [r.organisation, r.kind, r.sourceRef, closedAt],
   );
 }
+
+/**
+ * Two subjects turned out to be one person (a caseworker confirmed a match):
+ * every link, relationship and consent of `from` moves to `into`, so that
+ * decide() sees one person from then on. Audit events keep the subject they
+ * were written with (the chain is append-only). Call inside the transaction
+ * that records the confirmation.
+ */
+export async function mergeSubjects(manager: EntityManager, from: string, into: string): Promise<void> {
+  if (from === into) return;
+  await manager.query(`UPDATE governance.subject_link SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+  await manager.query(`UPDATE governance.relationship SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+  await manager.query(`UPDATE governance.consent SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+}
