@@ -36,7 +36,7 @@ const TRANSITIONS: Readonly<Record<CaseStatus, Partial<Record<CaseAction, CaseSt
 export function transitionCase(from: CaseStatus, action: CaseAction): CaseStatus {
   const to = TRANSITIONS[from]?.[action];
   if (to === undefined) {
-    throw appError(ErrorCode.CONFLICT, `A ${from.toLowerCase().replace(/_/g, " ")} case cannot ${ACTION_WORDS[action]}`, { status: from, action });
+    throw appError(ErrorCode.CONFLICT, `${article(from)} ${from.toLowerCase().replace(/_/g, " ")} case cannot ${ACTION_WORDS[action]}`, { status: from, action });
   }
   return to;
 }
@@ -51,3 +51,5 @@ const ACTION_WORDS: Record<CaseAction, string> = {
 export function assertCaseOpenForChanges(status: CaseStatus): void {
   if (status === CaseStatus.CLOSED) throw appError(ErrorCode.CONFLICT, "A closed case cannot be changed; reopen it first", { status });
 }
+
+const article = (status: CaseStatus) => (/^[AEIOU]/.test(status) ? "An" : "A");

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { Borough, OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
 import { NonPersonal, PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
@@ -155,4 +155,19 @@ export class Case {
   /** Not GraphQL fields: the resolvers read them. */
   victimId?: string | null;
   updatedAt?: Date;
+}
+
+@InputType({ description: "Changes to a case file; fields left out stay as they are" })
+export class CaseFileInput {
+  @Field(() => Borough, { nullable: true })
+  borough?: Borough | null;
+
+  @Field(() => ThematicLead, { nullable: true })
+  thematicLead?: ThematicLead | null;
+
+  @Field(() => String, { nullable: true, description: "A worker label; null unassigns" })
+  assignedWorker?: string | null;
+
+  @Field(() => [EnhancedRightsCategory], { nullable: true, description: "Replaces the flags; [] for none" })
+  enhancedRights?: EnhancedRightsCategory[] | null;
 }
