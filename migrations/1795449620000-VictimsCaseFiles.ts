@@ -53,7 +53,6 @@ export class VictimsCaseFiles1795449620000 implements MigrationInterface {
         ADD COLUMN closure_reason text,
         ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
     await queryRunner.query(`CREATE INDEX case_victim_idx ON victims."case" (victim_id)`);
-    await queryRunner.query(`CREATE INDEX case_updated_at_idx ON victims."case" (updated_at, id)`);
 
     await queryRunner.query(`
       CREATE TABLE victims.needs_assessment (

@@ -79,10 +79,16 @@ export class CaseService {
     });
   }
 
-  /** Cases changed after a watermark, oldest change first (the insights feed); ties on the instant broken by id. */
+  /**
+   * Cases changed after a watermark, oldest change first (the insights feed);
+   * ties broken by id. Compared at millisecond precision, as a watermark
+   * travels in a JavaScript Date: PostgreSQL keeps microseconds, and a
+   * watermark rounded below its row would return that row for ever.
+   */
   changedSince(after: { updatedAt: Date; caseId: string } | null, first: number): Promise<CaseRecord[]> {
+    const changedAt = "date_trunc('milliseconds', c.updated_at)";
     const query = this.dataSource.getRepository(CaseRecord).createQueryBuilder("c");
-    if (after) query.where("(c.updated_at, c.id) > (:at, :id)", { at: after.updatedAt, id: after.caseId });
-    return query.orderBy("c.updated_at", "ASC").addOrderBy("c.id", "ASC").take(first).getMany();
+    if (after) query.where(`(${changedAt}, c.id) > (:at, :id)`, { at: after.updatedAt, id: after.caseId });
+    return query.orderBy(changedAt, "ASC").addOrderBy("c.id", "ASC").limit(first).getMany();
   }
 }
