@@ -6,6 +6,7 @@ import { PartnersServiceEpisodes1795449604000 } from "./1795449604000-PartnersSe
 import { InsightsRefreshRuns1795449605000 } from "./1795449605000-InsightsRefreshRuns";
 import { GovernanceAccess1795449606000 } from "./1795449606000-GovernanceAccess";
 import { PoliceCrimesFromSource1795449610000 } from "./1795449610000-PoliceCrimesFromSource";
+import { VictimsCaseFiles1795449620000 } from "./1795449620000-VictimsCaseFiles";
 import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferrals";
 import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskAndMarac";
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   InsightsRefreshRuns1795449605000,
   GovernanceAccess1795449606000,
   PoliceCrimesFromSource1795449610000,
+  VictimsCaseFiles1795449620000,
   PartnersReferrals1795449630000,
   PartnersRiskAndMarac1795449635000,
 ];

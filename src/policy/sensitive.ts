@@ -7,6 +7,8 @@ import { DataCategory } from "./categories";
 export enum SubjectSystem {
   POLICE_CRIME = "police-crime",
   GMVS_CASE = "gmvs-case",
+  /** A person on GMVS's register (victims.victim): linked to the same subject as their cases. */
+  GMVS_VICTIM = "gmvs-victim",
 }
 
 /**

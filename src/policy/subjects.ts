@@ -84,3 +84,28 @@ export async function hasOpenRelationship(manager: EntityManager, subjectId: str
   )) as unknown[];
   return rows.length > 0;
 }
+
+/**
+ * Two subjects turned out to be one person (a caseworker confirmed a match):
+ * every link, relationship and consent of `from` moves to `into`, so that
+ * decide() sees one person from then on. Audit events keep the subject they
+ * were written with (the chain is append-only). Call inside the transaction
+ * that records the confirmation.
+ */
+export async function mergeSubjects(manager: EntityManager, from: string, into: string): Promise<void> {
+  if (from === into) return;
+  await manager.query(`UPDATE governance.subject_link SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+  await manager.query(`UPDATE governance.relationship SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+  await manager.query(`UPDATE governance.consent SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+}
+
+/** Reopens a closed relationship (a case reopened), or opens it where none was recorded. */
+export async function reopenRelationship(manager: EntityManager, r: RelationshipInput): Promise<void> {
+  await manager.query(
+    `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (organisation, kind, source_ref) DO UPDATE SET closed_at = NULL, opened_at = EXCLUDED.opened_at
+     WHERE governance.relationship.closed_at IS NOT NULL`,
+    [r.subjectId, r.organisation, r.kind, r.sourceRef, r.openedAt],
+  );
+}

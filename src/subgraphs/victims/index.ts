@@ -1,29 +1,104 @@
+import { and } from "graphql-shield";
 import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
-import { authenticated, guardSchema, organisationIs } from "../../policy/shield";
+import { Role } from "../../platform/principal";
+import { authenticated, guardSchema, organisationIs, roleIs } from "../../policy/shield";
 import type { SubgraphModule } from "../module";
 import { CaseRecord } from "./cases/case.entity";
 import { CaseResolver } from "./cases/case.resolver";
 import { CaseService } from "./cases/case.service";
 import { Case, CrimeReference } from "./cases/case.types";
+import { VictimsCodeCompliance, VictimsCodeEntitlement } from "./compliance/compliance.types";
+import { ContactRecord } from "./contacts/contact.entity";
+import { ContactResolver } from "./contacts/contact.resolver";
+import { ContactService } from "./contacts/contact.service";
+import { Contact } from "./contacts/contact.types";
 import { createVictimsContext, VictimsContext, VictimsServices } from "./context";
+import { CaseFactsService } from "./facts/facts.service";
+import { IntakeResolver } from "./intake/intake.resolver";
+import { IntakeService } from "./intake/intake.service";
+import { PoliceReferralReceipt, SelfReferralResult, VictimMatchCandidate } from "./intake/intake.types";
+import { MatchCandidateRecord } from "./intake/match-candidate.entity";
+import { NeedsAssessmentRecord } from "./needs/needs.entity";
+import { NeedsResolver } from "./needs/needs.resolver";
+import { NeedsService } from "./needs/needs.service";
+import { NeedsAssessment } from "./needs/needs.types";
+import { VictimRecord } from "./people/victim.entity";
+import { VictimService } from "./people/victim.service";
+import { Victim } from "./people/victim.types";
 import { seedVictims } from "./seed";
+import { SurveyResponseRecord } from "./survey/survey.entity";
+import { SurveyResolver } from "./survey/survey.resolver";
+import { SurveyService } from "./survey/survey.service";
+import { SurveyResponse, SurveyRightScore } from "./survey/survey.types";
+import { GmvsTimelineEntry, PoliceTimelineEntry } from "./timeline/timeline.types";
+
+/** GMVS staff who work cases: caseworkers and supervisors. */
+const gmvsCaseWork = and(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR));
 
 export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
   name: "victims",
-  entities: [CaseRecord],
+  entities: [CaseRecord, VictimRecord, NeedsAssessmentRecord, ContactRecord, SurveyResponseRecord, MatchCandidateRecord],
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<VictimsContext>(
-        { resolvers: [CaseResolver] },
+        { resolvers: [CaseResolver, IntakeResolver, NeedsResolver, ContactResolver, SurveyResolver], orphanedTypes: [PoliceTimelineEntry, GmvsTimelineEntry] },
         {
           Case: { __resolveReference: (reference, ctx) => ctx.loaders.caseById.load(String(reference.id)) },
         },
       ),
-      [Case, CrimeReference],
-      { Query: { case: authenticated, cases: organisationIs(OrganisationCode.GMVS) } },
+      [
+        Case,
+        CrimeReference,
+        Victim,
+        NeedsAssessment,
+        Contact,
+        SurveyResponse,
+        SurveyRightScore,
+        VictimsCodeCompliance,
+        VictimsCodeEntitlement,
+        PoliceTimelineEntry,
+        GmvsTimelineEntry,
+        PoliceReferralReceipt,
+        SelfReferralResult,
+        VictimMatchCandidate,
+      ],
+      {
+        Query: { case: authenticated, cases: organisationIs(OrganisationCode.GMVS), victimMatchCandidates: gmvsCaseWork },
+        Mutation: {
+          // GMP passes a victim's details on (Victims' Code Right 4); only GMP staff make police referrals.
+          receivePoliceReferral: and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
+          selfRefer: gmvsCaseWork,
+          confirmVictimMatch: gmvsCaseWork,
+          rejectVictimMatch: gmvsCaseWork,
+          updateCaseFile: gmvsCaseWork,
+          closeCase: gmvsCaseWork,
+          reopenCase: gmvsCaseWork,
+          recordNeedsAssessment: gmvsCaseWork,
+          recordContact: gmvsCaseWork,
+          recordSurveyResponse: gmvsCaseWork,
+        },
+      },
     ),
-  createServices: (db) => ({ cases: new CaseService(db.dataSource) }),
+  createServices: (db, sources) => {
+    const clock = () => new Date();
+    const ds = db.dataSource;
+    const cases = new CaseService(ds, clock);
+    const victims = new VictimService(ds);
+    const contacts = new ContactService(ds, clock);
+    const surveys = new SurveyService(ds, clock);
+    return {
+      cases,
+      victims,
+      intake: new IntakeService(ds, clock),
+      needs: new NeedsService(ds, clock),
+      contacts,
+      surveys,
+      police: sources.police,
+      facts: new CaseFactsService(cases, victims, contacts, surveys, sources.police, clock),
+      clock,
+    };
+  },
   createContext: createVictimsContext,
   seed: seedVictims,
 };

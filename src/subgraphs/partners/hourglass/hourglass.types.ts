@@ -5,7 +5,7 @@ import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive } from "../../../policy/sensitive";
 import { partnerRecord, PartnerRecordOf } from "../records/partner-record";
 
-registerEnumType(AgeBand, { name: "AgeBand", description: "The victim's age band, as Hourglass's returns give it (no date of birth)" });
+registerEnumType(AgeBand, { name: "HourglassAgeBand", description: "The victim's age band, as Hourglass's returns give it (no date of birth): bands from 60 up, unlike the hub's AgeBand" });
 
 /**
  * What Hourglass, the older people's service, records about a case. Age band

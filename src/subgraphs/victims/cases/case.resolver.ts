@@ -1,8 +1,23 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { Borough } from "../../../platform/domain";
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Borough, OrganisationCode } from "../../../platform/domain";
+import { appError, ErrorCode } from "../../../platform/errors";
 import { pageSize } from "../../../platform/paging";
+import { DataCategory } from "../../../policy/categories";
+import { SubjectSystem } from "../../../policy/sensitive";
+import { complianceOf } from "../compliance/compliance";
 import type { VictimsContext } from "../context";
-import { Case, CrimeReference } from "./case.types";
+import { fromEngine, fromSource } from "../source-errors";
+import { timelineOf } from "../timeline/timeline";
+import { CaseRecord } from "./case.entity";
+import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.types";
+
+/** The police updates for a case's crime, where GMP's agreements let the caller see them; one batched call per request. */
+async function policeUpdates(c: CaseRecord, ctx: VictimsContext) {
+  if (!c.crimeReference) return [];
+  const outcome = await ctx.access.decideFor({ system: SubjectSystem.POLICE_CRIME, ref: c.crimeReference }, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES);
+  if (outcome.decision === "DENY") throw appError(ErrorCode.FORBIDDEN, `Withheld: ${outcome.reason}`, { reason: outcome.reason });
+  return fromSource(ctx.loaders.policeUpdatesByCrime.load(c.crimeReference));
+}
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -20,8 +35,56 @@ export class CaseResolver {
     return ctx.services.cases.recent(pageSize(first), borough ?? undefined);
   }
 
+  @Mutation(() => Case, { description: "Change a case file's borough, thematic lead, worker or Enhanced Rights flags (not on a closed case)" })
+  updateCaseFile(@Arg("caseId", () => ID) caseId: string, @Arg("input", () => CaseFileInput) input: CaseFileInput, @Ctx() ctx: VictimsContext) {
+    return ctx.services.cases.updateCaseFile(ctx, caseId, input);
+  }
+
+  @Mutation(() => Case, { description: "Close a case; CONFLICT if it is already closed" })
+  closeCase(@Arg("caseId", () => ID) caseId: string, @Arg("reason", () => CaseClosureReason) reason: CaseClosureReason, @Ctx() ctx: VictimsContext) {
+    return ctx.services.cases.close(ctx, caseId, reason);
+  }
+
+  @Mutation(() => Case, { description: "Reopen a closed case; CONFLICT if it is not closed" })
+  reopenCase(@Arg("caseId", () => ID) caseId: string, @Ctx() ctx: VictimsContext) {
+    return ctx.services.cases.reopen(ctx, caseId);
+  }
+
   @FieldResolver(() => CrimeReference, { nullable: true, description: "The crime reported to police, if any" })
   crime(@Root() c: Case): CrimeReference | null {
     return c.crimeReference ? { crimeReference: c.crimeReference } : null;
+  }
+
+  @FieldResolver()
+  async victim(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    return c.victimId ? ctx.loaders.victimById.load(c.victimId) : null;
+  }
+
+  @FieldResolver()
+  needsAssessments(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    return ctx.loaders.needsByCase.load(c.id);
+  }
+
+  @FieldResolver()
+  contacts(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    return ctx.loaders.contactsByCase.load(c.id);
+  }
+
+  @FieldResolver()
+  async surveyResponses(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    const responses = await ctx.loaders.surveysByCase.load(c.id);
+    return responses.map((r) => ({ ...r, rightScores: r.rightScores.map((s) => ({ ...s, caseId: r.caseId })) }));
+  }
+
+  @FieldResolver()
+  async victimsCodeCompliance(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    const [updates, contacts] = await Promise.all([policeUpdates(c, ctx), ctx.loaders.contactsByCase.load(c.id)]);
+    return fromEngine(() => complianceOf(c, updates, contacts, ctx.services.clock()));
+  }
+
+  @FieldResolver()
+  async justiceTimeline(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    const [updates, contacts] = await Promise.all([policeUpdates(c, ctx), ctx.loaders.contactsByCase.load(c.id)]);
+    return timelineOf(c, updates, contacts);
   }
 }

@@ -419,3 +419,56 @@ describe("property: deadlines", () => {
     );
   });
 });
+
+describe("Right 4 at weekends, bank holidays and clock changes", () => {
+  it.each([
+    ["2025-06-07T10:00:00Z", "2025-06-10T22:59:59.999Z", "a Saturday report: Monday and Tuesday are the two working days"],
+    ["2025-06-08T10:00:00Z", "2025-06-10T22:59:59.999Z", "a Sunday report: the same Tuesday"],
+    ["2025-04-17T10:00:00Z", "2025-04-23T22:59:59.999Z", "Maundy Thursday: Good Friday, the weekend and Easter Monday do not count"],
+    ["2026-08-28T10:00:00Z", "2026-09-02T22:59:59.999Z", "the Friday before the summer bank holiday"],
+    ["2026-12-23T10:00:00Z", "2026-12-29T23:59:59.999Z", "23 December 2026: Christmas Day and the Boxing Day substitute do not count"],
+    ["2026-10-23T23:30:00Z", "2026-10-27T23:59:59.999Z", "23:30 UTC Friday is Saturday in London; the clocks go back on Sunday, so the deadline is in GMT"],
+  ])("a report at %s is due %s (%s)", (reportedAt, dueAt) => {
+    const [r4] = assessEntitlements(input({ policeEvents: [event(PoliceEventKind.CRIME_REPORTED, reportedAt, "report")] }), { now: LATER });
+    expect(r4?.entitlement).toBe(EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES);
+    expect(r4?.dueAt?.toISOString()).toBe(dueAt);
+  });
+
+  it.each([
+    ["one millisecond before the deadline", -1, EntitlementStatus.PENDING],
+    ["exactly at the deadline", 0, EntitlementStatus.PENDING],
+    ["one millisecond after the deadline", 1, EntitlementStatus.MISSED],
+  ])("with nothing passed on, is judged %s → %s", (_label, offsetMs, status) => {
+    const dueAt = at("2025-06-10T22:59:59.999Z");
+    const [r4] = assessEntitlements(input({ policeEvents: [event(PoliceEventKind.CRIME_REPORTED, "2025-06-07T10:00:00Z", "report")] }), {
+      now: new Date(dueAt.getTime() + offsetMs),
+    });
+    expect(r4?.status).toBe(status);
+  });
+
+  it("lets a victim who declined still be referred late without anything counting as LATE", () => {
+    const [r4] = assessEntitlements(
+      input({
+        referralDeclined: true,
+        policeEvents: [event(PoliceEventKind.CRIME_REPORTED, "2025-06-07T10:00:00Z", "report")],
+        contacts: [{ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: at("2025-06-20T10:00:00Z"), eventId: "report" }],
+      }),
+      { now: LATER },
+    );
+    expect(r4?.status).toBe(EntitlementStatus.NOT_APPLICABLE);
+  });
+});
+
+describe("Right 6 on weekends and bank holidays themselves", () => {
+  it.each([
+    [PoliceEventKind.SUSPECT_CHARGED, "2026-09-20T16:30:00Z", [EnhancedRightsCategory.PERSISTENTLY_TARGETED], "2026-09-21T22:59:59.999Z", "enhanced: charged on a Sunday, due end of Monday (Client M)"],
+    [PoliceEventKind.SUSPECT_CHARGED, "2026-09-19T16:30:00Z", [], "2026-09-25T22:59:59.999Z", "standard: charged on a Saturday, due the Friday after"],
+    [PoliceEventKind.SUSPECT_ARRESTED, "2026-04-03T10:00:00Z", [EnhancedRightsCategory.VULNERABLE], "2026-04-07T22:59:59.999Z", "enhanced: arrested on Good Friday, Easter Monday skipped"],
+    [PoliceEventKind.NO_FURTHER_ACTION, "2026-12-25T10:00:00Z", [EnhancedRightsCategory.MOST_SERIOUS_CRIME], "2026-12-29T23:59:59.999Z", "enhanced: decided on Christmas Day, the Boxing Day substitute skipped"],
+    [PoliceEventKind.SUSPECT_RELEASED_ON_BAIL, "2026-03-28T23:30:00Z", [EnhancedRightsCategory.INTIMIDATED], "2026-03-30T22:59:59.999Z", "enhanced: Saturday night before the clocks go forward, due end of Monday in BST"],
+  ])("%s at %s with %j is due %s (%s)", (kind, occurredAt, categories, dueAt) => {
+    const [r6] = assessEntitlements(input({ enhancedRights: categories, policeEvents: [event(kind, occurredAt)] }), { now: LATER });
+    expect(r6?.entitlement).toBe(EntitlementCode.R6_TOLD_OF_KEY_DECISION);
+    expect(r6?.dueAt?.toISOString()).toBe(dueAt);
+  });
+});

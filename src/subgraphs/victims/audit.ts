@@ -1,0 +1,59 @@
+import type { EntityManager } from "typeorm";
+import { OrganisationCode } from "../../platform/domain";
+import type { Principal } from "../../platform/principal";
+import { appendAuditEvents } from "../../policy/audit";
+import { DataCategory } from "../../policy/categories";
+
+/** Who is making a change: the verified caller and the request it belongs to. */
+export interface Actor {
+  principal: Principal;
+  requestId: string;
+}
+
+/** What a GMVS case-file write did, as its audit event names it. */
+export enum CaseFileChange {
+  POLICE_REFERRAL_RECEIVED = "POLICE_REFERRAL_RECEIVED",
+  SELF_REFERRAL_RECEIVED = "SELF_REFERRAL_RECEIVED",
+  VICTIM_MATCHED_EXACTLY = "VICTIM_MATCHED_EXACTLY",
+  VICTIM_MATCH_CONFIRMED = "VICTIM_MATCH_CONFIRMED",
+  VICTIM_MATCH_REJECTED = "VICTIM_MATCH_REJECTED",
+  CASE_FILE_UPDATED = "CASE_FILE_UPDATED",
+  CASE_CLOSED = "CASE_CLOSED",
+  CASE_REOPENED = "CASE_REOPENED",
+  NEEDS_ASSESSED = "NEEDS_ASSESSED",
+  CONTACT_RECORDED = "CONTACT_RECORDED",
+  SURVEY_RECORDED = "SURVEY_RECORDED",
+}
+
+/**
+ * Appends one audit event per change inside the caller's transaction, so the
+ * record and its audit commit together (as recordConsent does). The category
+ * is the kind of personal data written; the holder is GMVS, whose record it is.
+ */
+export function auditCaseFileChange(
+  manager: EntityManager,
+  actor: Actor,
+  subjectId: string,
+  category: DataCategory,
+  change: CaseFileChange,
+  at: Date,
+): Promise<void> {
+  return appendAuditEvents(manager, [
+    {
+      at,
+      requestId: actor.requestId,
+      actor: actor.principal.subject,
+      organisation: actor.principal.organisation,
+      roles: actor.principal.roles,
+      purpose: actor.principal.purpose,
+      subjectId,
+      category,
+      holder: OrganisationCode.GMVS,
+      decision: "ALLOW",
+      reason: change,
+      agreementId: null,
+      consentId: null,
+      breakGlassReason: null,
+    },
+  ]);
+}

@@ -1,0 +1,94 @@
+import type { InvestigationUpdate } from "../../../../connectors/police/types";
+import { ReferralRoute } from "../cases/case.types";
+import { CaseRecord } from "../cases/case.entity";
+import { ContactRecord } from "../contacts/contact.entity";
+import { ContactPurpose } from "../contacts/contact.types";
+import { POLICE_UPDATE_MEANINGS } from "../timeline/update-kinds";
+import { assessEntitlements, complianceSummary, EntitlementAssessment, PoliceEvent, VictimContact } from "../victims-code/engine";
+import { ContactKind, EntitlementCode, PoliceEventKind } from "../victims-code/rules";
+import { VictimsCodeCompliance } from "./compliance.types";
+
+/** The event id the crime report carries in the engine: not a police update id, so it cannot collide with one. */
+export const CRIME_REPORT_EVENT = "crime-report";
+
+export type ComplianceCase = Pick<
+  CaseRecord,
+  "id" | "referralRoute" | "crimeReportedAt" | "referralReceivedAt" | "referralDeclined" | "enhancedRights"
+>;
+
+/**
+ * The police events of a case as the engine reads them: the crime report
+ * (from the police referral) and each investigation update that starts a
+ * Code clock (update-kinds.ts says which).
+ */
+export function policeEventsOf(kase: ComplianceCase, updates: readonly InvestigationUpdate[]): PoliceEvent[] {
+  const events: PoliceEvent[] = [];
+  if (kase.referralRoute === ReferralRoute.POLICE && kase.crimeReportedAt) {
+    events.push({ id: CRIME_REPORT_EVENT, kind: PoliceEventKind.CRIME_REPORTED, occurredAt: kase.crimeReportedAt });
+  }
+  for (const update of updates) {
+    const kind = POLICE_UPDATE_MEANINGS[update.kind]?.codeEvent;
+    if (kind) events.push({ id: update.id, kind, occurredAt: new Date(update.occurredAt) });
+  }
+  return events;
+}
+
+/**
+ * What counts as fulfilling an entitlement: GMVS's receipt of the police
+ * referral is the details passed on (Right 4); a TOLD_OF_DECISION contact
+ * naming a police update is the victim told of it (Right 6). A contact naming
+ * an update the police no longer report is left out, not guessed at.
+ */
+export function codeContactsOf(kase: ComplianceCase, contacts: readonly ContactRecord[], events: readonly PoliceEvent[]): VictimContact[] {
+  const eventIds = new Set(events.map((e) => e.id));
+  const result: VictimContact[] = [];
+  if (eventIds.has(CRIME_REPORT_EVENT) && kase.referralReceivedAt) {
+    result.push({ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: kase.referralReceivedAt, eventId: CRIME_REPORT_EVENT });
+  }
+  for (const contact of contacts) {
+    if (contact.purpose === ContactPurpose.TOLD_OF_DECISION && contact.policeUpdateId && eventIds.has(contact.policeUpdateId)) {
+      result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: contact.occurredAt, eventId: contact.policeUpdateId });
+    }
+  }
+  return result;
+}
+
+/** Every entitlement of the case, judged at `now`. Throws the engine's errors for input it will not guess about. */
+export function assessCase(kase: ComplianceCase, updates: readonly InvestigationUpdate[], contacts: readonly ContactRecord[], now: Date): EntitlementAssessment[] {
+  const policeEvents = policeEventsOf(kase, updates);
+  return assessEntitlements(
+    { enhancedRights: kase.enhancedRights, referralDeclined: kase.referralDeclined, policeEvents, contacts: codeContactsOf(kase, contacts, policeEvents) },
+    { now },
+  );
+}
+
+export function complianceOf(kase: ComplianceCase, updates: readonly InvestigationUpdate[], contacts: readonly ContactRecord[], now: Date): VictimsCodeCompliance {
+  const results = assessCase(kase, updates, contacts, now);
+  const summary = complianceSummary(results);
+  const total = (status: "MET" | "LATE" | "MISSED" | "PENDING" | "NOT_APPLICABLE") =>
+    Object.values(EntitlementCode).reduce((n, code) => n + summary[code][status], 0);
+  return {
+    caseId: kase.id,
+    assessedAt: now,
+    entitlements: results.map((r) => ({
+      caseId: kase.id,
+      right: r.rightNumber,
+      entitlement: r.entitlement,
+      event: r.triggeringEvent.kind,
+      eventAt: r.triggeringEvent.occurredAt,
+      policeUpdateId: r.triggeringEvent.id === CRIME_REPORT_EVENT ? null : r.triggeringEvent.id,
+      enhancedRights: r.enhancedRights,
+      workingDaysAllowed: r.workingDaysAllowed,
+      dueAt: r.dueAt,
+      fulfilledAt: r.fulfilledAt,
+      status: r.status,
+      exception: r.exception,
+      ruleVersion: r.ruleVersion,
+    })),
+    met: total("MET"),
+    late: total("LATE"),
+    missed: total("MISSED"),
+    pending: total("PENDING"),
+    notApplicable: total("NOT_APPLICABLE"),
+  };
+}

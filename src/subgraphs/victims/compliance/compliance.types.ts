@@ -1,0 +1,102 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { OrganisationCode } from "../../../platform/domain";
+import { DataCategory } from "../../../policy/categories";
+import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { EntitlementException, EntitlementStatus } from "../victims-code/engine";
+import { EntitlementCode, PoliceEventKind } from "../victims-code/rules";
+
+registerEnumType(EntitlementCode, { name: "VictimsCodeEntitlementCode", description: "A timed duty under a Victims' Code right" });
+registerEnumType(EntitlementStatus, { name: "VictimsCodeEntitlementStatus" });
+registerEnumType(EntitlementException, { name: "VictimsCodeEntitlementException" });
+registerEnumType(PoliceEventKind, { name: "VictimsCodeEvent", description: "A police event that starts a Victims' Code clock" });
+
+/** One entitlement that arose for the case: when it fell due and whether it was met. */
+@PersonalData<VictimsCodeEntitlement>("VictimsCodeEntitlement", { subject: (e) => ({ system: SubjectSystem.GMVS_CASE, ref: e.caseId }), holder: OrganisationCode.GMVS })
+@ObjectType({ description: "A Victims' Code entitlement of one case and its timeliness" })
+export class VictimsCodeEntitlement {
+  /** Not a GraphQL field: names the subject. */
+  caseId!: string;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true, description: "The right's number, 1 to 12" })
+  right!: number | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => EntitlementCode, { nullable: true })
+  entitlement!: EntitlementCode | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => PoliceEventKind, { nullable: true, description: "What started the clock" })
+  event!: PoliceEventKind | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Date, { nullable: true })
+  eventAt!: Date | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => String, { nullable: true, description: "The police investigation update that started the clock; null for the crime report" })
+  policeUpdateId!: string | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Boolean, { nullable: true, description: "Whether the Enhanced Rights time applied" })
+  enhancedRights!: boolean | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true })
+  workingDaysAllowed!: number | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Date, { nullable: true, description: "The last instant that counts as on time" })
+  dueAt!: Date | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Date, { nullable: true })
+  fulfilledAt!: Date | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => EntitlementStatus, { nullable: true })
+  status!: EntitlementStatus | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => EntitlementException, { nullable: true })
+  exception!: EntitlementException | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => String, { nullable: true, description: "The Victims' Code rule version whose numbers were applied" })
+  ruleVersion!: string | null;
+}
+
+@PersonalData<VictimsCodeCompliance>("VictimsCodeCompliance", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.caseId }), holder: OrganisationCode.GMVS })
+@ObjectType({ description: "Victims' Code timeliness of one case" })
+export class VictimsCodeCompliance {
+  /** Not a GraphQL field: names the subject. */
+  caseId!: string;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Date, { nullable: true, description: "The instant PENDING was judged against MISSED" })
+  assessedAt!: Date | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => [VictimsCodeEntitlement], { nullable: true, description: "In order of the events that started them" })
+  entitlements!: VictimsCodeEntitlement[] | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true })
+  met!: number | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true })
+  late!: number | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true })
+  missed!: number | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true })
+  pending!: number | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Int, { nullable: true })
+  notApplicable!: number | null;
+}

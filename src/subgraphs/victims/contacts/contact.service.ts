@@ -1,0 +1,81 @@
+import { DataSource, In } from "typeorm";
+import type { InvestigationUpdate } from "../../../../connectors/police/types";
+import { isUuid, manyByKey } from "../../../platform/batch";
+import { appError, ErrorCode } from "../../../platform/errors";
+import { DataCategory } from "../../../policy/categories";
+import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
+import { assertCaseOpenForChanges } from "../cases/case-status";
+import { lockCase, touchCase } from "../cases/case-file";
+import { ContactRecord } from "./contact.entity";
+import { ContactInput, ContactPurpose } from "./contact.types";
+
+/** Reads the police updates for one crime; the caller maps an unavailable source to SOURCE_UNAVAILABLE. */
+export type PoliceUpdatesFor = (crimeReference: string) => Promise<InvestigationUpdate[]>;
+
+export class ContactService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Every contact per case, oldest first: one statement for any number of cases. */
+  async forCases(caseIds: readonly string[]): Promise<ContactRecord[][]> {
+    const valid = caseIds.filter(isUuid);
+    const rows = valid.length
+      ? await this.dataSource.getRepository(ContactRecord).find({ where: { caseId: In(valid) }, order: { occurredAt: "ASC", id: "ASC" } })
+      : [];
+    return manyByKey(caseIds, rows, (r) => r.caseId);
+  }
+
+  /**
+   * Records an update given to the victim. Telling them of a police decision
+   * must name the police update it reports, one of the case's crime's, and
+   * cannot come before it: that is what Right 6 is judged on.
+   */
+  async record(actor: Actor, caseId: string, input: ContactInput, policeUpdatesFor: PoliceUpdatesFor): Promise<ContactRecord> {
+    const now = this.clock();
+    const summary = input.summary.trim();
+    if (!summary) throw appError(ErrorCode.INVALID_INPUT, "Say what the victim was told", { argument: "summary" });
+    if (Number.isNaN(input.occurredAt.getTime()) || input.occurredAt > now) {
+      throw appError(ErrorCode.INVALID_INPUT, "occurredAt cannot be in the future", { argument: "occurredAt" });
+    }
+    const policeUpdateId = input.policeUpdateId?.trim() || null;
+    if (input.purpose === ContactPurpose.TOLD_OF_DECISION && policeUpdateId === null) {
+      throw appError(ErrorCode.INVALID_INPUT, "Name the police update the victim was told of", { argument: "policeUpdateId" });
+    }
+    if (input.purpose !== ContactPurpose.TOLD_OF_DECISION && policeUpdateId !== null) {
+      throw appError(ErrorCode.INVALID_INPUT, "Only a TOLD_OF_DECISION contact names a police update", { argument: "policeUpdateId" });
+    }
+    // Checked before the transaction: a slow police API must not hold the case row locked.
+    const [kaseBefore] = await this.dataSource.query(`SELECT crime_reference FROM victims."case" WHERE id = $1`, [isUuid(caseId) ? caseId : null]);
+    if (policeUpdateId !== null) {
+      const crimeReference = (kaseBefore as { crime_reference: string | null } | undefined)?.crime_reference ?? null;
+      if (crimeReference === null) throw appError(ErrorCode.INVALID_INPUT, "This case has no crime, so no police update to tell of", { argument: "policeUpdateId" });
+      const update = (await policeUpdatesFor(crimeReference)).find((u) => u.id === policeUpdateId);
+      if (!update) throw appError(ErrorCode.INVALID_INPUT, "No such police update for this case's crime", { argument: "policeUpdateId" });
+      if (input.occurredAt.getTime() < Date.parse(update.occurredAt)) {
+        throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a decision before it was made", { argument: "occurredAt" });
+      }
+    }
+    return this.dataSource.transaction(async (m) => {
+      const { kase, subjectId } = await lockCase(m, caseId);
+      assertCaseOpenForChanges(kase.status);
+      const repo = m.getRepository(ContactRecord);
+      const saved = await repo.save(
+        repo.create({
+          caseId: kase.id,
+          occurredAt: input.occurredAt,
+          channel: input.channel,
+          purpose: input.purpose,
+          summary,
+          madeBy: actor.principal.subject,
+          policeUpdateId,
+          recordedAt: now,
+        }),
+      );
+      await touchCase(m, kase.id, now);
+      await auditCaseFileChange(m, actor, subjectId, DataCategory.CASE_NOTES, CaseFileChange.CONTACT_RECORDED, now);
+      return saved;
+    });
+  }
+}

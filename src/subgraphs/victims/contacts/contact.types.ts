@@ -1,0 +1,78 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { OrganisationCode } from "../../../platform/domain";
+import { DataCategory } from "../../../policy/categories";
+import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+
+export enum ContactChannel {
+  PHONE = "PHONE",
+  EMAIL = "EMAIL",
+  SMS = "SMS",
+  LETTER = "LETTER",
+  IN_PERSON = "IN_PERSON",
+  PORTAL = "PORTAL",
+}
+registerEnumType(ContactChannel, { name: "ContactChannel" });
+
+/** What a contact was for. TOLD_OF_DECISION with a police update id is what Victims' Code Right 6 counts. */
+export enum ContactPurpose {
+  FIRST_CONTACT = "FIRST_CONTACT",
+  NEEDS_ASSESSMENT = "NEEDS_ASSESSMENT",
+  TOLD_OF_DECISION = "TOLD_OF_DECISION",
+  PROGRESS_UPDATE = "PROGRESS_UPDATE",
+  SUPPORT_SESSION = "SUPPORT_SESSION",
+  CLOSURE = "CLOSURE",
+}
+registerEnumType(ContactPurpose, { name: "ContactPurpose" });
+
+/** One update given to the victim: what was said, how, by whom. */
+@PersonalData<Contact>("Contact", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.caseId }), holder: OrganisationCode.GMVS }, ["id"])
+@ObjectType({ description: "An update GMVS gave the victim" })
+export class Contact {
+  @Field(() => ID)
+  id!: string;
+
+  /** Not a GraphQL field: names the subject. */
+  caseId!: string;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => Date, { nullable: true })
+  occurredAt!: Date | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => ContactChannel, { nullable: true })
+  channel!: ContactChannel | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => ContactPurpose, { nullable: true })
+  purpose!: ContactPurpose | null;
+
+  @Sensitive(DataCategory.CASE_NOTES)
+  @Field(() => String, { nullable: true, description: "What was said" })
+  summary!: string | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => String, { nullable: true, description: "The worker's label" })
+  madeBy!: string | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => String, { nullable: true, description: "The police investigation update the victim was told of" })
+  policeUpdateId!: string | null;
+}
+
+@InputType()
+export class ContactInput {
+  @Field(() => Date)
+  occurredAt!: Date;
+
+  @Field(() => ContactChannel)
+  channel!: ContactChannel;
+
+  @Field(() => ContactPurpose)
+  purpose!: ContactPurpose;
+
+  @Field(() => String, { description: "What was said" })
+  summary!: string;
+
+  @Field(() => String, { nullable: true, description: "For TOLD_OF_DECISION: the police update the victim was told of (required then)" })
+  policeUpdateId?: string | null;
+}

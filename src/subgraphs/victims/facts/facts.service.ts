@@ -1,0 +1,133 @@
+import { SourceUnavailableError } from "../../../../connectors/contract";
+import type { InvestigationUpdate } from "../../../../connectors/police/types";
+import { AgeBand, Borough, Disability, Ethnicity, Sex } from "../../../platform/domain";
+import { CaseRecord } from "../cases/case.entity";
+import { CaseService } from "../cases/case.service";
+import { ReferralRoute, ThematicLead } from "../cases/case.types";
+import { assessCase } from "../compliance/compliance";
+import { ContactService } from "../contacts/contact.service";
+import { VictimService } from "../people/victim.service";
+import { SurveyService } from "../survey/survey.service";
+import { EntitlementStatus } from "../victims-code/engine";
+import { EntitlementCode } from "../victims-code/rules";
+import { londonDateOf } from "../victims-code/working-days";
+
+/**
+ * What insights may know about one case: pseudonymised facts, never a name,
+ * a date of birth, a contact detail, a worker or any id but the case id
+ * (insights needs one key to replace a case's earlier facts). Dates are
+ * coarsened to the month. Insights aggregates them under disclosure control.
+ */
+export interface CaseFact {
+  caseId: string;
+  /** "YYYY-MM", London time. */
+  openedMonth: string;
+  borough: Borough;
+  thematicLead: ThematicLead;
+  referralRoute: ReferralRoute | null;
+  ageBand: AgeBand | null;
+  sex: Sex | null;
+  ethnicity: Ethnicity | null;
+  disability: Disability | null;
+  /** Whole hours from GMVS receiving the referral (or opening the case) to the first contact with the victim; null before one. */
+  firstContactHours: number | null;
+  /** Each Victims' Code entitlement's outcome; null when the police source could not answer (see CaseFactsBatch.policeUnavailable). */
+  entitlements: { entitlement: EntitlementCode; right: number; enhancedRights: boolean; status: EntitlementStatus }[] | null;
+  /** Each survey response's scores, 1 to 5. */
+  surveys: { overall: number | null; rightScores: { right: number; score: number }[] }[];
+}
+
+/** Where the feed has got to: the last case change read. Opaque to insights; pass it back. */
+export interface FactsWatermark {
+  updatedAt: Date;
+  caseId: string;
+}
+
+export interface CaseFactsBatch {
+  facts: CaseFact[];
+  /** Pass back for the next batch; the same watermark when nothing changed. */
+  watermark: FactsWatermark | null;
+  hasMore: boolean;
+  /** The police source did not answer: entitlements are null in this batch; read it again later. */
+  policeUnavailable: boolean;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The "feed insights" hook: facts for the cases changed since a watermark,
+ * oldest change first. A plain typed function over the victims services; the
+ * insights store calls it. One statement per kind of record and one police
+ * call per batch.
+ */
+export class CaseFactsService {
+  constructor(
+    private readonly cases: CaseService,
+    private readonly victims: VictimService,
+    private readonly contacts: ContactService,
+    private readonly surveys: SurveyService,
+    private readonly police: { updatesForCrimes(references: readonly string[]): Promise<InvestigationUpdate[][]> },
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async changedSince(watermark: FactsWatermark | null, limit = 100): Promise<CaseFactsBatch> {
+    const now = this.clock();
+    const changed = await this.cases.changedSince(watermark, limit + 1);
+    const hasMore = changed.length > limit;
+    const kases = changed.slice(0, limit);
+    if (kases.length === 0) return { facts: [], watermark, hasMore: false, policeUnavailable: false };
+
+    const ids = kases.map((k) => k.id);
+    const crimes = [...new Set(kases.flatMap((k) => (k.crimeReference ? [k.crimeReference] : [])))];
+    const [victims, contacts, surveys] = await Promise.all([
+      this.victims.findByIds(kases.map((k) => k.victimId ?? "")),
+      this.contacts.forCases(ids),
+      this.surveys.forCases(ids),
+    ]);
+    let updates: Map<string, InvestigationUpdate[]> | null = new Map();
+    try {
+      const lists = crimes.length ? await this.police.updatesForCrimes(crimes) : [];
+      crimes.forEach((reference, i) => updates?.set(reference, lists[i] ?? []));
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError)) throw error;
+      updates = null;
+    }
+
+    const facts = kases.map((kase, i): CaseFact => {
+      const victim = victims[i];
+      const caseContacts = contacts[i] ?? [];
+      const start = kase.referralReceivedAt ?? kase.openedAt;
+      const first = caseContacts.find((c) => c.occurredAt.getTime() >= start.getTime()) ?? null;
+      return {
+        caseId: kase.id,
+        openedMonth: londonDateOf(kase.openedAt).slice(0, 7),
+        borough: kase.borough,
+        thematicLead: kase.thematicLead,
+        referralRoute: kase.referralRoute,
+        ageBand: victim?.ageBand ?? null,
+        sex: victim?.sex ?? null,
+        ethnicity: victim?.ethnicity ?? null,
+        disability: victim?.disability ?? null,
+        firstContactHours: first ? Math.floor((first.occurredAt.getTime() - start.getTime()) / HOUR_MS) : null,
+        entitlements: updates === null ? null : entitlementsOf(kase, updates.get(kase.crimeReference ?? "") ?? [], caseContacts, now),
+        surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
+      };
+    });
+    const last = kases[kases.length - 1]!;
+    return { facts, watermark: { updatedAt: last.updatedAt, caseId: last.id }, hasMore, policeUnavailable: updates === null };
+  }
+}
+
+function entitlementsOf(kase: CaseRecord, updates: InvestigationUpdate[], contacts: Parameters<typeof assessCase>[2], now: Date): CaseFact["entitlements"] {
+  try {
+    return assessCase(kase, updates, contacts, now).map((r) => ({
+      entitlement: r.entitlement,
+      right: r.rightNumber,
+      enhancedRights: r.enhancedRights,
+      status: r.status,
+    }));
+  } catch {
+    // A case the engine cannot judge (say, a date beyond the bank-holiday data) contributes no outcomes rather than wrong ones.
+    return [];
+  }
+}
