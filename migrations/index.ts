@@ -5,6 +5,7 @@ import { VictimsCases1795449603000 } from "./1795449603000-VictimsCases";
 import { PartnersServiceEpisodes1795449604000 } from "./1795449604000-PartnersServiceEpisodes";
 import { InsightsRefreshRuns1795449605000 } from "./1795449605000-InsightsRefreshRuns";
 import { GovernanceAccess1795449606000 } from "./1795449606000-GovernanceAccess";
+import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvidenceBase";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   PartnersServiceEpisodes1795449604000,
   InsightsRefreshRuns1795449605000,
   GovernanceAccess1795449606000,
+  InsightsEvidenceBase1795449640000,
 ];

@@ -30,7 +30,7 @@ export async function prepareDatabase(config: Config, names: readonly SubgraphNa
   if (applied.length) logger.info({ migrations: applied }, "migrations applied");
   if (config.seed) {
     // Seed in a stable order; each seed is idempotent, so a restart adds nothing twice.
-    for (const name of names) await SUBGRAPHS[name].seed(db);
+    for (const name of names) await SUBGRAPHS[name].seed(db, config);
     logger.info({ subgraphs: names }, "synthetic seed data present");
   }
   return db;
@@ -52,11 +52,11 @@ export async function startSubgraph(
 ): Promise<RunningServer> {
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
-  const services = subgraph.createServices(db, sources);
+  const services = subgraph.createServices(db, sources, config);
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
-  return serve({
+  const running = await serve({
     name,
     host: config.host,
     port,
@@ -75,6 +75,15 @@ export async function startSubgraph(
     },
     ready: () => ping(db),
   });
+  const stopBackground = subgraph.startBackground?.(services);
+  if (!stopBackground) return running;
+  return {
+    ...running,
+    async close() {
+      await stopBackground();
+      await running.close();
+    },
+  };
 }
 
 /** Serves the gateway in front of subgraphs at the given URLs. Ready when every subgraph is. */
