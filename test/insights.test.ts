@@ -24,6 +24,7 @@ import {
 import { ListFactSource } from "../src/subgraphs/insights/facts/sources";
 import { SqlPoliceUkRowStore } from "../src/subgraphs/insights/police-uk/police-uk.store";
 import { RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
+import { scheduleRefresh } from "../src/subgraphs/insights/refresh/schedule";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 
 let hub: TestHub;
@@ -388,6 +389,18 @@ describe("the refresh", () => {
     for (const identifying of ["case_id", "referral_id", "crime_reference", "name", "sent_at", "date_of_birth"]) expect(names).not.toContain(identifying);
     const [row] = (await hub.db.dataSource.query(`SELECT fact_key FROM insights.referral_fact WHERE month = $1`, [`${month}-01`])) as { fact_key: string }[];
     expect(row?.fact_key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refreshes on a schedule when asked, and stops cleanly", async () => {
+    const month = "2031-07";
+    const source = new ListFactSource(`test-${randomUUID()}`, many(month, 5, Borough.TAMESIDE, Disability.DISABLED));
+    const stop = scheduleRefresh(refresher(source), 50);
+    for (let waited = 0; (await countFacts(month)) < 5 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await stop();
+    expect(await countFacts(month)).toBe(5);
+    source.add(...many(month, 2, Borough.TAMESIDE, Disability.DISABLED));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await countFacts(month)).toBe(5);
   });
 
   it("keeps lastRefresh answering for any signed-in caller", async () => {
