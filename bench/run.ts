@@ -1,13 +1,21 @@
 import "reflect-metadata";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client } from "pg";
 import { startHub } from "../src/hub";
+import { signDevToken } from "../src/platform/auth";
 import { loadConfig } from "../src/platform/config";
+import { OrganisationCode } from "../src/platform/domain";
 import { createLogger } from "../src/platform/logger";
+import { Purpose, Role } from "../src/platform/principal";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
+import { runInsightsBench } from "./insights";
 
 /**
- * `npm run bench`: the shared case view through the gateway (HTTP, query
+ * `npm run bench`: then the insights evidence base over a million facts
+ * (bench/insights.ts). First, the shared case view through the gateway (HTTP, query
  * planning, three subgraphs) against the bare SQL that fetches the same data,
  * measured in one run on the same store, and the SQL statements one request
  * makes for 1, 10 and 100 cases. Uses DATABASE_URL where set, else PGlite.
@@ -34,8 +42,17 @@ const BARE_SQL = `
   ORDER BY c.opened_at DESC, c.id LIMIT $1`;
 
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent" });
+  // Production settings, with the dev key pair (made for this run) standing in for an identity provider.
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: "production",
+    LOG_LEVEL: "silent",
+    AUTH_DEV_KEYS: "true",
+    DEV_KEY_FILE: join(mkdtempSync(join(tmpdir(), "casebridge-bench-")), "dev-keys.json"),
+    INSIGHTS_PSEUDONYM_KEY: process.env.INSIGHTS_PSEUDONYM_KEY ?? "bench-only-pseudonym-key-synthetic-data-0001",
+  });
   const hub = await startHub(config, createLogger("silent"), { ephemeralPorts: true });
+  authorization = `Bearer ${await signDevToken(config.auth, { subject: "bench", organisation: OrganisationCode.GMVS, roles: [Role.CASEWORKER], purpose: Purpose.SUPPORT })}`;
   const sql = new Client({ connectionString: hub.db.url });
   await sql.connect();
   try {
@@ -72,10 +89,12 @@ async function main(): Promise<void> {
   }
 }
 
+let authorization = "";
+
 async function post(url: string, query: string, variables: Record<string, unknown>, requestId?: string): Promise<unknown> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(requestId ? { "x-request-id": requestId } : {}) },
+    headers: { "content-type": "application/json", authorization, ...(requestId ? { "x-request-id": requestId } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { errors?: unknown[] };
@@ -119,7 +138,20 @@ async function generateCases(query: (sql: string, params: unknown[]) => Promise<
   );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+/** Each part reports its own failure; the insights part runs whatever became of the case view. */
+async function all(): Promise<void> {
+  let failed = false;
+  for (const [name, part] of [
+    ["case view", main],
+    ["insights", runInsightsBench],
+  ] as const) {
+    await part().catch((error: unknown) => {
+      failed = true;
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`bench (${name}) failed: ${message.slice(0, 2_000)}\n`);
+    });
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+void all();
