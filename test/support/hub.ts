@@ -21,7 +21,16 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: store.databaseUrl ?? "", DEV_KEY_FILE: devKeyFile, AUTH_DEV_KEYS: "true", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: store.databaseUrl ?? "",
+    DEV_KEY_FILE: devKeyFile,
+    AUTH_DEV_KEYS: "true",
+    // Production requires one; a hub started as production in a test gets a test-only key.
+    INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
+    ...env,
+  });
   const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true }).catch(async (error) => {
     await store.close();
     throw error;
