@@ -9,6 +9,7 @@ import { PoliceCrimesFromSource1795449610000 } from "./1795449610000-PoliceCrime
 import { VictimsCaseFiles1795449620000 } from "./1795449620000-VictimsCaseFiles";
 import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferrals";
 import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskAndMarac";
+import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvidenceBase";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   VictimsCaseFiles1795449620000,
   PartnersReferrals1795449630000,
   PartnersRiskAndMarac1795449635000,
+  InsightsEvidenceBase1795449640000,
 ];

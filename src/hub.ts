@@ -34,7 +34,7 @@ export async function prepareDatabase(config: Config, names: readonly SubgraphNa
   if (applied.length) logger.info({ migrations: applied }, "migrations applied");
   if (config.seed) {
     // Seed in a stable order; each seed is idempotent, so a restart adds nothing twice.
-    for (const name of names) await SUBGRAPHS[name].seed(db);
+    for (const name of names) await SUBGRAPHS[name].seed(db, config);
     logger.info({ subgraphs: names }, "synthetic seed data present");
   }
   return db;
@@ -56,14 +56,14 @@ export async function startSubgraph(
 ): Promise<RunningServer> {
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
-  const services = subgraph.createServices(db, sources);
+  const services = subgraph.createServices(db, sources, config);
   await subgraph.start?.(services, logger.child({ subgraph: name }));
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
   // Defence in depth: a subgraph is reached only through the gateway, but it is on a network and checks the token itself.
   const limited = operationLimits(subgraphLimits(config.limits), { development: config.development, subgraph: true });
-  return serve({
+  const running = await serve({
     name,
     host: config.host,
     port,
@@ -83,6 +83,15 @@ export async function startSubgraph(
     },
     ready: () => ping(db),
   });
+  const stopBackground = subgraph.startBackground?.(services);
+  if (!stopBackground) return running;
+  return {
+    ...running,
+    async close() {
+      await stopBackground();
+      await running.close();
+    },
+  };
 }
 
 /** Serves the gateway in front of subgraphs at the given URLs. Ready when every subgraph is. */

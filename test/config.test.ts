@@ -34,11 +34,33 @@ describe("configuration", () => {
   });
 });
 
+/** Production also needs the insights pseudonym key (tested below); these tests are about identity. */
+const PRODUCTION = { NODE_ENV: "production", INSIGHTS_PSEUDONYM_KEY: "k".repeat(32) } as const;
+
 describe("identity configuration", () => {
   it("refuses production without an identity provider's key set", () => {
-    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/AUTH_JWKS_URL: required in production/);
-    expect(loadConfig({ NODE_ENV: "production", AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth.jwksUrl).toBe("https://idp.example/jwks.json");
-    expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true" })).not.toThrow();
+    expect(() => loadConfig({ ...PRODUCTION })).toThrow(/AUTH_JWKS_URL: required in production/);
+    expect(loadConfig({ ...PRODUCTION, AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth.jwksUrl).toBe("https://idp.example/jwks.json");
+    expect(() => loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" })).not.toThrow();
+  });
+});
+
+describe("insights configuration", () => {
+  it("refuses production without a pseudonym key, and never echoes a short one back", () => {
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true" })).toThrow(/INSIGHTS_PSEUDONYM_KEY: required in production/);
+    expect(() => loadConfig({ INSIGHTS_PSEUDONYM_KEY: "short-secret" })).toThrow(/INSIGHTS_PSEUDONYM_KEY: .*\(got "\*\*\*"\)/);
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.pseudonymKey).toBe("k".repeat(32));
+  });
+
+  it("refreshes every 15 minutes by default, and not at all under test unless asked", () => {
+    expect(loadConfig({}).insights.refreshMs).toBe(900_000);
+    expect(loadConfig({ NODE_ENV: "test" }).insights.refreshMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: "test", INSIGHTS_REFRESH_MS: "250" }).insights.refreshMs).toBe(250);
+  });
+
+  it("generates synthetic facts outside production only", () => {
+    expect(loadConfig({}).insights.factSources).toBe("synthetic");
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.factSources).toBe("none");
   });
 });
 

@@ -72,6 +72,23 @@ const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(10).max(100_000).default(1_000),
   GRAPHQL_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /**
+   * Insights (the commissioners' evidence base). The key of the HMAC that turns
+   * each source record's key into the fact key: facts stay idempotent on
+   * refresh without holding a case or referral id. Required in production.
+   */
+  INSIGHTS_PSEUDONYM_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  /** How often the hub refreshes the evidence base, in ms; 0 turns the schedule off (the default under NODE_ENV=test). */
+  INSIGHTS_REFRESH_MS: z.coerce.number().int().min(0).optional(),
+  /** Facts asked of a source per batch (one transaction each). */
+  INSIGHTS_REFRESH_BATCH: z.coerce.number().int().min(1).max(100_000).default(5_000),
+  /**
+   * Where facts come from: "synthetic" (a seeded generator, the default outside
+   * production) or "none" (until the victims and partners sources are plugged in).
+   */
+  INSIGHTS_FACT_SOURCES: z.enum(["synthetic", "none"]).optional(),
+  /** Referrals the synthetic fact source generates (default 2,000; 400 under NODE_ENV=test, to keep tests quick). */
+  INSIGHTS_SYNTHETIC_REFERRALS: z.coerce.number().int().min(0).max(2_000_000).optional(),
   /** Seed synthetic data at start-up (idempotent). */
   SEED: z
     .enum(["true", "false", "1", "0"])
@@ -122,6 +139,14 @@ function toConfig(env: z.infer<typeof envSchema>) {
       challenger: { databaseUrl: env.CHALLENGER_DATABASE_URL },
       timeoutMs: env.SOURCE_TIMEOUT_MS,
     },
+    insights: {
+      // A fixed development key outside production only: insightsProblems() refuses production without one.
+      pseudonymKey: env.INSIGHTS_PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
+      refreshMs: env.INSIGHTS_REFRESH_MS ?? (env.NODE_ENV === "test" ? 0 : 15 * 60_000),
+      batchSize: env.INSIGHTS_REFRESH_BATCH,
+      factSources: env.INSIGHTS_FACT_SOURCES ?? (env.NODE_ENV === "production" ? "none" : "synthetic"),
+      syntheticReferrals: env.INSIGHTS_SYNTHETIC_REFERRALS ?? (env.NODE_ENV === "test" ? 400 : 2_000),
+    },
     auth: {
       issuer: env.AUTH_ISSUER,
       audience: env.AUTH_AUDIENCE,
@@ -137,6 +162,14 @@ function sourceProblems(env: z.infer<typeof envSchema>): string[] {
   if (env.POLICE_API_URL && !env.POLICE_API_TOKEN) problems.push("POLICE_API_TOKEN: required with POLICE_API_URL");
   if (env.PANKHURST_API_URL && !env.PANKHURST_API_TOKEN) problems.push("PANKHURST_API_TOKEN: required with PANKHURST_API_URL");
   return problems;
+}
+
+/** Not a secret: the key pseudonymised development and test data is hashed with. */
+export const DEV_PSEUDONYM_KEY = "casebridge-dev-insights-pseudonym-key-not-for-production";
+
+function insightsProblems(env: z.infer<typeof envSchema>): string[] {
+  if (env.NODE_ENV !== "production" || env.INSIGHTS_PSEUDONYM_KEY) return [];
+  return ["INSIGHTS_PSEUDONYM_KEY: required in production (32 characters or more, kept secret)"];
 }
 
 function authProblems(env: z.infer<typeof envSchema>): string[] {
@@ -164,14 +197,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     );
   }
-  const problems = [...authProblems(parsed.data), ...sourceProblems(parsed.data)];
+  const problems = [...authProblems(parsed.data), ...sourceProblems(parsed.data), ...insightsProblems(parsed.data)];
   if (problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }
 
 /** Never echo credentials from a URL back into a log or a terminal. */
 function redact(name: string, value: string): string {
-  if (name.endsWith("_TOKEN")) return "***";
+  if (name.endsWith("_TOKEN") || name.endsWith("_KEY")) return "***";
   if (!name.endsWith("_URL")) return value;
   return value.replace(/\/\/([^@/]*)@/, "//***@");
 }

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSourceOptions } from "typeorm";
-import type { SubgraphName } from "../platform/config";
+import type { Config, SubgraphName } from "../platform/config";
 import type { GuardedContext } from "../policy/access";
 import type { Database } from "../platform/database";
 import type { Logger } from "../platform/logger";
@@ -17,9 +17,16 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
   entities: NonNullable<DataSourceOptions["entities"]>;
   buildSchema(): Promise<GraphQLSchema>;
   /** `sources`: the source systems behind the hub (src/sources.ts), shared by every subgraph in the process. */
-  createServices(db: Database, sources: Sources): TServices;
+  createServices(db: Database, sources: Sources, config: Config): TServices;
   createContext(services: TServices, base: GuardedContext): TContext;
-  seed(db: Database): Promise<void>;
+  /** `config` is absent where a tool re-runs a seed on its own; a seed then uses development defaults. */
+  seed(db: Database, config?: Config): Promise<void>;
   /** Work to do once the services exist, before the subgraph serves (e.g. catching up with a source's change feed). Must not fail for a source that is down. */
   start?(services: TServices, logger: Logger): Promise<void>;
+  /**
+   * Background work the subgraph runs while it serves (e.g. a refresh
+   * schedule), started with its services; the returned function stops it and
+   * is awaited before the subgraph's server closes. Never keeps the process alive.
+   */
+  startBackground?(services: TServices): () => Promise<void>;
 }

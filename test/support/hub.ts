@@ -30,6 +30,8 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     DEV_KEY_FILE: devKeyFile,
     AUTH_DEV_KEYS: "true",
     OPERATIONS_SAFELIST: "false",
+    // Production requires one; a hub started as production in a test gets a test-only key.
+    INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
     ...env,
   });
   const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true }).catch(async (error) => {

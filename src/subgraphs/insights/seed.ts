@@ -1,10 +1,21 @@
+import { DEV_PSEUDONYM_KEY, type Config } from "../../platform/config";
 import type { Database } from "../../platform/database";
+import { factSourcesFor } from "./facts/registry";
 import { RefreshRunRecord } from "./refresh/refresh.entity";
+import { RefreshService } from "./refresh/refresh.service";
 
-/** Records that the (empty) evidence base was built at seed time, once. */
-export async function seedInsights(db: Database): Promise<void> {
-  const repository = db.dataSource.getRepository(RefreshRunRecord);
-  if ((await repository.count()) > 0) return;
-  const now = new Date();
-  await repository.insert({ startedAt: now, finishedAt: now, factsWritten: 0 });
+/**
+ * Builds the evidence base once from the configured fact sources (the seeded
+ * synthetic generator outside production), so a fresh hub has something to
+ * show; after that, refreshes (scheduled or `npm run insights:refresh`) keep it up.
+ * Idempotent: it does nothing once any refresh has run.
+ */
+export async function seedInsights(db: Database, config?: Config): Promise<void> {
+  if ((await db.dataSource.getRepository(RefreshRunRecord).count()) > 0) return;
+  const settings = config?.insights ?? { factSources: "synthetic" as const, syntheticReferrals: 2_000, pseudonymKey: DEV_PSEUDONYM_KEY, batchSize: 5_000 };
+  const refresh = new RefreshService(db.dataSource, factSourcesFor({ insights: { ...settings, refreshMs: 0 } }), {
+    pseudonymKey: settings.pseudonymKey,
+    batchSize: settings.batchSize,
+  });
+  await refresh.refresh();
 }

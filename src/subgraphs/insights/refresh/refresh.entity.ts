@@ -13,4 +13,16 @@ export class RefreshRunRecord {
 
   @Column({ name: "facts_written", type: "integer" })
   factsWritten!: number;
+
+  /** RUNNING, FINISHED or FAILED (refresh.service.ts RefreshStatus). */
+  @Column({ type: "text", default: "FINISHED" })
+  status!: string;
+
+  /** Per source: upserted, deleted, rejected, batches. */
+  @Column({ name: "facts_by_source", type: "jsonb", default: () => "'{}'::jsonb" })
+  factsBySource!: Record<string, unknown>;
+
+  /** The class of error a failed run ended with; never its message (which can quote data). */
+  @Column({ type: "text", nullable: true })
+  error!: string | null;
 }

@@ -1,11 +1,285 @@
-import { DataSource } from "typeorm";
+import type { DataSource, QueryRunner } from "typeorm";
+import type { Logger } from "../../../platform/logger";
+import { ethnicGroupOf, EntitlementFact, Fact, FactChange, FactContext, FactSource, ReferralFact, ReferralStatus, SurveyAnswerFact } from "../facts/facts";
+import { factKey } from "../facts/pseudonymise";
+import { factProblem } from "../facts/validate";
+import { DIMENSION_VALUES } from "../evidence/dimensions";
 import { RefreshRunRecord } from "./refresh.entity";
 
+export enum RefreshStatus {
+  RUNNING = "RUNNING",
+  FINISHED = "FINISHED",
+  FAILED = "FAILED",
+}
+
+export interface RefreshOutcome {
+  /** SKIPPED: another refresh held the lock; this one did nothing. */
+  status: RefreshStatus.FINISHED | RefreshStatus.FAILED | "SKIPPED";
+  runId: string | null;
+  factsWritten: number;
+  bySource: Record<string, SourceRefresh>;
+}
+
+export interface SourceRefresh {
+  upserted: number;
+  deleted: number;
+  rejected: number;
+  batches: number;
+}
+
+export interface RefreshOptions {
+  pseudonymKey: string;
+  batchSize: number;
+  logger?: Logger;
+}
+
+/** One lock for every process refreshing this store (pg advisory locks are per database). */
+const REFRESH_LOCK = "SELECT pg_try_advisory_lock(hashtext('casebridge.insights.refresh')) AS locked";
+const REFRESH_UNLOCK = "SELECT pg_advisory_unlock(hashtext('casebridge.insights.refresh'))";
+
+/** The cubes the evidence queries read (evidence/cubes.ts), rebuilt after facts change. */
+export const MATERIALISED_CUBES = ["insights.referral_count_cube", "insights.referral_wait_cube", "insights.referral_service_wait_cube"];
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Keeps the evidence base up to date: asks each FactSource for what changed
+ * since its watermark, pseudonymises and upserts the facts, and moves the
+ * watermark in the same transaction, batch by batch, so a crash loses at most
+ * the batch in hand and a re-run starts where the last one committed. One
+ * refresh at a time per store (advisory lock): a second, concurrent one
+ * returns SKIPPED at once.
+ */
 export class RefreshService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: readonly FactSource[],
+    private readonly options: RefreshOptions,
+  ) {}
 
   /** The most recent refresh, finished or not. */
   latest(): Promise<RefreshRunRecord | null> {
     return this.dataSource.getRepository(RefreshRunRecord).findOne({ where: {}, order: { startedAt: "DESC", id: "DESC" } });
   }
+
+  async refresh(): Promise<RefreshOutcome> {
+    const log = this.options.logger;
+    // Everything on one connection: the session-level lock is held by it, and
+    // PGlite has only one connection to give.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query(REFRESH_LOCK)) as { locked: boolean }[];
+      if (!locked) {
+        log?.info("insights refresh skipped: another refresh is running");
+        return { status: "SKIPPED", runId: null, factsWritten: 0, bySource: {} };
+      }
+      try {
+        return await this.run(runner);
+      } finally {
+        await runner.query(REFRESH_UNLOCK);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async run(runner: QueryRunner): Promise<RefreshOutcome> {
+    const log = this.options.logger;
+    const [{ id: runId }] = (await runner.query(
+      `INSERT INTO insights.refresh_run (started_at, facts_written, status) VALUES (clock_timestamp(), 0, 'RUNNING') RETURNING id`,
+    )) as { id: string }[];
+    const bySource: Record<string, SourceRefresh> = {};
+    let factsWritten = 0;
+    try {
+      await this.syncDimensions(runner);
+      for (const source of this.sources) {
+        const tally: SourceRefresh = { upserted: 0, deleted: 0, rejected: 0, batches: 0 };
+        bySource[source.name] = tally;
+        for (;;) {
+          const rows = (await runner.query(`SELECT watermark FROM insights.source_watermark WHERE source = $1`, [source.name])) as { watermark: string }[];
+          const batch = await source.changesSince(rows[0]?.watermark ?? null, this.options.batchSize);
+          await runner.startTransaction();
+          try {
+            const written = await this.apply(runner, source.name, batch.facts);
+            await runner.query(
+              `INSERT INTO insights.source_watermark (source, watermark, updated_at) VALUES ($1, $2, clock_timestamp())
+               ON CONFLICT (source) DO UPDATE SET watermark = EXCLUDED.watermark, updated_at = EXCLUDED.updated_at`,
+              [source.name, batch.watermark],
+            );
+            await runner.commitTransaction();
+            tally.upserted += written.upserted;
+            tally.deleted += written.deleted;
+            tally.rejected += written.rejected;
+          } catch (error) {
+            await runner.rollbackTransaction();
+            throw error;
+          }
+          tally.batches += 1;
+          factsWritten += batch.facts.length;
+          if (batch.facts.length > 0) {
+            log?.info({ source: source.name, batch: tally.batches, facts: batch.facts.length, ...tally }, "insights refresh: batch committed");
+          }
+          if (!batch.hasMore) break;
+        }
+        if (tally.rejected > 0) log?.warn({ source: source.name, rejected: tally.rejected }, "insights refresh: facts refused at the boundary");
+      }
+      if (factsWritten > 0) {
+        for (const cube of MATERIALISED_CUBES) await runner.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${cube}`);
+      }
+      await runner.query(
+        `UPDATE insights.refresh_run SET finished_at = clock_timestamp(), facts_written = $2, facts_by_source = $3::jsonb, status = 'FINISHED' WHERE id = $1`,
+        [runId, factsWritten, JSON.stringify(bySource)],
+      );
+      log?.info({ runId, factsWritten, bySource }, "insights refresh finished");
+      return { status: RefreshStatus.FINISHED, runId, factsWritten, bySource };
+    } catch (error) {
+      // Only the error's class goes into the record: a driver message can quote data.
+      const detail = error instanceof Error ? error.name : "Error";
+      await runner.query(
+        `UPDATE insights.refresh_run SET finished_at = clock_timestamp(), facts_written = $2, facts_by_source = $3::jsonb, status = 'FAILED', error = $4 WHERE id = $1`,
+        [runId, factsWritten, JSON.stringify(bySource), detail],
+      );
+      log?.error({ runId, err: error }, "insights refresh failed");
+      throw error;
+    }
+  }
+
+  /** One batch: the last change per fact wins; facts refused at the boundary are counted, not stored. */
+  private async apply(runner: QueryRunner, source: string, changes: readonly FactChange[]) {
+    const latest = new Map<string, FactChange>();
+    for (const change of changes) {
+      const kind = change.kind === "deletion" ? change.factKind : change.kind;
+      latest.set(factKey(this.options.pseudonymKey, kind, source, change.sourceKey), change);
+    }
+    const referrals: Record<string, unknown>[] = [];
+    const entitlements: Record<string, unknown>[] = [];
+    const answers: Record<string, unknown>[] = [];
+    const deletions: Record<"referral" | "entitlement" | "survey", string[]> = { referral: [], entitlement: [], survey: [] };
+    let rejected = 0;
+    for (const [key, change] of latest) {
+      if (change.kind === "deletion") {
+        deletions[change.factKind].push(key);
+        continue;
+      }
+      if (factProblem(change as Fact) !== null) {
+        rejected += 1;
+        continue;
+      }
+      if (change.kind === "referral") referrals.push(referralRow(key, change));
+      else if (change.kind === "entitlement") entitlements.push(entitlementRow(key, change));
+      else answers.push(surveyRow(key, change));
+    }
+    if (referrals.length) await upsert(runner, "referral_fact", REFERRAL_COLUMNS, source, referrals);
+    if (entitlements.length) await upsert(runner, "entitlement_fact", ENTITLEMENT_COLUMNS, source, entitlements);
+    if (answers.length) await upsert(runner, "survey_fact", SURVEY_COLUMNS, source, answers);
+    let deleted = 0;
+    for (const [kind, keys] of Object.entries(deletions)) {
+      if (!keys.length) continue;
+      const table = kind === "survey" ? "survey_fact" : `${kind}_fact`;
+      const [{ n }] = (await runner.query(`WITH d AS (DELETE FROM insights.${table} WHERE fact_key = ANY($1::text[]) RETURNING 1) SELECT count(*) AS n FROM d`, [
+        keys,
+      ])) as { n: string }[];
+      deleted += Number(n);
+    }
+    return { upserted: referrals.length + entitlements.length + answers.length, deleted, rejected };
+  }
+
+  /** Dimension values and labels for tools reading the schema directly. */
+  private async syncDimensions(runner: QueryRunner): Promise<void> {
+    const rows = DIMENSION_VALUES.flatMap(({ dimension, values }) => values.map((v, i) => ({ dimension, value: v.value, label: v.label, sort_order: i })));
+    await runner.query(
+      `INSERT INTO insights.dimension_value (dimension, value, label, sort_order)
+       SELECT dimension, value, label, sort_order FROM jsonb_to_recordset($1::jsonb) AS r(dimension text, value text, label text, sort_order integer)
+       ON CONFLICT (dimension, value) DO UPDATE SET label = EXCLUDED.label, sort_order = EXCLUDED.sort_order`,
+      [JSON.stringify(rows)],
+    );
+  }
+}
+
+type Column = [name: string, type: string];
+
+const CONTEXT_COLUMNS: Column[] = [
+  ["month", "date"],
+  ["borough", "text"],
+  ["crime_type", "text"],
+  ["domestic_abuse", "boolean"],
+  ["stalking", "boolean"],
+  ["hate_crime", "boolean"],
+  ["modern_slavery", "boolean"],
+  ["fraud", "boolean"],
+  ["age_band", "text"],
+  ["sex", "text"],
+  ["ethnicity", "text"],
+  ["ethnic_group", "text"],
+  ["disability", "text"],
+];
+const REFERRAL_COLUMNS: Column[] = [
+  ...CONTEXT_COLUMNS,
+  ["route", "text"],
+  ["service", "text"],
+  ["status", "text"],
+  ["outcome", "text"],
+  ["sent_on", "date"],
+  ["days_to_first_contact", "integer"],
+  ["days_to_acceptance", "integer"],
+  ["waiting", "boolean"],
+];
+const ENTITLEMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["entitlement", "text"], ["status", "text"], ["enhanced_rights", "boolean"]];
+const SURVEY_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["survey_right", "text"], ["score", "smallint"]];
+
+/** One statement per batch whatever its size: rows travel as one JSON parameter. */
+async function upsert(runner: QueryRunner, table: string, columns: Column[], source: string, rows: Record<string, unknown>[]): Promise<void> {
+  const names = columns.map(([name]) => name);
+  await runner.query(
+    `INSERT INTO insights.${table} (fact_key, source, ${names.join(", ")}, refreshed_at)
+     SELECT r.fact_key, $2, ${names.map((n) => `r.${n}`).join(", ")}, clock_timestamp()
+     FROM jsonb_to_recordset($1::jsonb) AS r(fact_key text, ${columns.map(([n, t]) => `${n} ${t}`).join(", ")})
+     ON CONFLICT (fact_key) DO UPDATE SET source = EXCLUDED.source, ${names.map((n) => `${n} = EXCLUDED.${n}`).join(", ")}, refreshed_at = EXCLUDED.refreshed_at`,
+    [JSON.stringify(rows), source],
+  );
+}
+
+function contextRow(key: string, fact: FactContext): Record<string, unknown> {
+  return {
+    fact_key: key,
+    month: `${fact.month}-01`,
+    borough: fact.borough,
+    crime_type: fact.crimeType,
+    domestic_abuse: fact.flags.domesticAbuse,
+    stalking: fact.flags.stalking,
+    hate_crime: fact.flags.hateCrime,
+    modern_slavery: fact.flags.modernSlavery,
+    fraud: fact.flags.fraud,
+    age_band: fact.ageBand,
+    sex: fact.sex,
+    ethnicity: fact.ethnicity,
+    ethnic_group: ethnicGroupOf(fact.ethnicity),
+    disability: fact.disability,
+  };
+}
+
+/** Whole days from when the referral was made; only these, never the times themselves, are stored. */
+const daysBetween = (from: Date, to: Date | null) => (to === null ? null : Math.floor((to.getTime() - from.getTime()) / DAY_MS));
+
+function referralRow(key: string, fact: ReferralFact): Record<string, unknown> {
+  return {
+    ...contextRow(key, fact),
+    route: fact.route,
+    service: fact.service,
+    status: fact.status,
+    outcome: fact.outcome,
+    sent_on: fact.sentAt.toISOString().slice(0, 10),
+    days_to_first_contact: daysBetween(fact.sentAt, fact.firstContactAt),
+    days_to_acceptance: daysBetween(fact.sentAt, fact.acceptedAt),
+    waiting: fact.status === ReferralStatus.WAITING,
+  };
+}
+
+function entitlementRow(key: string, fact: EntitlementFact): Record<string, unknown> {
+  return { ...contextRow(key, fact), entitlement: fact.entitlement, status: fact.status, enhanced_rights: fact.enhancedRights };
+}
+
+function surveyRow(key: string, fact: SurveyAnswerFact): Record<string, unknown> {
+  return { ...contextRow(key, fact), survey_right: fact.right, score: fact.score };
 }

@@ -1,5 +1,8 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { NonPersonal } from "../../../policy/sensitive";
+import { RefreshStatus } from "./refresh.service";
+
+registerEnumType(RefreshStatus, { name: "RefreshStatus" });
 
 @NonPersonal("RefreshRun", "a log of evidence-base refreshes")
 @ObjectType({ description: "One refresh of the pseudonymised evidence base" })
@@ -12,4 +15,7 @@ export class RefreshRun {
 
   @Field(() => Int)
   factsWritten!: number;
+
+  @Field(() => RefreshStatus)
+  status!: RefreshStatus;
 }

@@ -1,0 +1,47 @@
+import "reflect-metadata";
+import { entitiesOf } from "../hub";
+import { loadConfig, SUBGRAPH_NAMES } from "../platform/config";
+import { migrate, openDatabase } from "../platform/database";
+import { createLogger } from "../platform/logger";
+import { factSourcesFor } from "../subgraphs/insights/facts/registry";
+import { RefreshService } from "../subgraphs/insights/refresh/refresh.service";
+
+/**
+ * `npm run insights:refresh`: brings the evidence base in DATABASE_URL (or
+ * PGLITE_DATA_DIR) up to date from every fact source, batch by batch, with
+ * progress in the logs. Safe to run twice or beside the hub's own schedule:
+ * a refresh already running makes this one say so and stop.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl && !config.pgliteDataDir) {
+    process.stderr.write("Set DATABASE_URL (or PGLITE_DATA_DIR) to the store whose evidence base to refresh.\n");
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel, { command: "insights:refresh" });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(SUBGRAPH_NAMES) });
+  try {
+    await migrate(db);
+    const refresh = new RefreshService(db.dataSource, factSourcesFor(config), {
+      pseudonymKey: config.insights.pseudonymKey,
+      batchSize: config.insights.batchSize,
+      logger,
+    });
+    const outcome = await refresh.refresh();
+    if (outcome.status === "SKIPPED") {
+      process.stdout.write("another refresh is running; nothing done\n");
+      return;
+    }
+    process.stdout.write(`refresh ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.factsWritten} facts\n`);
+    for (const [source, tally] of Object.entries(outcome.bySource)) {
+      process.stdout.write(`  ${source}: ${tally.upserted} upserted, ${tally.deleted} deleted, ${tally.rejected} refused, ${tally.batches} batches\n`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`insights refresh failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import { registerEnumType } from "type-graphql";
+import { Borough } from "../../../platform/domain";
+import {
+  AgeBand,
+  CrimeType,
+  Disability,
+  Entitlement,
+  EntitlementStatus,
+  EthnicGroup,
+  Ethnicity,
+  ReferralOutcome,
+  ReferralRoute,
+  ReferralStatus,
+  Sex,
+  SupportService,
+  SurveyRight,
+} from "../facts/facts";
+
+/** The fact tables of the evidence base. */
+export enum FactTable {
+  REFERRAL = "referral_fact",
+  ENTITLEMENT = "entitlement_fact",
+  SURVEY = "survey_fact",
+  POLICE_UK = "police_uk_crime",
+}
+
+/** What a table can be split by. */
+export enum Dimension {
+  MONTH = "MONTH",
+  BOROUGH = "BOROUGH",
+  CRIME_TYPE = "CRIME_TYPE",
+  DOMESTIC_ABUSE = "DOMESTIC_ABUSE",
+  STALKING = "STALKING",
+  HATE_CRIME = "HATE_CRIME",
+  MODERN_SLAVERY = "MODERN_SLAVERY",
+  FRAUD = "FRAUD",
+  ROUTE = "ROUTE",
+  SERVICE = "SERVICE",
+  REFERRAL_STATUS = "REFERRAL_STATUS",
+  OUTCOME = "OUTCOME",
+  AGE_BAND = "AGE_BAND",
+  SEX = "SEX",
+  ETHNICITY = "ETHNICITY",
+  ETHNIC_GROUP = "ETHNIC_GROUP",
+  DISABILITY = "DISABILITY",
+  ENTITLEMENT = "ENTITLEMENT",
+  ENHANCED_RIGHTS = "ENHANCED_RIGHTS",
+  SURVEY_RIGHT = "SURVEY_RIGHT",
+}
+registerEnumType(Dimension, { name: "Dimension", description: "What an evidence-base table can be split by" });
+
+const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY];
+const CONTEXT_FACTS = ALL_FACTS;
+
+export interface DimensionValue {
+  value: string;
+  label: string;
+}
+
+export interface DimensionSpec {
+  /** SQL over the fact table's (and any cube's) columns, giving the value as text. */
+  sql: string;
+  /** The values, in display order; null for MONTH, whose values come from the data or the filter. */
+  domain: readonly DimensionValue[] | null;
+  facts: readonly FactTable[];
+  label: string;
+}
+
+const humanise = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, " ");
+const valuesOf = (e: Record<string, string>, labels: Record<string, string> = {}): DimensionValue[] =>
+  Object.values(e).map((value) => ({ value, label: labels[value] ?? humanise(value) }));
+const YES_NO: DimensionValue[] = [
+  { value: "YES", label: "Yes" },
+  { value: "NO", label: "No" },
+];
+const flag = (column: string) => `CASE WHEN ${column} THEN 'YES' ELSE 'NO' END`;
+
+const AGE_LABELS: Record<string, string> = {
+  [AgeBand.UNDER_16]: "Under 16",
+  [AgeBand.AGE_16_17]: "16–17",
+  [AgeBand.AGE_18_24]: "18–24",
+  [AgeBand.AGE_25_34]: "25–34",
+  [AgeBand.AGE_35_44]: "35–44",
+  [AgeBand.AGE_45_54]: "45–54",
+  [AgeBand.AGE_55_64]: "55–64",
+  [AgeBand.AGE_65_74]: "65–74",
+  [AgeBand.AGE_75_PLUS]: "75 and over",
+  [AgeBand.NOT_KNOWN]: "Not known",
+};
+
+export const DIMENSIONS: Record<Dimension, DimensionSpec> = {
+  [Dimension.MONTH]: { sql: "to_char(month, 'YYYY-MM')", domain: null, facts: [...ALL_FACTS, FactTable.POLICE_UK], label: "Month" },
+  [Dimension.BOROUGH]: { sql: "borough", domain: valuesOf(Borough), facts: [...ALL_FACTS, FactTable.POLICE_UK], label: "Borough" },
+  [Dimension.CRIME_TYPE]: { sql: "crime_type", domain: valuesOf(CrimeType), facts: [...ALL_FACTS, FactTable.POLICE_UK], label: "Crime type" },
+  [Dimension.DOMESTIC_ABUSE]: { sql: flag("domestic_abuse"), domain: YES_NO, facts: CONTEXT_FACTS, label: "Domestic abuse" },
+  [Dimension.STALKING]: { sql: flag("stalking"), domain: YES_NO, facts: CONTEXT_FACTS, label: "Stalking" },
+  [Dimension.HATE_CRIME]: { sql: flag("hate_crime"), domain: YES_NO, facts: CONTEXT_FACTS, label: "Hate crime" },
+  [Dimension.MODERN_SLAVERY]: { sql: flag("modern_slavery"), domain: YES_NO, facts: CONTEXT_FACTS, label: "Modern slavery" },
+  [Dimension.FRAUD]: { sql: flag("fraud"), domain: YES_NO, facts: CONTEXT_FACTS, label: "Fraud" },
+  [Dimension.ROUTE]: { sql: "route", domain: valuesOf(ReferralRoute), facts: [FactTable.REFERRAL], label: "Referral route" },
+  [Dimension.SERVICE]: { sql: "service", domain: valuesOf(SupportService), facts: [FactTable.REFERRAL], label: "Service" },
+  [Dimension.REFERRAL_STATUS]: { sql: "status", domain: valuesOf(ReferralStatus), facts: [FactTable.REFERRAL], label: "Referral status" },
+  [Dimension.OUTCOME]: { sql: "outcome", domain: valuesOf(ReferralOutcome), facts: [FactTable.REFERRAL], label: "Outcome" },
+  [Dimension.AGE_BAND]: { sql: "age_band", domain: valuesOf(AgeBand, AGE_LABELS), facts: CONTEXT_FACTS, label: "Age band" },
+  [Dimension.SEX]: { sql: "sex", domain: valuesOf(Sex), facts: CONTEXT_FACTS, label: "Sex" },
+  [Dimension.ETHNICITY]: { sql: "ethnicity", domain: valuesOf(Ethnicity), facts: CONTEXT_FACTS, label: "Ethnicity" },
+  [Dimension.ETHNIC_GROUP]: { sql: "ethnic_group", domain: valuesOf(EthnicGroup), facts: CONTEXT_FACTS, label: "Ethnic group" },
+  [Dimension.DISABILITY]: { sql: "disability", domain: valuesOf(Disability), facts: CONTEXT_FACTS, label: "Disability" },
+  [Dimension.ENTITLEMENT]: { sql: "entitlement", domain: valuesOf(Entitlement), facts: [FactTable.ENTITLEMENT], label: "Victims' Code entitlement" },
+  [Dimension.ENHANCED_RIGHTS]: { sql: flag("enhanced_rights"), domain: YES_NO, facts: [FactTable.ENTITLEMENT], label: "Enhanced Rights" },
+  [Dimension.SURVEY_RIGHT]: {
+    sql: "survey_right",
+    domain: valuesOf(SurveyRight, Object.fromEntries(Object.values(SurveyRight).map((r) => [r, `Right ${r.slice(1)}`]))),
+    facts: [FactTable.SURVEY],
+    label: "Victims' Code right",
+  },
+};
+
+/** Every dimension's values, for the insights.dimension_value table (MONTH excepted: its values are the data's). */
+export const DIMENSION_VALUES = Object.entries(DIMENSIONS)
+  .filter(([, spec]) => spec.domain !== null)
+  .map(([dimension, spec]) => ({ dimension, values: spec.domain as readonly DimensionValue[] }));
+
+/** Values of the entitlement verdicts that count towards compliance: MET over MET + LATE + MISSED. */
+export const ASSESSED_ENTITLEMENT_STATUSES = [EntitlementStatus.MET, EntitlementStatus.LATE, EntitlementStatus.MISSED];
+
+export function labelOf(dimension: Dimension, value: string): string {
+  if (dimension === Dimension.MONTH) return value;
+  return DIMENSIONS[dimension].domain?.find((v) => v.value === value)?.label ?? value;
+}

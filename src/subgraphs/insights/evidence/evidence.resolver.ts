@@ -1,0 +1,59 @@
+import { Args, Ctx, Query, Resolver } from "type-graphql";
+import type { InsightsContext } from "../context";
+import { evidenceTableCsv } from "./csv";
+import { Dimension } from "./dimensions";
+import { EvidenceFilterValues } from "./evidence.service";
+import { AreaDemandArgs, EvidenceBaseArgs, EvidenceFilter, EvidenceTable } from "./evidence.types";
+import { Measure } from "./measures";
+
+@Resolver(() => EvidenceTable)
+export class EvidenceResolver {
+  @Query(() => EvidenceTable, {
+    description: "A needs-assessment table: a measure split by up to three dimensions, with margins, every cell under disclosure control",
+  })
+  evidenceBase(@Args() args: EvidenceBaseArgs, @Ctx() ctx: InsightsContext) {
+    return ctx.services.evidence.table({ measure: args.measure, by: args.by, filter: filterValues(args.filter) });
+  }
+
+  @Query(() => String, { description: "The same table as CSV (RFC 4180), suppressed cells marked [c], footnotes at the end" })
+  async evidenceBaseCsv(@Args() args: EvidenceBaseArgs, @Ctx() ctx: InsightsContext) {
+    return evidenceTableCsv(await ctx.services.evidence.table({ measure: args.measure, by: args.by, filter: filterValues(args.filter) }));
+  }
+
+  @Query(() => EvidenceTable, { description: "Demand context: crimes in police.uk's street-level open data by month, borough and crime type" })
+  areaDemand(@Args() args: AreaDemandArgs, @Ctx() ctx: InsightsContext) {
+    return ctx.services.evidence.table({
+      measure: Measure.POLICE_RECORDED_CRIME,
+      by: args.by as unknown as Dimension[], // AreaDimension's values are Dimension's
+      filter: filterValues({ fromMonth: args.fromMonth, toMonth: args.toMonth, boroughs: args.boroughs, crimeTypes: args.crimeTypes }),
+    });
+  }
+}
+
+const yesNo = (flag: boolean | null | undefined) => (flag === null || flag === undefined ? undefined : [flag ? "YES" : "NO"]);
+
+/** The typed filter as dimension values. */
+export function filterValues(filter: EvidenceFilter | null | undefined): EvidenceFilterValues {
+  if (!filter) return {};
+  const values: Partial<Record<Dimension, readonly string[] | undefined>> = {
+    [Dimension.BOROUGH]: filter.boroughs ?? undefined,
+    [Dimension.CRIME_TYPE]: filter.crimeTypes ?? undefined,
+    [Dimension.ROUTE]: filter.routes ?? undefined,
+    [Dimension.SERVICE]: filter.services ?? undefined,
+    [Dimension.OUTCOME]: filter.outcomes ?? undefined,
+    [Dimension.AGE_BAND]: filter.ageBands ?? undefined,
+    [Dimension.SEX]: filter.sexes ?? undefined,
+    [Dimension.ETHNICITY]: filter.ethnicities ?? undefined,
+    [Dimension.ETHNIC_GROUP]: filter.ethnicGroups ?? undefined,
+    [Dimension.DISABILITY]: filter.disabilities ?? undefined,
+    [Dimension.DOMESTIC_ABUSE]: yesNo(filter.domesticAbuse),
+    [Dimension.STALKING]: yesNo(filter.stalking),
+    [Dimension.HATE_CRIME]: yesNo(filter.hateCrime),
+    [Dimension.MODERN_SLAVERY]: yesNo(filter.modernSlavery),
+  };
+  return {
+    fromMonth: filter.fromMonth,
+    toMonth: filter.toMonth,
+    values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as EvidenceFilterValues["values"],
+  };
+}

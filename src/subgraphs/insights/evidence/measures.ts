@@ -1,0 +1,114 @@
+import { registerEnumType } from "type-graphql";
+import { SURVEY_SCALE } from "../facts/facts";
+import { ASSESSED_ENTITLEMENT_STATUSES, Dimension, FactTable } from "./dimensions";
+
+/** What an evidence-base table counts or measures. */
+export enum Measure {
+  /** Referrals made (demand), by the month they were made. */
+  REFERRALS = "REFERRALS",
+  /** Whole days from referral to first contact, over referrals contacted: median and 90th percentile. */
+  WAIT_TO_FIRST_CONTACT = "WAIT_TO_FIRST_CONTACT",
+  /** Whole days from referral to acceptance of support, over referrals accepted: median and 90th percentile. */
+  WAIT_TO_ACCEPTANCE = "WAIT_TO_ACCEPTANCE",
+  /** Referrals still waiting for first contact as at the last refresh, and how long they have waited so far. */
+  OPEN_WAITING_LIST = "OPEN_WAITING_LIST",
+  /** Closed referrals by how they ended. */
+  OUTCOMES = "OUTCOMES",
+  /** Victims' Code entitlements met on time, over those assessed (met, late or missed). */
+  VICTIMS_CODE_COMPLIANCE = "VICTIMS_CODE_COMPLIANCE",
+  /** Survey answers satisfied (4 or 5 of 5), over answers, by Victims' Code right 1 to 7. */
+  SURVEY_SATISFACTION = "SURVEY_SATISFACTION",
+  /** Crimes in police.uk's street-level open data: area demand context. */
+  POLICE_RECORDED_CRIME = "POLICE_RECORDED_CRIME",
+}
+registerEnumType(Measure, { name: "Measure", description: "What an evidence-base table counts or measures" });
+
+export type MeasureKind = "count" | "wait" | "rate";
+
+export interface MeasureSpec {
+  kind: MeasureKind;
+  facts: FactTable;
+  /** Which facts count at all. */
+  where: string | null;
+  /** wait: the whole days measured (SQL). */
+  days?: string;
+  /** rate: which of the counted facts are in the numerator (SQL). */
+  numerator?: string;
+  /** Split by this whatever is asked. */
+  alwaysBy?: Dimension;
+  /** …and never add it up across its values (a survey's rights are separate questions to the same people). */
+  alwaysByHasTotal?: boolean;
+  /** What `count` counts, for the reader. */
+  countUnit: string;
+  description: string;
+}
+
+export const MEASURES: Record<Measure, MeasureSpec> = {
+  [Measure.REFERRALS]: {
+    kind: "count",
+    facts: FactTable.REFERRAL,
+    where: null,
+    countUnit: "referrals",
+    description: "Referrals made, by the month they were made",
+  },
+  [Measure.WAIT_TO_FIRST_CONTACT]: {
+    kind: "wait",
+    facts: FactTable.REFERRAL,
+    where: "days_to_first_contact IS NOT NULL",
+    days: "days_to_first_contact",
+    countUnit: "referrals contacted",
+    description: "Whole days from referral to first contact: median and 90th percentile",
+  },
+  [Measure.WAIT_TO_ACCEPTANCE]: {
+    kind: "wait",
+    facts: FactTable.REFERRAL,
+    where: "days_to_acceptance IS NOT NULL",
+    days: "days_to_acceptance",
+    countUnit: "referrals accepted",
+    description: "Whole days from referral to acceptance of support: median and 90th percentile",
+  },
+  [Measure.OPEN_WAITING_LIST]: {
+    kind: "wait",
+    facts: FactTable.REFERRAL,
+    where: "waiting",
+    days: "(current_date - sent_on)",
+    countUnit: "referrals waiting",
+    description: "Referrals waiting for first contact at the last refresh; days waited so far: median and 90th percentile",
+  },
+  [Measure.OUTCOMES]: {
+    kind: "count",
+    facts: FactTable.REFERRAL,
+    where: "outcome IS NOT NULL",
+    alwaysBy: Dimension.OUTCOME,
+    alwaysByHasTotal: true,
+    countUnit: "closed referrals",
+    description: "Closed referrals by outcome",
+  },
+  [Measure.VICTIMS_CODE_COMPLIANCE]: {
+    kind: "rate",
+    facts: FactTable.ENTITLEMENT,
+    where: `status IN (${ASSESSED_ENTITLEMENT_STATUSES.map((s) => `'${s}'`).join(", ")})`,
+    numerator: "status = 'MET'",
+    alwaysBy: Dimension.ENTITLEMENT,
+    alwaysByHasTotal: true,
+    countUnit: "entitlements assessed (met, late or missed)",
+    description: "Share of Victims' Code entitlements met on time",
+  },
+  [Measure.SURVEY_SATISFACTION]: {
+    kind: "rate",
+    facts: FactTable.SURVEY,
+    where: null,
+    numerator: `score >= ${SURVEY_SCALE.satisfiedFrom}`,
+    alwaysBy: Dimension.SURVEY_RIGHT,
+    alwaysByHasTotal: false,
+    countUnit: "survey answers",
+    description: "Share of survey answers satisfied (4 or 5 on a 1 to 5 scale), by Victims' Code right",
+  },
+  [Measure.POLICE_RECORDED_CRIME]: {
+    kind: "count",
+    facts: FactTable.POLICE_UK,
+    where: null,
+    countUnit: "crimes (police.uk street-level data)",
+    description: "Crimes recorded in police.uk's street-level open data, for demand context",
+  },
+};

@@ -1,0 +1,298 @@
+import { Borough } from "../../../platform/domain";
+
+/**
+ * What the evidence base is built from: pseudonymised facts, one per referral,
+ * per Victims' Code entitlement outcome and per survey answer. Each carries
+ * the same descriptive context (month, area, crime, demographics) and never a
+ * name, a date of birth, an address, a case id or a crime reference.
+ *
+ * The victims and partners subgraphs each expose a plain function returning
+ * their facts changed since a watermark; the hub wraps each as a FactSource
+ * (src/subgraphs/insights/facts/sources.ts). `sourceKey` is the source's own
+ * key for the record (e.g. a referral id): the refresh turns it into an HMAC
+ * (pseudonymise.ts) and stores only that, so a re-sent fact replaces itself
+ * and nothing in the insights schema leads back to the case.
+ *
+ * Plain TypeScript enums: the GraphQL layer registers them (dimensions.ts).
+ */
+
+/** How the referral reached the service (DOMAIN-REFERENCE.md §7.2, Referral routes). */
+export enum ReferralRoute {
+  /** Police Automated Data Transfer under Victims' Code Right 4. */
+  POLICE = "POLICE",
+  SELF = "SELF",
+  /** Another agency or a partner service (including MARAC and NRM routes). */
+  PARTNER = "PARTNER",
+}
+
+/** The service the referral was made to. */
+export enum SupportService {
+  GMVS = "GMVS",
+  PANKHURST_RESTORE = "PANKHURST_RESTORE",
+  PANKHURST_DOMESTIC_ABUSE = "PANKHURST_DOMESTIC_ABUSE",
+  HOURGLASS = "HOURGLASS",
+  CHALLENGER = "CHALLENGER",
+  OTHER = "OTHER",
+}
+
+/**
+ * Age bands (DOMAIN-REFERENCE.md §7.2: including 16–17 and older people for
+ * Hourglass). Sources send the band, never a date of birth: ageBandOf().
+ */
+export enum AgeBand {
+  UNDER_16 = "UNDER_16",
+  AGE_16_17 = "AGE_16_17",
+  AGE_18_24 = "AGE_18_24",
+  AGE_25_34 = "AGE_25_34",
+  AGE_35_44 = "AGE_35_44",
+  AGE_45_54 = "AGE_45_54",
+  AGE_55_64 = "AGE_55_64",
+  AGE_65_74 = "AGE_65_74",
+  AGE_75_PLUS = "AGE_75_PLUS",
+  NOT_KNOWN = "NOT_KNOWN",
+}
+
+export enum Sex {
+  FEMALE = "FEMALE",
+  MALE = "MALE",
+  OTHER = "OTHER",
+  NOT_KNOWN = "NOT_KNOWN",
+}
+
+/**
+ * Self-defined ethnicity: the 19 ONS 2021 Census categories ("18+1",
+ * DOMAIN-REFERENCE.md §7.2) and not stated. Reported by EthnicGroup (the five
+ * high-level groups) where cells would otherwise be too small.
+ */
+export enum Ethnicity {
+  ASIAN_BANGLADESHI = "ASIAN_BANGLADESHI",
+  ASIAN_CHINESE = "ASIAN_CHINESE",
+  ASIAN_INDIAN = "ASIAN_INDIAN",
+  ASIAN_PAKISTANI = "ASIAN_PAKISTANI",
+  ASIAN_OTHER = "ASIAN_OTHER",
+  BLACK_AFRICAN = "BLACK_AFRICAN",
+  BLACK_CARIBBEAN = "BLACK_CARIBBEAN",
+  BLACK_OTHER = "BLACK_OTHER",
+  MIXED_WHITE_AND_ASIAN = "MIXED_WHITE_AND_ASIAN",
+  MIXED_WHITE_AND_BLACK_AFRICAN = "MIXED_WHITE_AND_BLACK_AFRICAN",
+  MIXED_WHITE_AND_BLACK_CARIBBEAN = "MIXED_WHITE_AND_BLACK_CARIBBEAN",
+  MIXED_OTHER = "MIXED_OTHER",
+  WHITE_BRITISH = "WHITE_BRITISH",
+  WHITE_IRISH = "WHITE_IRISH",
+  WHITE_GYPSY_OR_IRISH_TRAVELLER = "WHITE_GYPSY_OR_IRISH_TRAVELLER",
+  WHITE_ROMA = "WHITE_ROMA",
+  WHITE_OTHER = "WHITE_OTHER",
+  OTHER_ARAB = "OTHER_ARAB",
+  OTHER_ANY = "OTHER_ANY",
+  NOT_STATED = "NOT_STATED",
+}
+
+/** The ONS high-level ethnic groups. */
+export enum EthnicGroup {
+  ASIAN = "ASIAN",
+  BLACK = "BLACK",
+  MIXED = "MIXED",
+  WHITE = "WHITE",
+  OTHER = "OTHER",
+  NOT_STATED = "NOT_STATED",
+}
+
+export function ethnicGroupOf(ethnicity: Ethnicity): EthnicGroup {
+  if (ethnicity === Ethnicity.NOT_STATED) return EthnicGroup.NOT_STATED;
+  return ethnicity.split("_")[0] as EthnicGroup;
+}
+
+/** Equality Act 2010 s.6 disability, as the victim self-declares it. */
+export enum Disability {
+  DISABLED = "DISABLED",
+  NOT_DISABLED = "NOT_DISABLED",
+  NOT_KNOWN = "NOT_KNOWN",
+}
+
+/**
+ * Crime type: the 14 police.uk categories (connectors/police/policeuk), so
+ * referral demand sits beside police.uk area demand, and a referral with no
+ * crime reported to the police (self-referral without a report).
+ */
+export enum CrimeType {
+  ANTI_SOCIAL_BEHAVIOUR = "ANTI_SOCIAL_BEHAVIOUR",
+  BICYCLE_THEFT = "BICYCLE_THEFT",
+  BURGLARY = "BURGLARY",
+  CRIMINAL_DAMAGE_AND_ARSON = "CRIMINAL_DAMAGE_AND_ARSON",
+  DRUGS = "DRUGS",
+  OTHER_CRIME = "OTHER_CRIME",
+  OTHER_THEFT = "OTHER_THEFT",
+  POSSESSION_OF_WEAPONS = "POSSESSION_OF_WEAPONS",
+  PUBLIC_ORDER = "PUBLIC_ORDER",
+  ROBBERY = "ROBBERY",
+  SHOPLIFTING = "SHOPLIFTING",
+  THEFT_FROM_THE_PERSON = "THEFT_FROM_THE_PERSON",
+  VEHICLE_CRIME = "VEHICLE_CRIME",
+  VIOLENCE_AND_SEXUAL_OFFENCES = "VIOLENCE_AND_SEXUAL_OFFENCES",
+  NOT_REPORTED_TO_POLICE = "NOT_REPORTED_TO_POLICE",
+}
+
+/** The police.uk category name ("Violence and sexual offences") as a CrimeType. */
+export function crimeTypeOfPoliceUk(category: string): CrimeType {
+  return category.toUpperCase().replace(/[^A-Z]+/g, "_").replace(/^_|_$/g, "") as CrimeType;
+}
+
+/** Flags that apply across crime types (DOMAIN-REFERENCE.md 3.1). */
+export interface CrimeFlagsFact {
+  domesticAbuse: boolean;
+  stalking: boolean;
+  hateCrime: boolean;
+  modernSlavery: boolean;
+  fraud: boolean;
+}
+
+/** Where a referral stands. */
+export enum ReferralStatus {
+  /** Sent or received; nobody has contacted the victim yet: on the waiting list. */
+  WAITING = "WAITING",
+  /** First contact made; support not yet accepted or declined. */
+  CONTACTED = "CONTACTED",
+  /** The victim accepted support; the referral is open. */
+  ACCEPTED = "ACCEPTED",
+  /** Closed: see the outcome. */
+  CLOSED = "CLOSED",
+}
+
+/** How a closed referral ended (DOMAIN-REFERENCE.md §7.2, Attrition). */
+export enum ReferralOutcome {
+  SUPPORT_COMPLETED = "SUPPORT_COMPLETED",
+  DECLINED_SUPPORT = "DECLINED_SUPPORT",
+  COULD_NOT_CONTACT_SAFELY = "COULD_NOT_CONTACT_SAFELY",
+  REFERRED_ON = "REFERRED_ON",
+  NOT_ELIGIBLE = "NOT_ELIGIBLE",
+}
+
+/**
+ * Timed Victims' Code duties, as the victims subgraph's engine tracks them
+ * (src/subgraphs/victims/victims-code/rules.ts EntitlementCode: the same
+ * values, repeated here because subgraphs never import each other).
+ */
+export enum Entitlement {
+  /** Right 4: details passed to victim support services within 2 working days of reporting. */
+  R4_REFERRAL_TO_SUPPORT_SERVICES = "R4_REFERRAL_TO_SUPPORT_SERVICES",
+  /** Right 6: told of a key investigation or charging decision within 5 working days (1 under Enhanced Rights). */
+  R6_TOLD_OF_KEY_DECISION = "R6_TOLD_OF_KEY_DECISION",
+}
+
+/** The engine's verdict (victims-code/engine.ts EntitlementStatus, same values). */
+export enum EntitlementStatus {
+  MET = "MET",
+  LATE = "LATE",
+  MISSED = "MISSED",
+  PENDING = "PENDING",
+  NOT_APPLICABLE = "NOT_APPLICABLE",
+}
+
+/** The rights the local victim survey asks about (DOMAIN.md: "The local survey measures rights 1 to 7"). */
+export enum SurveyRight {
+  R1 = "R1",
+  R2 = "R2",
+  R3 = "R3",
+  R4 = "R4",
+  R5 = "R5",
+  R6 = "R6",
+  R7 = "R7",
+}
+
+/** Survey answers are on a 1–5 scale (1 very dissatisfied … 5 very satisfied); 4 and 5 count as satisfied. */
+export const SURVEY_SCALE = { min: 1, max: 5, satisfiedFrom: 4 } as const;
+
+/** What every fact says about its context. No field here identifies a person on its own. */
+export interface FactContext {
+  /** Calendar month the fact belongs to, YYYY-MM (a referral's month is the month it was made). */
+  month: string;
+  borough: Borough;
+  crimeType: CrimeType;
+  flags: CrimeFlagsFact;
+  ageBand: AgeBand;
+  sex: Sex;
+  ethnicity: Ethnicity;
+  disability: Disability;
+}
+
+/** One referral into a support service (GMVS in, or GMVS out to a partner). */
+export interface ReferralFact extends FactContext {
+  kind: "referral";
+  /** The source's own key for the referral; hashed at the boundary, never stored. */
+  sourceKey: string;
+  route: ReferralRoute;
+  service: SupportService;
+  status: ReferralStatus;
+  /** Set when status is CLOSED. */
+  outcome: ReferralOutcome | null;
+  /** When the referral was made (the clock for every wait). */
+  sentAt: Date;
+  receivedAt: Date | null;
+  acceptedAt: Date | null;
+  firstContactAt: Date | null;
+}
+
+/** One Victims' Code entitlement and the engine's verdict on it. */
+export interface EntitlementFact extends FactContext {
+  kind: "entitlement";
+  sourceKey: string;
+  entitlement: Entitlement;
+  status: EntitlementStatus;
+  enhancedRights: boolean;
+}
+
+/** One answer to the victim survey: one right, one score. */
+export interface SurveyAnswerFact extends FactContext {
+  kind: "survey";
+  sourceKey: string;
+  right: SurveyRight;
+  /** SURVEY_SCALE.min … SURVEY_SCALE.max */
+  score: number;
+}
+
+/** The record behind a fact is gone (erased, or created in error): its fact goes too. */
+export interface FactDeletion {
+  kind: "deletion";
+  factKind: "referral" | "entitlement" | "survey";
+  sourceKey: string;
+}
+
+export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact;
+export type FactChange = Fact | FactDeletion;
+
+export interface FactBatch {
+  facts: FactChange[];
+  /** Opaque; stored and passed back as `watermark` next time. Always present, even when `facts` is empty. */
+  watermark: string;
+  hasMore: boolean;
+}
+
+/**
+ * A source of facts: the victims subgraph (referrals in, Victims' Code,
+ * survey) and the partners subgraph (referrals out). The refresh keeps one
+ * watermark per `name`.
+ */
+export interface FactSource {
+  /** Stable: the watermark is stored under it. */
+  readonly name: string;
+  /**
+   * Facts changed since the watermark (null: from the beginning), oldest
+   * change first, at most `limit`. Asking again with the same watermark
+   * returns the same facts (or newer versions of them).
+   */
+  changesSince(watermark: string | null, limit: number): Promise<FactBatch>;
+}
+
+/** Ages to bands, for sources that hold an age or date of birth: only the band crosses the boundary. */
+export function ageBandOf(age: number | null): AgeBand {
+  if (age === null || !Number.isFinite(age) || age < 0) return AgeBand.NOT_KNOWN;
+  if (age < 16) return AgeBand.UNDER_16;
+  if (age < 18) return AgeBand.AGE_16_17;
+  if (age < 25) return AgeBand.AGE_18_24;
+  if (age < 35) return AgeBand.AGE_25_34;
+  if (age < 45) return AgeBand.AGE_35_44;
+  if (age < 55) return AgeBand.AGE_45_54;
+  if (age < 65) return AgeBand.AGE_55_64;
+  if (age < 75) return AgeBand.AGE_65_74;
+  return AgeBand.AGE_75_PLUS;
+}

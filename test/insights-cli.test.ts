@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestStore, TestStore } from "./support/store";
+
+/** `npm run insights:refresh` and `npm run import:policeuk` as users run them, against a store of their own. */
+describe("the insights commands", () => {
+  let store: TestStore;
+  let storeEnv: Record<string, string>;
+  beforeAll(async () => {
+    store = await createTestStore();
+    storeEnv = store.databaseUrl ? { DATABASE_URL: store.databaseUrl } : { PGLITE_DATA_DIR: mkdtempSync(join(tmpdir(), "casebridge-pglite-")) };
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  function run(script: string, args: string[] = []) {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...storeEnv, NODE_ENV: "test", LOG_LEVEL: "silent", INSIGHTS_SYNTHETIC_REFERRALS: "60" };
+    delete env.TEST_DATABASE_URL;
+    if (!storeEnv.DATABASE_URL) delete env.DATABASE_URL;
+    return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], { cwd: join(__dirname, ".."), env, encoding: "utf8" });
+  }
+
+  it("refreshes from the fact sources, then finds nothing new the second time", () => {
+    const first = run("src/cli/insights-refresh.ts");
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/refresh \d+ finished: [1-9]\d* facts/);
+    expect(first.stdout).toMatch(/synthetic: [1-9]\d* upserted, 0 deleted, 0 refused/);
+    const second = run("src/cli/insights-refresh.ts");
+    expect(second.stdout).toMatch(/finished: 0 facts/);
+  });
+
+  it("imports a police.uk file, naming each rejected line, and adds nothing on a second import", () => {
+    const fixture = join(__dirname, "..", "connectors", "police", "policeuk", "fixtures", "2026-09-greater-manchester-street.synthetic.csv");
+    const first = run("src/cli/import-policeuk.ts", [fixture]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(": 10 accepted, 0 duplicates, 7 rejected");
+    expect(first.stdout).toContain("line 6: expected 12 columns, found 10");
+    expect(first.stdout).toContain('line 9: unknown crime type "Stalking"');
+    const second = run("src/cli/import-policeuk.ts", [fixture]);
+    expect(second.stdout).toContain(": 0 accepted, 10 duplicates, 7 rejected");
+    expect(run("src/cli/import-policeuk.ts", []).status).toBe(2);
+  });
+});

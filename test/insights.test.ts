@@ -1,0 +1,444 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { loadPoliceUkCsv } from "../connectors/police/policeuk/load";
+import { DEV_PSEUDONYM_KEY } from "../src/platform/config";
+import { Borough, OrganisationCode } from "../src/platform/domain";
+import { Purpose, Role } from "../src/platform/principal";
+import { sqlStatementsFor } from "../src/platform/sql-metrics";
+import { cellKey, linesOf, TableShape, TOTAL } from "../src/subgraphs/insights/disclosure/disclosure";
+import {
+  AgeBand,
+  CrimeType,
+  Disability,
+  Entitlement,
+  EntitlementStatus,
+  Ethnicity,
+  FactContext,
+  ReferralFact,
+  ReferralOutcome,
+  ReferralRoute,
+  ReferralStatus,
+  Sex,
+  SupportService,
+} from "../src/subgraphs/insights/facts/facts";
+import { ListFactSource } from "../src/subgraphs/insights/facts/sources";
+import { SqlPoliceUkRowStore } from "../src/subgraphs/insights/police-uk/police-uk.store";
+import { RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
+import { scheduleRefresh } from "../src/subgraphs/insights/refresh/schedule";
+import { graphql, startTestHub, TestHub } from "./support/hub";
+
+let hub: TestHub;
+let commissioner: Record<string, string>;
+beforeAll(async () => {
+  hub = await startTestHub();
+  commissioner = await hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+/** A refresh over facts this test makes, under a source name of its own so tests do not share watermarks. */
+function refresher(source: ListFactSource, batchSize = 500) {
+  return new RefreshService(hub.db.dataSource, [source], { pseudonymKey: DEV_PSEUDONYM_KEY, batchSize });
+}
+
+const context = (month: string, overrides: Partial<FactContext> = {}): FactContext => ({
+  month,
+  borough: Borough.MANCHESTER,
+  crimeType: CrimeType.VIOLENCE_AND_SEXUAL_OFFENCES,
+  flags: { domesticAbuse: false, stalking: false, hateCrime: false, modernSlavery: false, fraud: false },
+  ageBand: AgeBand.AGE_25_34,
+  sex: Sex.FEMALE,
+  ethnicity: Ethnicity.WHITE_BRITISH,
+  disability: Disability.NOT_DISABLED,
+  ...overrides,
+});
+
+let serial = 0;
+function referral(month: string, overrides: Partial<ReferralFact> = {}, waitDays = 2): ReferralFact {
+  serial += 1;
+  const sentAt = new Date(`${month}-10T09:00:00Z`);
+  return {
+    ...context(month),
+    kind: "referral",
+    sourceKey: `SYN-TEST-REF-${serial}`,
+    route: ReferralRoute.POLICE,
+    service: SupportService.GMVS,
+    status: ReferralStatus.ACCEPTED,
+    outcome: null,
+    sentAt,
+    receivedAt: sentAt,
+    firstContactAt: new Date(sentAt.getTime() + waitDays * 86_400_000),
+    acceptedAt: new Date(sentAt.getTime() + (waitDays + 1) * 86_400_000),
+    ...overrides,
+  };
+}
+
+/** n referrals in a borough with a disability status, waits 0, 1, 2, … days. */
+const many = (month: string, n: number, borough: Borough, disability: Disability) =>
+  Array.from({ length: n }, (_, i) => referral(month, { borough, disability }, i));
+
+const TABLE = /* GraphQL */ `
+  query Evidence($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
+    evidenceBase(measure: $measure, by: $by, filter: $filter) {
+      measure by countUnit refreshedAt footnotes
+      rule { id minimumCount showZeros }
+      cells {
+        coordinates { dimension value label }
+        isTotal value suppressed suppressionReason
+        count { value suppressed suppressionReason }
+        median { value suppressed suppressionReason }
+        p90 { value suppressed suppressionReason }
+        rate { value suppressed suppressionReason }
+      }
+    }
+  }
+`;
+
+interface Stat {
+  value: number | null;
+  suppressed: boolean;
+  suppressionReason: string | null;
+}
+interface Cell extends Stat {
+  coordinates: { dimension: string; value: string | null; label: string }[];
+  isTotal: boolean;
+  count: Stat;
+  median: Stat | null;
+  p90: Stat | null;
+  rate: Stat | null;
+}
+interface Table {
+  measure: string;
+  by: string[];
+  refreshedAt: string | null;
+  footnotes: string[];
+  rule: { id: string; minimumCount: number };
+  cells: Cell[];
+}
+
+async function evidence(variables: Record<string, unknown>, headers = commissioner) {
+  const { body } = await graphql<{ evidenceBase: Table }>(hub.url, TABLE, variables, headers);
+  return body;
+}
+
+const at = (table: Table, ...values: (string | null)[]) =>
+  table.cells.find((c) => c.coordinates.every((co, i) => co.value === values[i])) as Cell;
+
+describe("the commissioner's evidence base, through the gateway", () => {
+  it("suppresses a small cell so it cannot be recovered from its row and column totals", async () => {
+    const month = "2031-01";
+    // Borough × disability: Bury has 3 disabled victims; every other cell has 6 or more.
+    await refresher(
+      new ListFactSource(`test-${randomUUID()}`, [
+        ...many(month, 12, Borough.BOLTON, Disability.DISABLED),
+        ...many(month, 40, Borough.BOLTON, Disability.NOT_DISABLED),
+        ...many(month, 9, Borough.BOLTON, Disability.NOT_KNOWN),
+        ...many(month, 3, Borough.BURY, Disability.DISABLED),
+        ...many(month, 30, Borough.BURY, Disability.NOT_DISABLED),
+        ...many(month, 11, Borough.BURY, Disability.NOT_KNOWN),
+        ...many(month, 14, Borough.SALFORD, Disability.DISABLED),
+        ...many(month, 25, Borough.SALFORD, Disability.NOT_DISABLED),
+        ...many(month, 8, Borough.SALFORD, Disability.NOT_KNOWN),
+      ]),
+    ).refresh();
+
+    const boroughs = [Borough.BOLTON, Borough.BURY, Borough.SALFORD];
+    const { data, errors } = await evidence({
+      measure: "REFERRALS",
+      by: ["BOROUGH", "DISABILITY"],
+      filter: { fromMonth: month, toMonth: month, boroughs },
+    });
+    expect(errors).toBeUndefined();
+    const table = data?.evidenceBase as Table;
+
+    const small = at(table, "BURY", "DISABLED");
+    expect(small).toMatchObject({ value: null, suppressed: true, suppressionReason: "PRIMARY_SMALL_COUNT" });
+    // Its row total and column total are published...
+    expect(at(table, "BURY", null)).toMatchObject({ value: 44, suppressed: false });
+    expect(at(table, null, "DISABLED")).toMatchObject({ value: 29, suppressed: false });
+    expect(at(table, null, null)).toMatchObject({ value: 152, suppressed: false });
+    // ...so its row and its column each hide another cell, marked as a complement.
+    const row = table.cells.filter((c) => c.coordinates[0]?.value === "BURY" && c.coordinates[1]?.value !== null);
+    const column = table.cells.filter((c) => c.coordinates[1]?.value === "DISABLED" && c.coordinates[0]?.value !== null);
+    expect(row.filter((c) => c.suppressed).length).toBeGreaterThanOrEqual(2);
+    expect(column.filter((c) => c.suppressed).length).toBeGreaterThanOrEqual(2);
+    expect([...row, ...column].filter((c) => c.suppressed && c !== small).every((c) => c.suppressionReason === "SECONDARY_COMPLEMENTARY")).toBe(true);
+
+    // Try every subtraction an attacker could: no line has exactly one hidden cell, so none gives a hidden value.
+    const shape: TableShape = { domains: [boroughs, Object.values(Disability)], margins: [true, true] };
+    const hiddenKeys = new Set(table.cells.filter((c) => c.suppressed).map((c) => cellKey(c.coordinates.map((co) => co.value))));
+    for (const line of linesOf(shape)) {
+      expect([line.total, ...line.members].filter((k) => hiddenKeys.has(k)).length).not.toBe(1);
+    }
+    expect(hiddenKeys.has(cellKey(["BURY", TOTAL]))).toBe(false);
+    expect(table.rule).toMatchObject({ id: "gm-victims-sdc-2026.1", minimumCount: 5 });
+  });
+
+  it("serves the Commissioner story: demand, waiting times, referral routes and Victims' Code compliance by borough and by disability, then CSV", async () => {
+    const month = "2031-02";
+    const facts = [
+      ...many(month, 20, Borough.WIGAN, Disability.DISABLED),
+      ...many(month, 30, Borough.WIGAN, Disability.NOT_DISABLED),
+      ...many(month, 2, Borough.TRAFFORD, Disability.DISABLED),
+      ...many(month, 25, Borough.TRAFFORD, Disability.NOT_DISABLED),
+      ...many(month, 15, Borough.STOCKPORT, Disability.DISABLED),
+      ...many(month, 20, Borough.STOCKPORT, Disability.NOT_DISABLED),
+      ...Array.from({ length: 7 }, () => referral(month, { borough: Borough.WIGAN, route: ReferralRoute.SELF, service: SupportService.PANKHURST_RESTORE })),
+    ];
+    const entitlements = facts.map((f, i) => ({
+      ...context(month, { borough: f.borough, disability: f.disability }),
+      kind: "entitlement" as const,
+      sourceKey: `${f.sourceKey}:R4`,
+      entitlement: Entitlement.R4_REFERRAL_TO_SUPPORT_SERVICES,
+      status: i % 5 === 0 ? EntitlementStatus.LATE : EntitlementStatus.MET,
+      enhancedRights: false,
+    }));
+    await refresher(new ListFactSource(`test-${randomUUID()}`, [...facts, ...entitlements])).refresh();
+    const filter = { fromMonth: month, toMonth: month, boroughs: [Borough.WIGAN, Borough.TRAFFORD, Borough.STOCKPORT] };
+
+    const demand = (await evidence({ measure: "REFERRALS", by: ["BOROUGH", "MONTH"], filter })).data?.evidenceBase as Table;
+    expect(at(demand, "WIGAN", month)).toMatchObject({ value: 57, suppressed: false });
+    expect(demand.refreshedAt).not.toBeNull();
+
+    const waits = (await evidence({ measure: "WAIT_TO_FIRST_CONTACT", by: ["BOROUGH", "DISABILITY"], filter })).data?.evidenceBase as Table;
+    const wiganDisabled = at(waits, "WIGAN", "DISABLED");
+    // Waits 0…19 days: percentile_disc gives the 10th and 18th smallest.
+    expect(wiganDisabled.count.value).toBe(20);
+    expect(wiganDisabled.median).toMatchObject({ value: 9, suppressed: false });
+    expect(wiganDisabled.p90).toMatchObject({ value: 17, suppressed: false });
+    const trafford = at(waits, "TRAFFORD", "DISABLED");
+    expect(trafford).toMatchObject({ value: null, suppressed: true });
+    expect(trafford.count.suppressionReason).toBe("PRIMARY_SMALL_COUNT");
+    expect(trafford.median?.suppressionReason).toBe("DENOMINATOR_SUPPRESSED");
+    expect(trafford.p90?.suppressionReason).toBe("DENOMINATOR_SUPPRESSED");
+
+    const routes = (await evidence({ measure: "REFERRALS", by: ["ROUTE", "SERVICE"], filter })).data?.evidenceBase as Table;
+    expect(at(routes, "SELF", "PANKHURST_RESTORE")).toMatchObject({ value: 7, suppressed: false });
+    expect(at(routes, "POLICE", "GMVS")).toMatchObject({ value: 112, suppressed: false });
+
+    const compliance = (await evidence({ measure: "VICTIMS_CODE_COMPLIANCE", by: ["DISABILITY"], filter })).data?.evidenceBase as Table;
+    expect(compliance.by).toEqual(["ENTITLEMENT", "DISABILITY"]);
+    const r4NotDisabled = at(compliance, "R4_REFERRAL_TO_SUPPORT_SERVICES", "NOT_DISABLED");
+    expect(r4NotDisabled.count.value).toBe(82);
+    expect(r4NotDisabled.rate?.value).toBeGreaterThan(0.7);
+    expect(r4NotDisabled.rate?.value).toBeLessThan(0.9);
+
+    const { body } = await graphql<{ evidenceBaseCsv: string }>(
+      hub.url,
+      `query($filter: EvidenceFilter) { evidenceBaseCsv(measure: WAIT_TO_FIRST_CONTACT, by: [BOROUGH, DISABILITY], filter: $filter) }`,
+      { filter },
+      commissioner,
+    );
+    expect(body.errors).toBeUndefined();
+    const csv = body.data?.evidenceBaseCsv as string;
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe(
+      "Borough,Disability,count,count suppression,median days,median suppression,90th percentile days,90th percentile suppression",
+    );
+    expect(lines).toContain("Wigan,Disabled,20,,9,,17,");
+    expect(lines).toContain("Trafford,Disabled,[c],PRIMARY_SMALL_COUNT,[c],DENOMINATOR_SUPPRESSED,[c],DENOMINATOR_SUPPRESSED");
+    expect(csv).toContain("[c] suppressed to protect individuals.");
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+
+  it("refuses everyone but a commissioner or analyst, for commissioning, of an organisation with an aggregates-only agreement", async () => {
+    const query = `{ evidenceBase(measure: REFERRALS, by: [BOROUGH]) { measure } }`;
+    const refused = [
+      [{ organisation: OrganisationCode.GMVS, roles: [Role.CASEWORKER], purpose: Purpose.SUPPORT }, "ROLE_NOT_PERMITTED"],
+      [{ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.SUPPORT }, "PURPOSE_NOT_COVERED"],
+      [{ organisation: OrganisationCode.PANKHURST, roles: [Role.ANALYST], purpose: Purpose.COMMISSIONING }, "NO_AGREEMENT"],
+      [{ organisation: OrganisationCode.GMCA, roles: [Role.ADMIN], purpose: Purpose.COMMISSIONING }, "ROLE_NOT_PERMITTED"],
+    ] as const;
+    for (const [principal, reason] of refused) {
+      const { body } = await graphql(hub.url, query, {}, await hub.as({ ...principal, roles: [...principal.roles] }));
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason });
+    }
+    for (const csvQuery of [`{ evidenceBaseCsv(measure: REFERRALS) }`, `{ areaDemand { measure } }`]) {
+      const { body } = await graphql(hub.url, csvQuery, {}, await hub.as({ organisation: OrganisationCode.GMVS, roles: [Role.SUPERVISOR] }));
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
+    }
+
+    const analyst = await hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.ANALYST], purpose: Purpose.COMMISSIONING });
+    const { body } = await graphql(hub.url, query, {}, analyst);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ evidenceBase: { measure: "REFERRALS" } });
+    const anonymous = await graphql(hub.url, query, {});
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("answers survey satisfaction by right 1 to 7, split by disability, and never adds the rights up", async () => {
+    const { data, errors } = await evidence({ measure: "SURVEY_SATISFACTION", by: ["DISABILITY"] });
+    expect(errors).toBeUndefined();
+    const table = data?.evidenceBase as Table;
+    expect(table.by).toEqual(["SURVEY_RIGHT", "DISABILITY"]);
+    const rights = new Set(table.cells.map((c) => c.coordinates[0]?.value));
+    expect(rights).toEqual(new Set(["R1", "R2", "R3", "R4", "R5", "R6", "R7"]));
+    const shownRate = table.cells.find((c) => c.rate && !c.rate.suppressed && c.rate.value !== null);
+    expect(shownRate?.rate?.value).toBeGreaterThan(0);
+    for (const cell of table.cells) if (cell.rate?.suppressed) expect(cell.value).toBeNull();
+  });
+
+  it("returns the same figures from the materialised cubes as from the facts", async () => {
+    const evidenceService = (await import("../src/subgraphs/insights/evidence/evidence.service")).EvidenceService;
+    const service = new evidenceService(hub.db.dataSource);
+    const { Measure } = await import("../src/subgraphs/insights/evidence/measures");
+    const { Dimension } = await import("../src/subgraphs/insights/evidence/dimensions");
+    for (const [measure, by] of [
+      [Measure.REFERRALS, [Dimension.BOROUGH, Dimension.DISABILITY]],
+      [Measure.WAIT_TO_FIRST_CONTACT, [Dimension.BOROUGH, Dimension.DISABILITY]],
+      [Measure.WAIT_TO_ACCEPTANCE, [Dimension.SERVICE, Dimension.ROUTE]],
+    ] as const) {
+      const plan = service.plan({ measure, by: [...by] });
+      expect(plan.cube).not.toBeNull();
+      const fromCube = await hub.db.dataSource.query(service.sql(plan).text, service.sql(plan).params);
+      const fromFacts = await hub.db.dataSource.query(service.sql({ ...plan, cube: null }).text, service.sql({ ...plan, cube: null }).params);
+      const sort = (rows: Record<string, unknown>[]) =>
+        rows.map((r) => JSON.stringify({ ...r, n: Number(r.n), num: Number(r.num), g: Number(r.g) })).sort();
+      expect(sort(fromCube)).toEqual(sort(fromFacts));
+      expect(fromCube.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("makes the same number of SQL statements whatever the size of the table", async () => {
+    const counts: number[] = [];
+    for (const by of [["BOROUGH"], ["BOROUGH", "DISABILITY"], ["BOROUGH", "DISABILITY", "AGE_BAND"]]) {
+      const requestId = `insights-${randomUUID()}`;
+      const { body } = await graphql(hub.url, TABLE, { measure: "WAIT_TO_ACCEPTANCE", by }, { ...commissioner, "x-request-id": requestId });
+      expect(body.errors).toBeUndefined();
+      counts.push(sqlStatementsFor(requestId));
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+
+  it("refuses a split the measure does not have, and a bad month", async () => {
+    const wrong = await evidence({ measure: "SURVEY_SATISFACTION", by: ["ROUTE"] });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", dimension: "ROUTE" });
+    const month = await evidence({ measure: "REFERRALS", by: [], filter: { fromMonth: "2031-13" } });
+    expect(month.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
+    const tooMany = await evidence({ measure: "REFERRALS", by: ["BOROUGH", "SEX", "AGE_BAND", "DISABILITY"] });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
+  });
+});
+
+describe("the refresh", () => {
+  const countFacts = async (month: string) =>
+    Number(((await hub.db.dataSource.query(`SELECT count(*) AS n FROM insights.referral_fact WHERE month = $1`, [`${month}-01`])) as { n: string }[])[0]?.n);
+
+  it("adds nothing twice, moves the watermark, and replaces a changed fact", async () => {
+    const month = "2031-03";
+    const source = new ListFactSource(`test-${randomUUID()}`, many(month, 8, Borough.OLDHAM, Disability.DISABLED));
+    const first = await refresher(source, 3).refresh();
+    expect(first).toMatchObject({ status: "FINISHED", factsWritten: 8 });
+    expect(first.bySource[source.name]).toMatchObject({ upserted: 8, batches: 3 });
+    const again = await refresher(source, 3).refresh();
+    expect(again.factsWritten).toBe(0);
+    expect(await countFacts(month)).toBe(8);
+
+    // The same referral, now closed, comes again: it replaces its fact.
+    const changed = { ...(many(month, 1, Borough.OLDHAM, Disability.DISABLED)[0] as ReferralFact), sourceKey: `SYN-TEST-REF-${serial - 1}` };
+    source.add({ ...changed, status: ReferralStatus.CLOSED, outcome: ReferralOutcome.SUPPORT_COMPLETED });
+    await refresher(source).refresh();
+    expect(await countFacts(month)).toBe(8);
+    const closed = await hub.db.dataSource.query(`SELECT count(*) AS n FROM insights.referral_fact WHERE month = $1 AND outcome = 'SUPPORT_COMPLETED'`, [`${month}-01`]);
+    expect(Number(closed[0].n)).toBe(1);
+    const rows = (await hub.db.dataSource.query(`SELECT watermark FROM insights.source_watermark WHERE source = $1`, [source.name])) as { watermark: string }[];
+    expect(rows[0]?.watermark).toBe("9");
+  });
+
+  it("lets only one of two concurrent refreshes write, and writes every fact once", async () => {
+    const month = "2031-04";
+    const source = new ListFactSource(`test-${randomUUID()}`, many(month, 30, Borough.ROCHDALE, Disability.NOT_KNOWN));
+    const outcomes = await Promise.all([refresher(source, 5).refresh(), refresher(source, 5).refresh()]);
+    expect(outcomes.map((o) => o.factsWritten).sort()).toEqual([0, 30]);
+    for (const o of outcomes) expect(["FINISHED", "SKIPPED"]).toContain(o.status);
+    expect(await countFacts(month)).toBe(30);
+  });
+
+  it("removes a deleted fact, and refuses facts outside the dimensions without storing them", async () => {
+    const month = "2031-05";
+    const facts = many(month, 6, Borough.STOCKPORT, Disability.DISABLED);
+    const bad = { ...referral(month), borough: "ATLANTIS" as Borough };
+    const source = new ListFactSource(`test-${randomUUID()}`, [...facts, bad]);
+    const outcome = await refresher(source).refresh();
+    expect(outcome.bySource[source.name]).toMatchObject({ upserted: 6, rejected: 1 });
+    source.add({ kind: "deletion", factKind: "referral", sourceKey: (facts[0] as ReferralFact).sourceKey });
+    const after = await refresher(source).refresh();
+    expect(after.bySource[source.name]).toMatchObject({ deleted: 1 });
+    expect(await countFacts(month)).toBe(5);
+  });
+
+  it("stores no source key, name or exact time: only an HMAC of the key", async () => {
+    const month = "2031-06";
+    const fact = referral(month);
+    await refresher(new ListFactSource(`test-${randomUUID()}`, [fact])).refresh();
+    const tables = (await hub.db.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'insights' AND table_type = 'BASE TABLE'`,
+    )) as { table_name: string }[];
+    for (const { table_name } of tables) {
+      const hits = (await hub.db.dataSource.query(`SELECT count(*) AS n FROM insights.${table_name} t WHERE t::text LIKE $1`, [
+        `%${fact.sourceKey}%`,
+      ])) as { n: string }[];
+      expect(Number(hits[0]?.n)).toBe(0);
+    }
+    const columns = (await hub.db.dataSource.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = 'insights' AND table_name = 'referral_fact'`,
+    )) as { column_name: string }[];
+    const names = columns.map((c) => c.column_name);
+    for (const identifying of ["case_id", "referral_id", "crime_reference", "name", "sent_at", "date_of_birth"]) expect(names).not.toContain(identifying);
+    const [row] = (await hub.db.dataSource.query(`SELECT fact_key FROM insights.referral_fact WHERE month = $1`, [`${month}-01`])) as { fact_key: string }[];
+    expect(row?.fact_key).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("refreshes on a schedule when asked, and stops cleanly", async () => {
+    const month = "2031-07";
+    const source = new ListFactSource(`test-${randomUUID()}`, many(month, 5, Borough.TAMESIDE, Disability.DISABLED));
+    const stop = scheduleRefresh(refresher(source), 50);
+    for (let waited = 0; (await countFacts(month)) < 5 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await stop();
+    expect(await countFacts(month)).toBe(5);
+    source.add(...many(month, 2, Borough.TAMESIDE, Disability.DISABLED));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await countFacts(month)).toBe(5);
+  });
+
+  it("keeps lastRefresh answering for any signed-in caller", async () => {
+    const { body } = await graphql<{ lastRefresh: { status: string; factsWritten: number; finishedAt: string } }>(
+      hub.url,
+      `{ lastRefresh { status factsWritten finishedAt } }`,
+      {},
+      await hub.as({ organisation: OrganisationCode.GMVS }),
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.lastRefresh.status).toBe("FINISHED");
+  });
+});
+
+describe("police.uk area demand", () => {
+  const FIXTURE = join(__dirname, "..", "connectors", "police", "policeuk", "fixtures", "2026-09-greater-manchester-street.synthetic.csv");
+
+  it("imports a street-level file into the insights schema once, reports bad rows by line, and feeds areaDemand", async () => {
+    const first = await loadPoliceUkCsv(FIXTURE, new SqlPoliceUkRowStore(hub.db.dataSource, "fixture.csv"));
+    expect(first.report).toMatchObject({ accepted: 10, duplicates: 0 });
+    expect(first.report.rejected.map((r) => r.line)).toEqual([6, 8, 9, 10, 11, 14, 18]);
+    const second = await loadPoliceUkCsv(FIXTURE, new SqlPoliceUkRowStore(hub.db.dataSource, "fixture.csv"));
+    expect(second.report).toMatchObject({ accepted: 0, duplicates: 10 });
+
+    const { body } = await graphql<{ areaDemand: Table }>(
+      hub.url,
+      `{ areaDemand(by: [BOROUGH, CRIME_TYPE], fromMonth: "2026-09", toMonth: "2026-09") {
+          measure cells { coordinates { value } value suppressed suppressionReason } } }`,
+      {},
+      commissioner,
+    );
+    expect(body.errors).toBeUndefined();
+    const table = body.data?.areaDemand as Table;
+    expect(table.measure).toBe("POLICE_RECORDED_CRIME");
+    const grand = at(table, null, null);
+    expect(grand).toMatchObject({ value: 10, suppressed: false });
+    // Every body cell here is under 5, so each is suppressed, and the small margins with them.
+    const salfordAsb = at(table, "SALFORD", "ANTI_SOCIAL_BEHAVIOUR");
+    expect(salfordAsb).toMatchObject({ value: null, suppressed: true, suppressionReason: "PRIMARY_SMALL_COUNT" });
+  });
+});
