@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { SUBGRAPH_NAMES } from "../src/platform/config";
+import { loadConfig, SUBGRAPH_NAMES } from "../src/platform/config";
 
 /** docker-compose.yml is for users; there is no Docker engine here, so check what it says against the code. YAML merge keys (<<) as Compose reads them. */
 interface Service {
@@ -30,6 +30,12 @@ describe("docker-compose.yml", () => {
       expect(gateway?.depends_on?.[name]?.condition).toBe("service_healthy");
     }
     expect(gateway?.ports).toEqual(["4000:4000"]);
+  });
+
+  it.each([...SUBGRAPH_NAMES, "gateway", "migrate"])("gives the %s service a configuration the code accepts", (name) => {
+    const environment = compose.services[name]?.environment;
+    expect(environment).toBeDefined();
+    expect(() => loadConfig(environment)).not.toThrow();
   });
 
   it("migrates with the same command users run", () => {
