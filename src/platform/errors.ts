@@ -39,18 +39,6 @@ export function appError(code: ErrorCode, message: string, details: Record<strin
 }
 
 /**
- * The one mapping of a source system that could not answer to the error a
- * client sees: SOURCE_UNAVAILABLE naming the source and why. The connector's
- * own message stays in the logs' reach only: it names paths and hosts.
- */
-export function sourceUnavailable(error: SourceUnavailableError): GraphQLError {
-  return appError(ErrorCode.SOURCE_UNAVAILABLE, `The ${error.source} source system did not answer (${error.reason})`, {
-    source: error.source,
-    reason: error.reason,
-  });
-}
-
-/**
  * Calls a connector; a SourceUnavailableError becomes SOURCE_UNAVAILABLE, a
  * coded error that graphql-shield lets through (fallbackError in
  * src/policy/shield.ts) so the rest of the response still comes back.
@@ -59,7 +47,7 @@ export async function fromSource<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw error instanceof SourceUnavailableError ? sourceUnavailable(error) : error;
+    throw error instanceof SourceUnavailableError ? sourceUnavailableError(error) : error;
   }
 }
 

@@ -6,17 +6,19 @@ import { DataCategory } from "../../../policy/categories";
 import { SubjectSystem } from "../../../policy/sensitive";
 import { complianceOf } from "../compliance/compliance";
 import type { VictimsContext } from "../context";
-import { fromEngine, fromSource } from "../source-errors";
+import { fromSource } from "../../../platform/errors";
+import { fromEngine } from "../source-errors";
 import { timelineOf } from "../timeline/timeline";
 import { CaseRecord } from "./case.entity";
 import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.types";
 
 /** The police updates for a case's crime, where GMP's agreements let the caller see them; one batched call per request. */
 async function policeUpdates(c: CaseRecord, ctx: VictimsContext) {
-  if (!c.crimeReference) return [];
-  const outcome = await ctx.access.decideFor({ system: SubjectSystem.POLICE_CRIME, ref: c.crimeReference }, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES);
+  const crimeReference = c.crimeReference;
+  if (!crimeReference) return [];
+  const outcome = await ctx.access.decideFor({ system: SubjectSystem.POLICE_CRIME, ref: crimeReference }, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES);
   if (outcome.decision === "DENY") throw appError(ErrorCode.FORBIDDEN, `Withheld: ${outcome.reason}`, { reason: outcome.reason });
-  return fromSource(ctx.loaders.policeUpdatesByCrime.load(c.crimeReference));
+  return fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference));
 }
 
 @Resolver(() => Case)

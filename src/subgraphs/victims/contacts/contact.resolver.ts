@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { VictimsContext } from "../context";
-import { fromSource } from "../source-errors";
+import { fromSource } from "../../../platform/errors";
 import { Contact, ContactInput } from "./contact.types";
 
 @Resolver(() => Contact)
 export class ContactResolver {
   @Mutation(() => Contact, { description: "Record an update given to the victim. CONFLICT on a closed case" })
   recordContact(@Arg("caseId", () => ID) caseId: string, @Arg("input", () => ContactInput) input: ContactInput, @Ctx() ctx: VictimsContext) {
-    return ctx.services.contacts.record(ctx, caseId, input, (crimeReference) => fromSource(ctx.loaders.policeUpdatesByCrime.load(crimeReference)));
+    return ctx.services.contacts.record(ctx, caseId, input, (crimeReference) => fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference)));
   }
 }
