@@ -149,6 +149,8 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           databaseUrl: required(options.databaseUrl, "CHALLENGER", "databaseUrl"),
           max: options.poolMax,
           statementTimeoutMs: options.timeoutMs,
+          // A database too slow to let a session start is as unavailable as one too slow to answer a statement.
+          connectTimeoutMs: options.timeoutMs,
         });
       },
       /** An in-process PGlite, which serves one session: hence a pool of 1. */
