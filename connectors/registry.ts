@@ -1,6 +1,7 @@
 import { ChallengerConnector } from "./challenger/connector";
 import { startChallengerStandIn } from "./challenger/stand-in";
 import { SourceUnavailableError } from "./contract";
+import type { BreakerOptions } from "./http/breaker";
 import { HourglassConnector } from "./hourglass/connector";
 import { SqlHourglassStore } from "./hourglass/sql-store";
 import { HOURGLASS_FIXTURES, HourglassStandInStore } from "./hourglass/stand-in";
@@ -35,8 +36,10 @@ export interface PartnerConnectorOptions {
   databaseUrl?: string;
   /** SQL: pool size; 1 for PGlite, which serves one session. */
   poolMax?: number;
-  /** Per request or statement. */
+  /** Per request or statement; file returns: per read of the landing store. */
   timeoutMs?: number;
+  /** REST: the client's circuit breaker (connectors/http/breaker.ts). */
+  breaker?: BreakerOptions;
   /** File returns: a landing store already open (a stand-in's, in memory); taken before databaseUrl. */
   landingStore?: HourglassReturnStore;
 }
@@ -46,6 +49,8 @@ export interface PartnerStandIn {
   readonly options: PartnerConnectorOptions;
   /** Makes the stand-in fail as an outage would (false), or answer again (true). */
   setAvailable(available: boolean): void;
+  /** Makes the stand-in hold every answer for `delayMs` (a slow system), or answer at once again (0). */
+  setLatency(delayMs: number): void;
   /**
    * Adds (or replaces) what the partner holds for these cases, as if its
    * staff had recorded it: how tests set their partner data up. Absent where
@@ -81,6 +86,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           baseUrl: required(options.baseUrl, "PANKHURST", "baseUrl"),
           token: required(options.token, "PANKHURST", "token"),
           timeoutMs: options.timeoutMs,
+          breaker: options.breaker,
         });
       },
       async startStandIn() {
@@ -89,6 +95,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { baseUrl: running.url, token: PANKHURST_STAND_IN_TOKEN },
           setAvailable: (available) => standIn.setMode(available ? "up" : "down"),
+          setLatency: (delayMs) => standIn.setMode(delayMs > 0 ? "slow" : "up", { delayMs }),
           callCount: () => standIn.requestCount(),
           async addCaseRecords(records) {
             for (const { hourglass: _h, challenger: _c, ...record } of records) standIn.recordChange(record);
@@ -113,7 +120,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           : options.databaseUrl
           ? await SqlHourglassStore.open("hourglass", { databaseUrl: options.databaseUrl, max: options.poolMax, statementTimeoutMs: options.timeoutMs })
           : new InMemoryHourglassStore();
-        const connector = new HourglassConnector(store);
+        const connector = new HourglassConnector(store, { readTimeoutMs: options.timeoutMs });
         await connector.importDirectory(returnsDir);
         return connector;
       },
@@ -123,6 +130,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { returnsDir: HOURGLASS_FIXTURES, landingStore: store },
           setAvailable: (available) => store.setAvailable(available),
+          setLatency: (delayMs) => store.setDelay(delayMs),
           callCount: () => store.callCount(),
           close: async () => undefined,
         };
@@ -141,6 +149,8 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           databaseUrl: required(options.databaseUrl, "CHALLENGER", "databaseUrl"),
           max: options.poolMax,
           statementTimeoutMs: options.timeoutMs,
+          // A database too slow to let a session start is as unavailable as one too slow to answer a statement.
+          connectTimeoutMs: options.timeoutMs,
         });
       },
       /** An in-process PGlite, which serves one session: hence a pool of 1. */
@@ -149,6 +159,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         return {
           options: { databaseUrl: running.url, poolMax: 1 },
           setAvailable: (available) => running.setMode(available ? "up" : "down"),
+          setLatency: (delayMs) => running.setMode(delayMs > 0 ? "slow" : "up", { delayMs }),
           callCount: () => running.statementCount(),
           close: () => running.close(),
         };

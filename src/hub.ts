@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { Config, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
-import { Database, migrate, openDatabase, ping } from "./platform/database";
+import { Database, DatabaseOptions, migrate, openDatabase, ping } from "./platform/database";
 import { apolloDefaults, RunningServer, serve } from "./platform/http";
 import { partialErrorsPlugin } from "./platform/partial";
 import type { Logger } from "./platform/logger";
@@ -21,12 +21,22 @@ export function entitiesOf(names: readonly SubgraphName[]) {
   return names.flatMap((name) => SUBGRAPHS[name].entities as unknown[]) as NonNullable<Parameters<typeof openDatabase>[0]["entities"]>;
 }
 
-/** Opens the store for the given subgraphs, applies migrations and, when asked, seeds synthetic data. */
-export async function prepareDatabase(config: Config, names: readonly SubgraphName[], logger: Logger): Promise<Database> {
+/**
+ * Opens the store for the given subgraphs, applies migrations and, when asked, seeds synthetic data.
+ * Every statement is bounded by DATABASE_STATEMENT_TIMEOUT_MS; `connectVia` is for tests (DatabaseOptions).
+ */
+export async function prepareDatabase(
+  config: Config,
+  names: readonly SubgraphName[],
+  logger: Logger,
+  options: Pick<DatabaseOptions, "connectVia"> = {},
+): Promise<Database> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
     entities: entitiesOf(names),
+    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    connectVia: options.connectVia,
     logger,
   });
   logger.info({ store: db.embedded ? "pglite" : "postgresql" }, "database open");

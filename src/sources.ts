@@ -36,12 +36,12 @@ export async function startSources(settings: SourceSettings, logger: Logger): Pr
     let police: PoliceApiClient;
     let policeStandIn: PoliceStandIn | undefined;
     if (settings.police.baseUrl && settings.police.token) {
-      police = new PoliceApiClient({ baseUrl: settings.police.baseUrl, token: settings.police.token, timeoutMs: settings.timeoutMs });
+      police = new PoliceApiClient({ baseUrl: settings.police.baseUrl, token: settings.police.token, timeoutMs: settings.timeoutMs, breaker: settings.breaker });
     } else {
       policeStandIn = new PoliceStandIn();
       const running = await policeStandIn.start();
       closers.push(() => running.close());
-      police = new PoliceApiClient({ baseUrl: running.url, token: POLICE_STAND_IN_TOKEN, timeoutMs: settings.timeoutMs });
+      police = new PoliceApiClient({ baseUrl: running.url, token: POLICE_STAND_IN_TOKEN, timeoutMs: settings.timeoutMs, breaker: settings.breaker });
       logger.info({ source: "police", url: running.url }, "police records API stand-in started");
     }
 
@@ -56,7 +56,7 @@ export async function startSources(settings: SourceSettings, logger: Logger): Pr
         options = standIn.options;
         logger.info({ source: code.toLowerCase() }, "partner stand-in started");
       }
-      const connector = await entry.create({ ...options, timeoutMs: settings.timeoutMs });
+      const connector = await entry.create({ ...options, timeoutMs: settings.timeoutMs, breaker: settings.breaker });
       closers.push(() => connector.close());
       partners.set(code, connector);
     }

@@ -87,7 +87,18 @@ describe("operation limit configuration", () => {
     expect(config.limits).toEqual({ maxDepth: 5, maxAliases: 0, maxTokens: 400, maxDirectives: 3, maxCost: 2500 });
   });
 
+  it("takes the sources' circuit breaker and the store's statement timeout from the environment, with defaults", () => {
+    expect(loadConfig({}).sources.breaker).toEqual({ failureThreshold: 5, coolDownMs: 30_000 });
+    expect(loadConfig({}).databaseStatementTimeoutMs).toBe(5_000);
+    const config = loadConfig({ SOURCE_BREAKER_THRESHOLD: "2", SOURCE_BREAKER_COOLDOWN_MS: "0", DATABASE_STATEMENT_TIMEOUT_MS: "50" });
+    expect(config.sources.breaker).toEqual({ failureThreshold: 2, coolDownMs: 0 });
+    expect(config.databaseStatementTimeoutMs).toBe(50);
+  });
+
   it.each([
+    ["SOURCE_BREAKER_THRESHOLD", "0"],
+    ["SOURCE_BREAKER_COOLDOWN_MS", "-1"],
+    ["DATABASE_STATEMENT_TIMEOUT_MS", "49"],
     ["GRAPHQL_MAX_DEPTH", "0"],
     ["GRAPHQL_MAX_DEPTH", "deep"],
     ["GRAPHQL_MAX_ALIASES", "-1"],

@@ -6,7 +6,7 @@ import { Purpose, Role } from "../src/platform/principal";
 import { raiseMaracReferral } from "../src/subgraphs/partners/marac/marac.service";
 import { PartnerRiskSync } from "../src/subgraphs/partners/marac/marac.sync";
 import { RiskReason } from "../src/subgraphs/partners/risk/dash";
-import { graphql, GraphQLResponse, startTestHub, TestHub } from "./support/hub";
+import { graphql, startTestHub, TestHub } from "./support/hub";
 import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 
 /**
@@ -32,9 +32,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await hub?.close();
-});
-afterEach(() => {
-  for (const standIn of hub.sources.standIns.partners.values()) standIn.setAvailable(true);
 });
 
 const as = (organisation: OrganisationCode, purpose = Purpose.SUPPORT, roles = [Role.CASEWORKER]) => hub.as({ organisation, purpose, roles });
@@ -191,54 +188,7 @@ describe("Hourglass's older-victim records, from its monthly returns", () => {
   });
 });
 
-describe("when a partner's system is down", () => {
-  // Client M is Pankhurst's, the self-referral Hourglass's, the trafficking case Challenger's.
-  const QUERY = `query($m: ID!, $s: ID!, $t: ID!) {
-    m: case(id: $m) { episodes { id } }
-    s: case(id: $s) { episodes { id } hourglass { specialistWorker } }
-    t: case(id: $t) { episodes { id } challenger { placeOfSafetyStays { from } } }
-  }`;
-  const ask = async (): Promise<GraphQLResponse<Record<string, any>>> =>
-    graphql(hub.url, QUERY, { m: CASE.clientM, s: CASE.selfReferral, t: CASE.trafficking }, await as(OrganisationCode.GMVS));
-  const episodeIds = (data: Record<string, any>) => ({ m: ids(data.m.episodes), s: ids(data.s.episodes), t: ids(data.t.episodes) });
-  const ids = (list: { id: string }[]) => list.map((e) => e.id);
-  const unavailable = (body: GraphQLResponse["body"]) =>
-    (body.errors ?? []).filter((e) => e.extensions?.code === "SOURCE_UNAVAILABLE").map((e) => [e.path?.join("."), e.extensions?.source]);
-
-  it("returns Hourglass's and Challenger's records when Pankhurst is down, with an error naming pankhurst on each affected field", async () => {
-    hub.sources.standIns.partners.get(PartnerCode.PANKHURST)!.setAvailable(false);
-    const { status, body } = await ask();
-
-    expect(status).toBe(200);
-    expect(episodeIds(body.data!)).toEqual({ m: [], s: ["5eed0000-0000-4000-8000-0000000000e3"], t: ["CH-EP-0005"] });
-    expect(body.data!.s.hourglass).toEqual({ specialistWorker: "Specialist Worker W3" });
-    expect(unavailable(body)).toEqual(expect.arrayContaining([["m.episodes", "pankhurst"], ["s.episodes", "pankhurst"], ["t.episodes", "pankhurst"]]));
-    expect(unavailable(body)).toHaveLength(3);
-    expect(body.errors?.find((e) => e.extensions?.code === "SOURCE_UNAVAILABLE")?.extensions).toMatchObject({ reason: "NETWORK" });
-  });
-
-  it("returns Pankhurst's and Challenger's records when Hourglass is down, and names hourglass where its part is missing", async () => {
-    hub.sources.standIns.partners.get(PartnerCode.HOURGLASS)!.setAvailable(false);
-    const { status, body } = await ask();
-
-    expect(status).toBe(200);
-    expect(episodeIds(body.data!)).toEqual({ m: ["5eed0000-0000-4000-8000-0000000000e1"], s: [], t: ["CH-EP-0005"] });
-    expect(body.data!.s.hourglass).toBeNull();
-    expect(unavailable(body)).toEqual(expect.arrayContaining([["m.episodes", "hourglass"], ["s.hourglass", "hourglass"]]));
-    expect(new Set(unavailable(body).map(([, source]) => source))).toEqual(new Set(["hourglass"]));
-  });
-
-  it("returns Pankhurst's and Hourglass's records when Challenger is down, and names challenger where its part is missing", async () => {
-    hub.sources.standIns.partners.get(PartnerCode.CHALLENGER)!.setAvailable(false);
-    const { status, body } = await ask();
-
-    expect(status).toBe(200);
-    expect(episodeIds(body.data!)).toEqual({ m: ["5eed0000-0000-4000-8000-0000000000e1"], s: ["5eed0000-0000-4000-8000-0000000000e3"], t: [] });
-    expect(body.data!.t.challenger).toBeNull();
-    expect(unavailable(body)).toEqual(expect.arrayContaining([["t.episodes", "challenger"], ["t.challenger", "challenger"]]));
-    expect(new Set(unavailable(body).map(([, source]) => source))).toEqual(new Set(["challenger"]));
-  });
-});
+// A partner's system down or slow under the case view: test/faults.test.ts, with every other source.
 
 describe("connector calls per request", () => {
   it("asks each partner the same number of times for 1, 10 and 30 cases", async () => {

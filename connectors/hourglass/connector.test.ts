@@ -5,6 +5,7 @@ import { AgeBand, EpisodeClosureReason, PartnerCode, SupportActionKind, SupportA
 import { SYNTHETIC_GMVS_CASE_IDS as CASE } from "../synthetic";
 import { HourglassConnector } from "./connector";
 import { RETURN_COLUMNS } from "./returns-csv";
+import { HourglassStandInStore } from "./stand-in";
 import { InMemoryHourglassStore } from "./store";
 
 const FIXTURES = join(__dirname, "fixtures");
@@ -160,5 +161,23 @@ describe("HourglassConnector reads", () => {
     await hourglass.importDirectory(FIXTURES);
 
     expect(await hourglass.health()).toMatchObject({ source: "hourglass", status: "UP", detail: "latest return 2026-11" });
+  });
+});
+
+describe("HourglassConnector with a landing store too slow to answer", () => {
+  it("gives up a read at readTimeoutMs as TIMEOUT, and reads again once the store answers in time", async () => {
+    const store = new HourglassStandInStore();
+    const hourglass = new HourglassConnector(store, { readTimeoutMs: 100 });
+    await hourglass.importDirectory(FIXTURES);
+    store.setDelay(400);
+    const started = performance.now();
+
+    await expect(hourglass.fetchByKeys([CASE.selfReferral])).rejects.toMatchObject({ source: "hourglass", reason: "TIMEOUT" });
+    expect(performance.now() - started).toBeLessThan(350);
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the abandoned read finishes before the test does
+
+    store.setDelay(0);
+    const [record] = await hourglass.fetchByKeys([CASE.selfReferral]);
+    expect(record?.partner).toBe(PartnerCode.HOURGLASS);
   });
 });

@@ -32,12 +32,20 @@ export class HourglassConnector implements PartnerConnector {
   readonly source = HOURGLASS_SOURCE;
   readonly partner = PartnerCode.HOURGLASS;
   private readonly clock: () => number;
+  private readonly readTimeoutMs: number | undefined;
 
+  /**
+   * `readTimeoutMs` bounds every read of the landing store, whatever the
+   * store (a SQL store bounds its statements too; an in-memory one, or a
+   * landing database that stops answering, would not): past it, the read
+   * fails as TIMEOUT and the hub answers without Hourglass's part.
+   */
   constructor(
     private readonly store: HourglassReturnStore,
-    options: { clock?: () => number } = {},
+    options: { clock?: () => number; readTimeoutMs?: number } = {},
   ) {
     this.clock = options.clock ?? Date.now;
+    this.readTimeoutMs = options.readTimeoutMs;
   }
 
   /** Loads a return's good rows and reports its bad ones; importing the same file again adds nothing. */
@@ -58,7 +66,7 @@ export class HourglassConnector implements PartnerConnector {
   /** One store read for the whole batch; results in key order, null where no return mentions the case. */
   async fetchByKeys(gmvsCaseIds: readonly string[]): Promise<(PartnerCaseRecord | null)[]> {
     const wanted = [...new Set(gmvsCaseIds.map((id) => id.toLowerCase()).filter((id) => UUID.test(id)))];
-    const byCase = recordsByCase(wanted.length === 0 ? [] : await this.store.rowsForCases(wanted));
+    const byCase = recordsByCase(wanted.length === 0 ? [] : await this.read("reading returns for cases", () => this.store.rowsForCases(wanted)));
     return gmvsCaseIds.map((id) => byCase.get(id.toLowerCase()) ?? null);
   }
 
@@ -67,7 +75,7 @@ export class HourglassConnector implements PartnerConnector {
     const after = page.after ?? null;
     if (after !== null && !UUID.test(after)) throw new RangeError("after is not a cursor this connector issued");
     const first = Math.min(Math.max(1, Math.floor(page.first)), PAGE_LIMIT);
-    const ids = await this.store.caseIdsAfter(after, first + 1);
+    const ids = await this.read("listing cases", () => this.store.caseIdsAfter(after, first + 1));
     const pageIds = ids.slice(0, first);
     const records = await this.fetchByKeys(pageIds);
     const items = records.filter((record): record is PartnerCaseRecord => record !== null);
@@ -79,7 +87,7 @@ export class HourglassConnector implements PartnerConnector {
     if (cursor !== null && !/^\d+$/.test(cursor)) throw new RangeError("cursor is not one this connector issued");
     const since = cursor === null ? 0 : Number(cursor);
     const size = Math.min(Math.max(1, Math.floor(limit)), PAGE_LIMIT);
-    const changed = await this.store.casesChangedSince(since, size + 1);
+    const changed = await this.read("reading changes", () => this.store.casesChangedSince(since, size + 1));
     const page = changed.slice(0, size);
     const records = await this.fetchByKeys(page.map((change) => change.gmvsCaseId));
     return {
@@ -93,7 +101,7 @@ export class HourglassConnector implements PartnerConnector {
   async health(): Promise<SourceHealth> {
     const checkedAt = new Date(this.clock());
     try {
-      const month = await this.store.latestReturnMonth();
+      const month = await this.read("reading the latest return month", () => this.store.latestReturnMonth());
       return month === null
         ? { source: this.source, status: "DEGRADED", checkedAt, detail: "no monthly return loaded yet" }
         : { source: this.source, status: "UP", checkedAt, detail: `latest return ${month}` };
@@ -105,6 +113,23 @@ export class HourglassConnector implements PartnerConnector {
 
   close(): Promise<void> {
     return this.store.close();
+  }
+
+  private async read<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    const limit = this.readTimeoutMs;
+    if (!limit) return call();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new SourceUnavailableError(HOURGLASS_SOURCE, "TIMEOUT", `${operation}: the landing store did not answer within ${limit} ms`)),
+        limit,
+      );
+    });
+    try {
+      return await Promise.race([call(), deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

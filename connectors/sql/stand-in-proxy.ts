@@ -26,6 +26,7 @@ export class SqlStandInProxy {
   private mode: SqlStandInMode = "up";
   private delayMs = 0;
   private statements = 0;
+  private downWhen: string | undefined;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
@@ -35,6 +36,16 @@ export class SqlStandInProxy {
     this.mode = mode;
     this.delayMs = options.delayMs ?? 0;
     if (mode === "down") for (const socket of this.sockets) socket.destroy();
+  }
+
+  /**
+   * Goes down (as setMode("down")) the moment a statement whose text
+   * contains `text` is sent, before it reaches the database: for tests that
+   * lose the database part-way through a piece of work (e.g. as an audit
+   * event is written). Once only.
+   */
+  goDownWhenSent(text: string): void {
+    this.downWhen = text;
   }
 
   /**
@@ -83,9 +94,18 @@ export class SqlStandInProxy {
       });
       socket.on("error", () => undefined); // the close handler tears both down
     }
-    const counter = new MessageCounter(() => (this.statements += 1));
+    let tripped = false;
+    const counter = new MessageCounter(
+      () => (this.statements += 1),
+      (text) => {
+        if (this.downWhen === undefined || !text.includes(this.downWhen)) return;
+        this.downWhen = undefined;
+        tripped = true;
+      },
+    );
     client.on("data", (chunk: Buffer) => {
       counter.push(chunk);
+      if (tripped) return this.setMode("down");
       upstream.write(chunk);
     });
     upstream.on("data", (chunk: Buffer) => {
@@ -105,7 +125,11 @@ class MessageCounter {
   private buffer = Buffer.alloc(0);
   private startedUp = false;
 
-  constructor(private readonly onStatement: () => void) {}
+  constructor(
+    private readonly onStatement: () => void,
+    /** The SQL text of each simple Query and each Parse (extended protocol) message. */
+    private readonly onText: (text: string) => void = () => undefined,
+  ) {}
 
   push(chunk: Buffer): void {
     this.buffer = Buffer.concat([this.buffer, chunk]);
@@ -116,7 +140,16 @@ class MessageCounter {
       if (this.buffer.length < length) return;
       // SSLRequest (code 80877103) comes before the startup message proper, which is then sent without a type byte.
       if (!this.startedUp) this.startedUp = !(length === 8 && this.buffer.readInt32BE(4) === 80877103);
-      else if (this.buffer[0] === 0x51 /* Q */ || this.buffer[0] === 0x45 /* E */) this.onStatement();
+      else {
+        const type = this.buffer[0];
+        if (type === 0x51 /* Q */ || type === 0x45 /* E */) this.onStatement();
+        // Query: the text, NUL-terminated. Parse: a statement name, NUL, the text, NUL, then parameter types.
+        if (type === 0x51) this.onText(this.buffer.toString("utf8", 5, length - 1));
+        if (type === 0x50 /* P */) {
+          const textStart = this.buffer.indexOf(0, 5) + 1;
+          this.onText(this.buffer.toString("utf8", textStart, this.buffer.indexOf(0, textStart)));
+        }
+      }
       this.buffer = this.buffer.subarray(length);
     }
   }

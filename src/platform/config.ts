@@ -57,6 +57,21 @@ const envSchema = z.object({
   /** Per call to a source system (HTTP request or SQL statement). */
   SOURCE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
   /**
+   * The circuit breaker of each REST source (police API, Pankhurst API;
+   * connectors/http/breaker.ts): consecutive failed calls that open it, and
+   * how long it stays open before one trial call (half-open).
+   */
+  SOURCE_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1_000).default(5),
+  SOURCE_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * The hub's own store, per statement: a PostgreSQL server cancels a
+   * statement running longer (statement_timeout), and the client gives up a
+   * moment after that, or after as long waiting for a connection, so a slow
+   * or lost store costs a request a bounded wait, never a hang. PGlite
+   * ignores the server half (it runs in this process).
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /**
    * The gateway runs only the persisted operations of schema/operations (by
    * hash, src/sdk/generated/persisted-documents.json). Unset: on in production,
    * off elsewhere, so developers can send ad-hoc queries.
@@ -122,6 +137,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     subgraphPorts: ports,
     subgraphUrls: urls,
     databaseUrl: env.DATABASE_URL,
+    databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     seed: env.SEED,
     operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
@@ -138,6 +154,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       hourglass: { returnsDir: env.HOURGLASS_RETURNS_DIR },
       challenger: { databaseUrl: env.CHALLENGER_DATABASE_URL },
       timeoutMs: env.SOURCE_TIMEOUT_MS,
+      breaker: { failureThreshold: env.SOURCE_BREAKER_THRESHOLD, coolDownMs: env.SOURCE_BREAKER_COOLDOWN_MS },
     },
     insights: {
       // A fixed development key outside production only: insightsProblems() refuses production without one.

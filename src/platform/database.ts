@@ -21,7 +21,35 @@ export interface DatabaseOptions {
   entities: NonNullable<DataSourceOptions["entities"]>;
   /** Pool size against a PostgreSQL server. */
   poolSize?: number;
+  /**
+   * Against a PostgreSQL server, bounds every statement: the server cancels
+   * it (statement_timeout, SQLSTATE 57014), the client stops waiting for an
+   * answer a moment later (a store that stopped answering altogether), and
+   * no caller waits longer for a pooled connection. Unset or 0: unbounded,
+   * as the command-line tools run (a migration or a refresh may take long).
+   * PGlite has no such setting: it runs in this process.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * Where the pool connects, given the store's own URL: tests put a TCP
+   * proxy there (connectors/sql/stand-in-proxy.ts) to take the store down or
+   * slow it under a running hub.
+   */
+  connectVia?: (url: string) => Promise<string>;
   logger?: Logger;
+}
+
+/** How much longer the client waits than the server's statement timeout before giving up on an answer. */
+const CLIENT_MARGIN_MS = 500;
+
+/** pg pool options that bound every wait on the store (see DatabaseOptions.statementTimeoutMs). */
+function boundedWaits(statementTimeoutMs: number | undefined): Record<string, number> {
+  if (!statementTimeoutMs) return {};
+  return {
+    statement_timeout: statementTimeoutMs,
+    query_timeout: statementTimeoutMs + CLIENT_MARGIN_MS,
+    connectionTimeoutMillis: statementTimeoutMs,
+  };
 }
 
 /**
@@ -41,12 +69,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     logger: sqlLogger(options.logger),
     maxQueryExecutionTime: 500,
   };
+  const connectVia = options.connectVia ?? (async (url: string) => url);
   if (options.databaseUrl) {
     const dataSource = new DataSource({
       ...common,
       type: "postgres",
-      url: options.databaseUrl,
-      extra: { max: options.poolSize ?? 10 },
+      url: await connectVia(options.databaseUrl),
+      extra: { max: options.poolSize ?? 10, ...boundedWaits(options.statementTimeoutMs) },
     } as DataSourceOptions);
     await dataSource.initialize();
     return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
@@ -59,7 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   await server.start();
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const dataSource = new DataSource({ ...common, type: "postgres", url, extra: { max: 1 } } as DataSourceOptions);
+  const dataSource = new DataSource({ ...common, type: "postgres", url: await connectVia(url), extra: { max: 1 } } as DataSourceOptions);
   await dataSource.initialize();
   return {
     dataSource,

@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLFormattedError } from "graphql";
-import { SourceUnavailableError } from "../../connectors/contract";
+import { SourceUnavailableError, UnavailableReason } from "../../connectors/contract";
 
 /** The codes a client may see in `extensions.code`. See docs/errors.md. */
 export enum ErrorCode {
@@ -89,4 +89,43 @@ export function sourceUnavailableError(
     path,
     extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: error.source, reason: error.reason },
   });
+}
+
+/** `extensions.source` of SOURCE_UNAVAILABLE when the hub's own store (PostgreSQL or PGlite) did not answer. */
+export const HUB_STORE_SOURCE = "hub-store";
+
+/** SQLSTATE classes that mean the database or the path to it failed (PostgreSQL manual, Appendix A). */
+const STORE_CONNECTION_FAILURES = [/^08/, /^57P0[1-3]$/, /^53/];
+/** query_canceled: what statement_timeout raises. */
+const STATEMENT_TIMEOUT = "57014";
+const NETWORK_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTCONN"]);
+/** What the pg driver says when the connection is lost or never made, or an answer is overdue (it gives these no code). */
+const PG_NETWORK_MESSAGES = /Connection terminated|not queryable|Client was closed|Connection ended|connection error/i;
+const PG_TIMEOUT_MESSAGES = /Query read timeout|timeout exceeded when trying to connect/i;
+
+/**
+ * Why the hub's own store failed a statement, when it failed because the
+ * store was down, unreachable or too slow (not because the statement was
+ * wrong: those stay internal errors); undefined otherwise. Reads the pg
+ * driver's error, also where TypeORM wrapped it (QueryFailedError.driverError).
+ */
+export function storeFailureReason(error: unknown): Extract<UnavailableReason, "TIMEOUT" | "NETWORK"> | undefined {
+  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth < 3; depth++) {
+    const code = "code" in e && typeof e.code === "string" ? e.code : undefined;
+    const message = e instanceof Error ? e.message : "";
+    if (code === STATEMENT_TIMEOUT || PG_TIMEOUT_MESSAGES.test(message)) return "TIMEOUT";
+    if ((code && (NETWORK_ERRNOS.has(code) || STORE_CONNECTION_FAILURES.some((p) => p.test(code)))) || PG_NETWORK_MESSAGES.test(message)) return "NETWORK";
+    e = "driverError" in e ? e.driverError : "cause" in e ? e.cause : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The coded error for a statement the hub's own store could not answer:
+ * SOURCE_UNAVAILABLE naming the store and why, never the driver's message
+ * (it can carry SQL, a host or data). Undefined for any other error.
+ */
+export function storeUnavailable(error: unknown): GraphQLError | undefined {
+  const reason = storeFailureReason(error);
+  return reason && sourceUnavailable(new SourceUnavailableError(HUB_STORE_SOURCE, reason, "the hub's store did not answer"));
 }

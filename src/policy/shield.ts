@@ -4,7 +4,7 @@ import { applyMiddleware } from "graphql-middleware";
 import { rule, shield } from "graphql-shield";
 import type { IRules, ShieldRule } from "graphql-shield/typings/types";
 import { OrganisationCode } from "../platform/domain";
-import { appError, ErrorCode } from "../platform/errors";
+import { appError, ErrorCode, storeUnavailable } from "../platform/errors";
 import { Role } from "../platform/principal";
 import type { GuardedContext } from "./access";
 import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, TypeDeclaration } from "./sensitive";
@@ -82,10 +82,11 @@ export function guardSchema(
       allowExternalErrors: false,
       // allowExternalErrors: false masks whatever a resolver throws; our own coded
       // errors (INVALID_INPUT, CONFLICT, ...) are meant for the client and pass.
+      // The hub's own store down or too slow is SOURCE_UNAVAILABLE, like any source's.
       fallbackError: (thrown: unknown) =>
         thrown instanceof GraphQLError && typeof thrown.extensions.code === "string" && thrown.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? thrown
-          : appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"),
+          : (storeUnavailable(thrown) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")),
       debug: false,
     }),
   );
@@ -94,7 +95,8 @@ export function guardSchema(
 /**
  * Writes the request's audit events before the response leaves. If they
  * cannot be written, the response carries no data: nothing is released
- * unrecorded.
+ * unrecorded. The one error says SOURCE_UNAVAILABLE (the hub's store) where
+ * the store was down or too slow, INTERNAL_SERVER_ERROR otherwise.
  */
 export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
   return {
@@ -107,7 +109,8 @@ export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
           } catch (error) {
             contextValue.logger.error({ err: error }, "audit write failed; response withheld");
             if (response.body.kind === "single") {
-              response.body.singleResult = { data: null, errors: [appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")] };
+              const coded = storeUnavailable(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
+              response.body.singleResult = { data: null, errors: [coded] };
             }
           }
         },

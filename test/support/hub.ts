@@ -1,23 +1,33 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Hub, startHub } from "../../src/hub";
+import { SqlStandInProxy } from "../../connectors/sql/stand-in-proxy";
+import { Hub, prepareDatabase, startHub } from "../../src/hub";
 import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
-import { Config, loadConfig } from "../../src/platform/config";
+import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger } from "../../src/platform/logger";
 import { createTestStore } from "./store";
 
 export interface TestHub extends Hub {
   config: Config;
+  /**
+   * With `storeProxy`, the TCP proxy between the hub and its own store
+   * (PostgreSQL or PGlite): `setMode("down" | "slow" | "up")` breaks or
+   * slows the store under the running hub.
+   */
+  storeProxy?: SqlStandInProxy;
   /** A dev token for this hub's key pair. */
   token(principal: Partial<Principal> & Pick<Principal, "organisation">, options?: { expiresIn?: string | number }): Promise<string>;
   /** Authorization header for a principal, ready to pass to graphql(). */
   as(principal: Partial<Principal> & Pick<Principal, "organisation">): Promise<Record<string, string>>;
 }
 
-/** The whole hub in this process on ephemeral loopback ports, over a store of its own. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+/**
+ * The whole hub in this process on ephemeral loopback ports, over a store of its own.
+ * `storeProxy: true` puts a proxy between the hub and that store (TestHub.storeProxy).
+ */
+export async function startTestHub(env: Record<string, string> = {}, options: { storeProxy?: boolean } = {}): Promise<TestHub> {
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
@@ -34,8 +44,27 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
     ...env,
   });
-  const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true }).catch(async (error) => {
+  const logger = createLogger(config.logLevel);
+  let storeProxy: SqlStandInProxy | undefined;
+  let closeProxy = async () => undefined as void;
+  const connectVia = async (url: string) => {
+    storeProxy = new SqlStandInProxy(url);
+    const running = await storeProxy.start();
+    closeProxy = running.close;
+    return running.url;
+  };
+  const closeStore = async () => {
+    await closeProxy();
     await store.close();
+  };
+  // With a proxy the test opens the store itself (startHub then leaves closing it to us).
+  const db = options.storeProxy ? await prepareDatabase(config, SUBGRAPH_NAMES, logger, { connectVia }).catch(async (error) => {
+    await closeStore();
+    throw error;
+  }) : undefined;
+  const hub = await startHub(config, logger, { ephemeralPorts: true, db }).catch(async (error) => {
+    await db?.close();
+    await closeStore();
     throw error;
   });
   const token: TestHub["token"] = (principal, options) =>
@@ -52,11 +81,14 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
   return {
     ...hub,
     config,
+    storeProxy,
     token,
     as: async (principal) => ({ authorization: `Bearer ${await token(principal)}` }),
     async close() {
       await hub.close();
-      await store.close();
+      storeProxy?.setMode("up");
+      await db?.close();
+      await closeStore();
     },
   };
 }
