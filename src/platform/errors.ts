@@ -127,5 +127,5 @@ export function storeFailureReason(error: unknown): Extract<UnavailableReason, "
  */
 export function storeUnavailable(error: unknown): GraphQLError | undefined {
   const reason = storeFailureReason(error);
-  return reason && sourceUnavailable(new SourceUnavailableError(HUB_STORE_SOURCE, reason, "the hub's store did not answer"));
+  return reason && sourceUnavailableError({ source: HUB_STORE_SOURCE, reason });
 }

@@ -125,7 +125,14 @@ export class RefreshService {
         if (tally.rejected > 0) log?.warn({ source: source.name, rejected: tally.rejected }, "insights refresh: facts refused at the boundary");
       }
       if (factsWritten > 0) {
-        for (const cube of MATERIALISED_CUBES) await runner.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${cube}`);
+        // Rebuilding a cube over millions of facts outlasts the statement timeout that guards
+        // requests (DATABASE_STATEMENT_TIMEOUT_MS); readers are not blocked (CONCURRENTLY), so lift it for this session only.
+        await runner.query(`SET statement_timeout = 0`);
+        try {
+          for (const cube of MATERIALISED_CUBES) await runner.query(`REFRESH MATERIALIZED VIEW CONCURRENTLY ${cube}`);
+        } finally {
+          await runner.query(`RESET statement_timeout`);
+        }
       }
       await runner.query(
         `UPDATE insights.refresh_run SET finished_at = clock_timestamp(), facts_written = $2, facts_by_source = $3::jsonb, status = 'FINISHED' WHERE id = $1`,
