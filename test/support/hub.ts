@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Hub, startHub } from "../../src/hub";
+import { Hub, HubOptions, startHub } from "../../src/hub";
 import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig } from "../../src/platform/config";
@@ -17,7 +17,7 @@ export interface TestHub extends Hub {
 }
 
 /** The whole hub in this process on ephemeral loopback ports, over a store of its own. */
-export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, options: Pick<HubOptions, "access" | "standInData"> = {}): Promise<TestHub> {
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
@@ -34,7 +34,7 @@ export async function startTestHub(env: Record<string, string> = {}): Promise<Te
     INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
     ...env,
   });
-  const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true }).catch(async (error) => {
+  const hub = await startHub(config, createLogger(config.logLevel), { ...options, ephemeralPorts: true }).catch(async (error) => {
     await store.close();
     throw error;
   });
