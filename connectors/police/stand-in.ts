@@ -66,6 +66,7 @@ export class PoliceStandIn {
   private readonly orders = new Map<string, ProtectiveOrder[]>();
   private readonly generated: GeneratedPoliceRecords | undefined;
   private changeSeq = 0;
+  private running: RunningStandIn | undefined;
 
   constructor(options: { token?: string; seed?: PoliceSeed; generated?: GeneratedPoliceRecords } = {}) {
     this.http = new HttpStandIn({ name: "police records API", token: options.token ?? STAND_IN_TOKEN, route: (request) => this.route(request) });
@@ -130,8 +131,14 @@ export class PoliceStandIn {
     append(this.orders, structuredClone(order));
   }
 
-  start(port = 0): Promise<RunningStandIn> {
-    return this.http.start(port);
+  async start(port = 0): Promise<RunningStandIn> {
+    this.running = await this.http.start(port);
+    return this.running;
+  }
+
+  /** Where it listens once started. */
+  get url(): string | undefined {
+    return this.running?.url;
   }
 
   private async route(req: StandInRequest): Promise<[number, unknown]> {
