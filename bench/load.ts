@@ -1,7 +1,7 @@
 import { ChildProcess, execSync, fork } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { Pool } from "pg";
@@ -334,7 +334,8 @@ function machine(): string {
       return "unknown";
     }
   })();
-  return `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, commit ${commit}`;
+  // Other work on the machine skews every figure: the load average says how much there was.
+  return `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, commit ${commit}; load average at the end of the run ${loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`;
 }
 
 function report(input: {
