@@ -14,10 +14,13 @@ import { createLogger } from "../src/platform/logger";
 import { Purpose, Role } from "../src/platform/principal";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
 import { runInsightsBench } from "./insights";
+import { runLoadBench } from "./load";
 import { addPartnerRecords, pankhurstEpisodeRecord } from "../test/support/partners";
 
 /**
- * `npm run bench`: the shared case view through the gateway (HTTP, token
+ * `npm run bench`: first the load run (bench/load.ts: the shared case view
+ * at 50 connections over the large data set, written to bench/results.md);
+ * then the case view through the gateway (HTTP, token
  * checks, query planning, three subgraphs, an access decision and audit per
  * field) against the floor for the same data fetched directly, measured in
  * one run on the same store; then the SQL statements and police API calls
@@ -202,10 +205,14 @@ async function generateEpisodes(hub: Hub): Promise<void> {
 /** Each part reports its own failure; the insights part runs whatever became of the case view. */
 async function all(): Promise<void> {
   let failed = false;
+  // BENCH_PARTS (e.g. "load") runs some of them; all by default.
+  const only = process.env.BENCH_PARTS?.split(",").map((p) => p.trim());
   for (const [name, part] of [
+    ["load", runLoadBench],
     ["case view", main],
     ["insights", runInsightsBench],
   ] as const) {
+    if (only && !only.includes(name)) continue;
     await part().catch((error: unknown) => {
       failed = true;
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

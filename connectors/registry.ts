@@ -7,7 +7,7 @@ import { SqlHourglassStore } from "./hourglass/sql-store";
 import { HOURGLASS_FIXTURES, HourglassStandInStore } from "./hourglass/stand-in";
 import { HourglassReturnStore, InMemoryHourglassStore } from "./hourglass/store";
 import { PankhurstClient } from "./pankhurst/client";
-import { PANKHURST_STAND_IN_TOKEN, PankhurstStandIn } from "./pankhurst/stand-in";
+import { GeneratedPankhurstCases, PANKHURST_STAND_IN_TOKEN, PankhurstStandIn } from "./pankhurst/stand-in";
 import { PartnerCaseRecord, PartnerCode, PartnerConnector } from "./partners";
 
 /**
@@ -63,6 +63,13 @@ export interface PartnerStandIn {
   close(): Promise<void>;
 }
 
+/**
+ * Case records a stand-in computes on demand (a large synthetic data set as
+ * a pure function of the GMVS case id), in-process only: for the load
+ * benchmark. Only stand-ins whose system takes case records use it.
+ */
+export type GeneratedPartnerRecords = (gmvsCaseId: string) => PartnerCaseRecord | undefined;
+
 export interface PartnerRegistryEntry {
   readonly partner: PartnerCode;
   readonly kind: PartnerSourceKind;
@@ -70,7 +77,7 @@ export interface PartnerRegistryEntry {
   /** Whether the connector takes referral updates (recordReferralReceived, acceptReferral, declineReferral). */
   readonly acceptsReferralWrites: boolean;
   create(options: PartnerConnectorOptions): Promise<PartnerConnector>;
-  startStandIn(): Promise<PartnerStandIn>;
+  startStandIn(generated?: GeneratedPartnerRecords): Promise<PartnerStandIn>;
 }
 
 export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = new Map<PartnerCode, PartnerRegistryEntry>([
@@ -89,8 +96,8 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           breaker: options.breaker,
         });
       },
-      async startStandIn() {
-        const standIn = new PankhurstStandIn();
+      async startStandIn(generated) {
+        const standIn = new PankhurstStandIn({ generated: generated && pankhurstCase(generated) });
         const running = await standIn.start();
         return {
           options: { baseUrl: running.url, token: PANKHURST_STAND_IN_TOKEN },
@@ -189,6 +196,15 @@ export async function fetchFromPartners(connectors: readonly PartnerConnector[],
     else throw outcome.reason;
   });
   return result;
+}
+
+function pankhurstCase(generated: GeneratedPartnerRecords): GeneratedPankhurstCases {
+  return (gmvsCaseId) => {
+    const record = generated(gmvsCaseId);
+    if (!record) return undefined;
+    const { hourglass: _h, challenger: _c, ...pankhurst } = record;
+    return pankhurst;
+  };
 }
 
 function required(value: string | undefined, partner: string, option: keyof PartnerConnectorOptions): string {

@@ -9,12 +9,13 @@ import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
 import { auditPlugin } from "./policy/shield";
 import { PolicyStore } from "./policy/store";
+import { AccessMode, assertAccessModeAllowed, PermitAllUnauditedEvaluator } from "./policy/permit-all";
 import { createGateway } from "./gateway/gateway";
 import { loadSafelist, safelistGuard } from "./gateway/safelist";
 import { explorerRoutes } from "./gateway/explorer";
 import { operationLimits, subgraphLimits } from "./gateway/limits";
 import { SUBGRAPHS } from "./subgraphs";
-import { Sources, startSources } from "./sources";
+import { GeneratedStandInData, Sources, startSources } from "./sources";
 
 /** Every entity of the given subgraphs, for one shared DataSource. */
 export function entitiesOf(names: readonly SubgraphName[]) {
@@ -63,7 +64,10 @@ export async function startSubgraph(
   logger: Logger,
   port: number,
   sources: Sources,
+  accessMode: AccessMode = "guarded",
 ): Promise<RunningServer> {
+  assertAccessModeAllowed(accessMode, config);
+  const Evaluator = accessMode === "permit-all-unaudited" ? PermitAllUnauditedEvaluator : AccessEvaluator;
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
   const services = subgraph.createServices(db, sources, config);
@@ -88,7 +92,7 @@ export async function startSubgraph(
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);
       const breakGlass = req.headers[BREAK_GLASS_HEADER];
-      const access = new AccessEvaluator(policy, principal, base.requestId, typeof breakGlass === "string" ? breakGlass : null);
+      const access = new Evaluator(policy, principal, base.requestId, typeof breakGlass === "string" ? breakGlass : null);
       return subgraph.createContext(services, { ...base, principal, access });
     },
     ready: () => ping(db),
@@ -147,18 +151,35 @@ export interface Hub {
   close(): Promise<void>;
 }
 
+export interface HubOptions {
+  /** Loopback ports picked by the system, so tests can run several hubs side by side. */
+  ephemeralPorts?: boolean;
+  /** A store already open (and migrated); the hub does not close it. */
+  db?: Database;
+  /**
+   * In-process only, for the load benchmark: "permit-all-unaudited" swaps
+   * the access decision for one that allows everything and audits nothing
+   * (src/policy/permit-all.ts). Refused under NODE_ENV=production.
+   */
+  access?: AccessMode;
+  /** In-process only, for the load benchmark: extra synthetic records the stand-ins compute on demand. */
+  standInData?: GeneratedStandInData;
+}
+
 /**
  * The embedded default: every subgraph and the gateway in one process over one
- * store. `ephemeralPorts` lets tests run several hubs side by side.
+ * store.
  */
-export async function startHub(config: Config, logger: Logger, options: { ephemeralPorts?: boolean; db?: Database } = {}): Promise<Hub> {
+export async function startHub(config: Config, logger: Logger, options: HubOptions = {}): Promise<Hub> {
+  const accessMode = options.access ?? "guarded";
+  assertAccessModeAllowed(accessMode, config);
   const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
   let sources: Sources | undefined;
   try {
-    sources = await startSources(config.sources, logger);
+    sources = await startSources(config.sources, logger, options.standInData);
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources);
+      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode);
     }
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
     const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort);

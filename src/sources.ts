@@ -1,7 +1,7 @@
 import { PoliceApiClient } from "../connectors/police/client";
-import { PoliceStandIn, STAND_IN_TOKEN as POLICE_STAND_IN_TOKEN } from "../connectors/police/stand-in";
+import { GeneratedPoliceRecords, PoliceStandIn, STAND_IN_TOKEN as POLICE_STAND_IN_TOKEN } from "../connectors/police/stand-in";
 import { PartnerCode, PartnerConnector } from "../connectors/partners";
-import { PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn } from "../connectors/registry";
+import { GeneratedPartnerRecords, PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn } from "../connectors/registry";
 import type { Config } from "./platform/config";
 import type { Logger } from "./platform/logger";
 
@@ -26,8 +26,18 @@ export interface Sources {
 
 export type SourceSettings = Config["sources"];
 
+/**
+ * Extra synthetic records for the stand-ins, computed on demand (the load
+ * benchmark's large data set, bench/large-data.ts). In-process only: no
+ * config or environment setting reaches it.
+ */
+export interface GeneratedStandInData {
+  police?: GeneratedPoliceRecords;
+  partners?: Partial<Record<PartnerCode, GeneratedPartnerRecords>>;
+}
+
 /** Starts (or connects to) every source system. On failure, whatever was started is closed again. */
-export async function startSources(settings: SourceSettings, logger: Logger): Promise<Sources> {
+export async function startSources(settings: SourceSettings, logger: Logger, generated: GeneratedStandInData = {}): Promise<Sources> {
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, "closing a source failed"));
@@ -38,7 +48,7 @@ export async function startSources(settings: SourceSettings, logger: Logger): Pr
     if (settings.police.baseUrl && settings.police.token) {
       police = new PoliceApiClient({ baseUrl: settings.police.baseUrl, token: settings.police.token, timeoutMs: settings.timeoutMs, breaker: settings.breaker });
     } else {
-      policeStandIn = new PoliceStandIn();
+      policeStandIn = new PoliceStandIn({ generated: generated.police });
       const running = await policeStandIn.start();
       closers.push(() => running.close());
       police = new PoliceApiClient({ baseUrl: running.url, token: POLICE_STAND_IN_TOKEN, timeoutMs: settings.timeoutMs, breaker: settings.breaker });
@@ -50,7 +60,7 @@ export async function startSources(settings: SourceSettings, logger: Logger): Pr
     for (const [code, entry] of PARTNER_REGISTRY) {
       let options = configuredPartner(code, settings);
       if (!options) {
-        const standIn = await entry.startStandIn();
+        const standIn = await entry.startStandIn(generated.partners?.[code]);
         closers.push(() => standIn.close());
         partnerStandIns.set(code, standIn);
         options = standIn.options;

@@ -32,14 +32,25 @@ const ACTIONS: Readonly<Record<string, ReferralAction>> = {
   decline: ReferralAction.DECLINE,
 };
 
+/**
+ * Case records the stand-in computes on demand instead of holding: a large
+ * synthetic data set (the load benchmark's) as a pure function of the GMVS
+ * case id, so it costs no memory until asked for. Held records (the seed,
+ * recordChange) take precedence; paging, the change feed and referral
+ * writes cover held records only.
+ */
+export type GeneratedPankhurstCases = (gmvsCaseId: string) => PankhurstCase | undefined;
+
 export class PankhurstStandIn {
   private readonly http: HttpStandIn;
   private readonly cases = new Map<string, { record: PankhurstCase; changeSeq: number }>();
+  private readonly generated: GeneratedPankhurstCases | undefined;
   private changeSeq = 0;
 
-  constructor(options: { token?: string; seed?: PankhurstSeed } = {}) {
+  constructor(options: { token?: string; seed?: PankhurstSeed; generated?: GeneratedPankhurstCases } = {}) {
     this.http = new HttpStandIn({ name: "Pankhurst case API", token: options.token ?? PANKHURST_STAND_IN_TOKEN, route: (request) => this.route(request) });
     for (const record of (options.seed ?? PANKHURST_SEED).cases) this.recordChange(record);
+    this.generated = options.generated;
   }
 
   /** Every request received, oldest first. */
@@ -78,10 +89,11 @@ export class PankhurstStandIn {
     if (route === "POST /cases:batch") {
       const parsed = batchBody.safeParse(await req.json());
       if (!parsed.success) throw new BadRequest(`body must be {"caseIds": [...]} with at most ${BATCH_LIMIT} ids`);
-      const ids = new Set(parsed.data.caseIds);
-      // "any order": newest change first, so clients must not rely on it.
-      const items = [...this.cases.values()].filter((entry) => ids.has(entry.record.gmvsCaseId)).reverse();
-      return [200, { items: items.map((entry) => entry.record) }];
+      const ids = [...new Set(parsed.data.caseIds)];
+      // "any order": held records newest change first, then generated ones, so clients must not rely on it.
+      const held = ids.flatMap((id) => this.cases.get(id) ?? []).sort((a, b) => b.changeSeq - a.changeSeq);
+      const generated = this.generated ? ids.filter((id) => !this.cases.has(id)).flatMap((id) => this.generated?.(id) ?? []) : [];
+      return [200, { items: [...held.map((entry) => entry.record), ...generated] }];
     }
     const write = /^\/referrals\/([^/:]+):(receive|accept|decline)$/.exec(req.path);
     if (req.method === "POST" && write) return this.transition(decodeURIComponent(write[1]), ACTIONS[write[2]], await req.json());

@@ -45,19 +45,36 @@ const DEFAULT_CHANGES = 50;
 
 const batchBody = z.object({ references: z.array(z.string().min(1)).max(BATCH_LIMIT) });
 
+/**
+ * Records the stand-in computes on demand instead of holding: a large
+ * synthetic data set (the load benchmark's hundreds of thousands of crimes)
+ * as a pure function of the crime reference, so it costs no memory until
+ * asked for. Held records (the seed, recordChange) take precedence; the
+ * search and change feed cover held records only.
+ */
+export interface GeneratedPoliceRecords {
+  crime(crimeReference: string): PoliceCrime | undefined;
+  updates(crimeReference: string): InvestigationUpdate[];
+  orders(crimeReference: string): ProtectiveOrder[];
+}
+
 export class PoliceStandIn {
   private readonly http: HttpStandIn;
   private readonly crimes = new Map<string, { crime: PoliceCrime; changeSeq: number }>();
-  private readonly updates: InvestigationUpdate[];
-  private readonly orders: ProtectiveOrder[];
+  /** By crime reference, each list in the order recorded. */
+  private readonly updates = new Map<string, InvestigationUpdate[]>();
+  private readonly orders = new Map<string, ProtectiveOrder[]>();
+  private readonly generated: GeneratedPoliceRecords | undefined;
   private changeSeq = 0;
+  private running: RunningStandIn | undefined;
 
-  constructor(options: { token?: string; seed?: PoliceSeed } = {}) {
+  constructor(options: { token?: string; seed?: PoliceSeed; generated?: GeneratedPoliceRecords } = {}) {
     this.http = new HttpStandIn({ name: "police records API", token: options.token ?? STAND_IN_TOKEN, route: (request) => this.route(request) });
     const seed = structuredClone(options.seed ?? POLICE_SEED);
     for (const crime of seed.crimes) this.recordChange(crime);
-    this.updates = seed.updates;
-    this.orders = seed.orders;
+    for (const update of seed.updates) append(this.updates, update);
+    for (const order of seed.orders) append(this.orders, order);
+    this.generated = options.generated;
   }
 
   /** Every request received, oldest first. */
@@ -82,8 +99,8 @@ export class PoliceStandIn {
 
   /** A copy of the crime as held, or undefined where there is none. */
   crime(crimeReference: string): PoliceCrime | undefined {
-    const entry = this.crimes.get(crimeReference);
-    return entry ? structuredClone(entry.crime) : undefined;
+    const crime = this.heldOrGenerated(crimeReference);
+    return crime ? structuredClone(crime) : undefined;
   }
 
   /**
@@ -106,16 +123,22 @@ export class PoliceStandIn {
 
   /** Adds an investigation update to its crime. */
   recordUpdate(update: InvestigationUpdate): void {
-    this.updates.push(structuredClone(update));
+    append(this.updates, structuredClone(update));
   }
 
   /** Adds a protective order to its crime. */
   recordOrder(order: ProtectiveOrder): void {
-    this.orders.push(structuredClone(order));
+    append(this.orders, structuredClone(order));
   }
 
-  start(port = 0): Promise<RunningStandIn> {
-    return this.http.start(port);
+  async start(port = 0): Promise<RunningStandIn> {
+    this.running = await this.http.start(port);
+    return this.running;
+  }
+
+  /** Where it listens once started. */
+  get url(): string | undefined {
+    return this.running?.url;
   }
 
   private async route(req: StandInRequest): Promise<[number, unknown]> {
@@ -129,25 +152,37 @@ export class PoliceStandIn {
     }
     if (route === "POST /updates:batch") {
       const references = new Set((await readBatch(req)).references);
-      return [200, { items: this.updates.filter((u) => references.has(u.crimeReference)) }];
+      return [200, { items: [...references].flatMap((reference) => this.updatesFor(reference)) }];
     }
     if (route === "POST /orders:batch") {
       const references = new Set((await readBatch(req)).references);
-      return [200, { items: this.orders.filter((o) => references.has(o.crimeReference)) }];
+      return [200, { items: [...references].flatMap((reference) => this.ordersFor(reference)) }];
     }
     // Crime references contain "/", so they arrive percent-encoded as one path segment.
     const single = /^\/crimes\/([^/]+)(\/updates)?$/.exec(pathname);
     if (req.method === "GET" && single) {
       const reference = decodeURIComponent(single[1]);
-      const entry = this.crimes.get(reference);
-      if (!entry) return [404, error("NOT_FOUND", "no crime with that reference")];
-      return single[2] ? [200, { items: this.updates.filter((u) => u.crimeReference === reference) }] : [200, entry.crime];
+      const crime = this.heldOrGenerated(reference);
+      if (!crime) return [404, error("NOT_FOUND", "no crime with that reference")];
+      return single[2] ? [200, { items: this.updatesFor(reference) }] : [200, crime];
     }
     return [404, error("NOT_FOUND", `no route ${route}`)];
   }
 
+  private heldOrGenerated(reference: string): PoliceCrime | undefined {
+    return this.crimes.get(reference)?.crime ?? this.generated?.crime(reference);
+  }
+
   private crimesFor(references: Set<string>): PoliceCrime[] {
-    return [...references].flatMap((reference) => this.crimes.get(reference)?.crime ?? []);
+    return [...references].flatMap((reference) => this.heldOrGenerated(reference) ?? []);
+  }
+
+  private updatesFor(reference: string): InvestigationUpdate[] {
+    return [...(this.generated?.updates(reference) ?? []), ...(this.updates.get(reference) ?? [])];
+  }
+
+  private ordersFor(reference: string): ProtectiveOrder[] {
+    return [...(this.generated?.orders(reference) ?? []), ...(this.orders.get(reference) ?? [])];
   }
 
   /** Most recently recorded first; the cursor is the sort key of the last crime returned. */
@@ -198,6 +233,12 @@ function decodeSearchCursor(cursor: string): SearchKey {
     .safeParse(safeJson(Buffer.from(cursor, "base64url").toString("utf8")));
   if (!parsed.success) throw new BadRequest("cursor is not one this API issued");
   return { recordedAt: parsed.data[0], crimeReference: parsed.data[1] };
+}
+
+function append<T extends { crimeReference: string }>(index: Map<string, T[]>, item: T): void {
+  const list = index.get(item.crimeReference);
+  if (list) list.push(item);
+  else index.set(item.crimeReference, [item]);
 }
 
 async function readBatch(req: StandInRequest): Promise<z.infer<typeof batchBody>> {

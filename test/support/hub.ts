@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SqlStandInProxy } from "../../connectors/sql/stand-in-proxy";
-import { Hub, prepareDatabase, startHub } from "../../src/hub";
+import { Hub, HubOptions, prepareDatabase, startHub } from "../../src/hub";
 import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
@@ -25,9 +25,10 @@ export interface TestHub extends Hub {
 
 /**
  * The whole hub in this process on ephemeral loopback ports, over a store of its own.
- * `storeProxy: true` puts a proxy between the hub and that store (TestHub.storeProxy).
+ * `storeProxy: true` puts a proxy between the hub and that store (TestHub.storeProxy);
+ * `access` and `standInData` as startHub takes them (the load benchmark's).
  */
-export async function startTestHub(env: Record<string, string> = {}, options: { storeProxy?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(env: Record<string, string> = {}, options: { storeProxy?: boolean } & Pick<HubOptions, "access" | "standInData"> = {}): Promise<TestHub> {
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
@@ -62,7 +63,8 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     await closeStore();
     throw error;
   }) : undefined;
-  const hub = await startHub(config, logger, { ephemeralPorts: true, db }).catch(async (error) => {
+  const { storeProxy: _proxied, ...hubOptions } = options;
+  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db }).catch(async (error) => {
     await db?.close();
     await closeStore();
     throw error;
