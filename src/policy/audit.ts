@@ -65,19 +65,67 @@ export async function appendAuditEvents(transaction: EntityManager, events: read
     prev = hash;
     return row;
   });
-  const columns = 17;
-  const placeholders = rows.map((_, i) => `(${Array.from({ length: columns }, (_, j) => `$${i * columns + j + 1}`).join(", ")})`).join(", ");
-  await transaction.query(
-    `INSERT INTO governance.audit_event (seq, at, request_id, actor, organisation, roles, purpose, subject_id, category, holder, decision, reason,
-                                         agreement_id, consent_id, break_glass_reason, prev_hash, hash)
-     VALUES ${placeholders}`,
-    rows.flat(),
-  );
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
+    const placeholders = chunk.map((_, i) => `(${Array.from({ length: COLUMNS }, (_, j) => `$${i * COLUMNS + j + 1}`).join(", ")})`).join(", ");
+    await transaction.query(
+      `INSERT INTO governance.audit_event (seq, at, request_id, actor, organisation, roles, purpose, subject_id, category, holder, decision, reason,
+                                           agreement_id, consent_id, break_glass_reason, prev_hash, hash)
+       VALUES ${placeholders}`,
+      chunk.flat(),
+    );
+  }
 }
 
-/** Appends in a transaction of its own: for reads, whose audit is all the work there is. */
+const COLUMNS = 17;
+/** PostgreSQL takes at most 65,535 parameters a statement. */
+const ROWS_PER_INSERT = 1_000;
+
+/**
+ * Group commit for reads' audit events: every request in this process that
+ * finishes while a write is under way joins the next one, so the chain's
+ * lock is taken once per batch, not once per request and subgraph. Each
+ * caller still waits until its own events have committed (a response never
+ * leaves before its audit), and if a batch fails every request in it fails,
+ * so nothing is released unrecorded.
+ */
+class AuditWriter {
+  private queue: { events: readonly AuditEventInput[]; resolve(): void; reject(error: unknown): void }[] = [];
+  private draining = false;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  write(events: readonly AuditEventInput[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        await this.dataSource.transaction((m) => appendAuditEvents(m, batch.flatMap((b) => b.events)));
+        for (const b of batch) b.resolve();
+      } catch (error) {
+        for (const b of batch) b.reject(error);
+      }
+    }
+    this.draining = false;
+  }
+}
+
+const writers = new WeakMap<DataSource, AuditWriter>();
+
+/** Appends in a transaction of its own, grouped with other requests' (AuditWriter): for reads, whose audit is all the work there is. */
 export function recordAudit(dataSource: DataSource, events: readonly AuditEventInput[]): Promise<void> {
-  return events.length === 0 ? Promise.resolve() : dataSource.transaction((m) => appendAuditEvents(m, events));
+  if (events.length === 0) return Promise.resolve();
+  let writer = writers.get(dataSource);
+  if (!writer) writers.set(dataSource, (writer = new AuditWriter(dataSource)));
+  return writer.write(events);
 }
 
 export interface ChainProblem {
