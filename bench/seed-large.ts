@@ -168,7 +168,8 @@ async function main(): Promise<void> {
   const scale = Number(process.env.SEED_LARGE_SCALE ?? 1);
   const sizes = largeSizes(scale);
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
-  const db = await prepareDatabase(config, SUBGRAPH_NAMES, createLogger(config.logLevel));
+  // Set-based inserts of hundreds of thousands of rows outlast the bound that guards requests.
+  const db = await prepareDatabase(config, SUBGRAPH_NAMES, createLogger(config.logLevel), { statementTimeoutMs: 0 });
   try {
     process.stdout.write(
       `seed:large into ${db.embedded ? "PGlite" : "PostgreSQL"}: ${sizes.victims} victims, ${sizes.cases} cases, ${sizes.crimes} crimes (police stand-in), ${sizes.referrals} referrals\n`,

@@ -30,13 +30,14 @@ export async function prepareDatabase(
   config: Config,
   names: readonly SubgraphName[],
   logger: Logger,
-  options: Pick<DatabaseOptions, "connectVia"> = {},
+  /** `statementTimeoutMs: 0` for tools whose statements may rightly run long (bulk loads); requests keep the configured bound. */
+  options: Pick<DatabaseOptions, "connectVia" | "statementTimeoutMs"> = {},
 ): Promise<Database> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
     entities: entitiesOf(names),
-    statementTimeoutMs: config.databaseStatementTimeoutMs,
+    statementTimeoutMs: options.statementTimeoutMs ?? config.databaseStatementTimeoutMs,
     connectVia: options.connectVia,
     logger,
   });
