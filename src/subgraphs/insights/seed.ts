@@ -13,7 +13,8 @@ import { RefreshService } from "./refresh/refresh.service";
  * keep it up. Idempotent: it does nothing once any refresh has run.
  */
 export async function seedInsights(db: Database, config?: Config): Promise<void> {
-  const settings = config?.insights ?? { factSources: "synthetic" as const, syntheticReferrals: 2_000, pseudonymKey: DEV_PSEUDONYM_KEY, batchSize: 5_000 };
+  // Without config, the defaults (loadConfig): the hub's own sources, so nothing to seed here.
+  const settings = config?.insights ?? { factSources: "hub" as const, syntheticReferrals: 2_000, pseudonymKey: DEV_PSEUDONYM_KEY, batchSize: 5_000 };
   if (settings.factSources !== "synthetic") return;
   if ((await db.dataSource.getRepository(RefreshRunRecord).count()) > 0) return;
   const refresh = new RefreshService(db.dataSource, factSourcesFor({ insights: { ...settings, refreshMs: 0 } }), {
