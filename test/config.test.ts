@@ -58,9 +58,11 @@ describe("insights configuration", () => {
     expect(loadConfig({ NODE_ENV: "test", INSIGHTS_REFRESH_MS: "250" }).insights.refreshMs).toBe(250);
   });
 
-  it("generates synthetic facts outside production only", () => {
-    expect(loadConfig({}).insights.factSources).toBe("synthetic");
-    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.factSources).toBe("none");
+  it("feeds the evidence base from the hub's own sources by default, in production too, and synthetic facts only when asked", () => {
+    expect(loadConfig({}).insights.factSources).toBe("hub");
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.factSources).toBe("hub");
+    expect(loadConfig({ INSIGHTS_FACT_SOURCES: "synthetic" }).insights.factSources).toBe("synthetic");
+    expect(() => loadConfig({ INSIGHTS_FACT_SOURCES: "generated" })).toThrow(/INSIGHTS_FACT_SOURCES/);
   });
 });
 

@@ -16,21 +16,31 @@ describe("the insights commands", () => {
     await store?.close();
   });
 
-  function run(script: string, args: string[] = []) {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...storeEnv, NODE_ENV: "test", LOG_LEVEL: "silent", INSIGHTS_SYNTHETIC_REFERRALS: "60" };
+  function run(script: string, args: string[] = [], extra: Record<string, string> = {}) {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...storeEnv, NODE_ENV: "test", LOG_LEVEL: "silent", INSIGHTS_SYNTHETIC_REFERRALS: "60", ...extra };
     delete env.TEST_DATABASE_URL;
     if (!storeEnv.DATABASE_URL) delete env.DATABASE_URL;
     return spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", script, ...args], { cwd: join(__dirname, ".."), env, encoding: "utf8" });
   }
 
   it("refreshes from the fact sources, then finds nothing new the second time", () => {
-    const first = run("src/cli/insights-refresh.ts");
+    const synthetic = { INSIGHTS_FACT_SOURCES: "synthetic" };
+    const first = run("src/cli/insights-refresh.ts", [], synthetic);
     expect(first.stderr).toBe("");
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/refresh \d+ finished: [1-9]\d* facts/);
     expect(first.stdout).toMatch(/synthetic: [1-9]\d* upserted, 0 deleted, 0 refused/);
-    const second = run("src/cli/insights-refresh.ts");
+    const second = run("src/cli/insights-refresh.ts", [], synthetic);
     expect(second.stdout).toMatch(/finished: 0 facts/);
+  });
+
+  it("refreshes from the hub's own sources (GMVS case files and referrals out) by default", () => {
+    // This store holds no case yet: both real sources are read, and find nothing. test/stories/commissioner.test.ts refreshes them over data.
+    const { stdout, stderr, status } = run("src/cli/insights-refresh.ts");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/victims: 0 upserted, 0 deleted, 0 refused, 1 batches/);
+    expect(stdout).toMatch(/partners: 0 upserted, 0 deleted, 0 refused, 1 batches/);
   });
 
   it("imports a police.uk file, naming each rejected line, and adds nothing on a second import", () => {

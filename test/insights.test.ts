@@ -30,7 +30,7 @@ import { graphql, startTestHub, TestHub } from "./support/hub";
 let hub: TestHub;
 let commissioner: Record<string, string>;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ INSIGHTS_FACT_SOURCES: "synthetic" });
   commissioner = await hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
 });
 afterAll(async () => {

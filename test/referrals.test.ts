@@ -175,8 +175,10 @@ describe("the state machine through the gateway", () => {
     expect(firstError(blank.body.errors)).toMatchObject({ code: "INVALID_INPUT", argument: "reason" });
     expect((await referralRow(referral.id))?.status).toBe("RECEIVED");
 
-    const declined = await act("declineReferral", referral.id, await pankhurst(), "", { reason: "Outside our service area" });
-    expect(declined.body.errors?.every((e) => e.extensions?.reason === "NO_RELATIONSHIP")).toBe(true);
+    const declined = await act("declineReferral", referral.id, await pankhurst(), "declineReason", { reason: "Outside our service area" });
+    // Its relationship with the victim has ended: the reason is withheld; the referral's own status is still the addressee's to see.
+    expect(declined.body.data?.declineReferral).toMatchObject({ status: "DECLINED", declineReason: null });
+    expect(declined.body.errors?.map((e) => `${e.path?.join(".")}:${e.extensions?.reason}`)).toEqual(["declineReferral.declineReason:NO_RELATIONSHIP"]);
     const gmvsView = await graphql<{ referral: Referral }>(hub.url, `query($id: ID!) { referral(id: $id) { status declinedAt declineReason } }`, { id: referral.id }, await gmvs());
     expect(gmvsView.body.data?.referral).toMatchObject({ status: "DECLINED", declineReason: "Outside our service area" });
     expect(gmvsView.body.data?.referral.declinedAt).not.toBeNull();
@@ -314,6 +316,48 @@ describe("referToService is refused unless an agreement and the victim's consent
       const { body } = await graphql(hub.url, REFER, { caseId, partner: "PANKHURST", service: "Restore", categories: ["SUPPORT"], consentId, reason: "x" }, headers);
       expect(firstError(body.errors)).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_PERMITTED" });
     }
+  });
+});
+
+describe("a referral's status after the partner's relationship has ended", () => {
+  const STATUS_VIEW = `query($id: ID!) { referral(id: $id) { id status sentAt receivedAt declinedAt withdrawnAt closedAt reason withdrawReason declineReason service case { id } } }`;
+  type Answer = { body: { data?: { referral: Record<string, unknown> } | null; errors?: { path?: (string | number)[]; extensions?: Record<string, unknown> }[] } };
+  const refusals = (answer: Answer) => (answer.body.errors ?? []).map((e) => `${e.path?.join(".")}:${e.extensions?.reason}`).sort();
+
+  it("still tells the partner it was addressed to that it was withdrawn, and when, but not why, nor anything of the victim", async () => {
+    const { referral, caseId, subjectId } = await sentReferral("addressee-withdrawn");
+    await act("receiveReferral", referral.id, await pankhurst());
+    await act("withdrawReferral", referral.id, await gmvs(), "", { reason: "Synthetic: the victim no longer wants the service" });
+    const seen = await graphql<{ referral: Record<string, unknown> }>(hub.url, STATUS_VIEW, { id: referral.id }, await pankhurst());
+    expect(seen.body.data?.referral).toMatchObject({ id: referral.id, status: "WITHDRAWN", reason: null, withdrawReason: null, declineReason: null, service: null, case: null });
+    expect(seen.body.data?.referral.withdrawnAt).toEqual(expect.any(String));
+    expect(seen.body.data?.referral.receivedAt).toEqual(expect.any(String));
+    expect(refusals(seen)).toEqual(["referral.case:NO_RELATIONSHIP", "referral.declineReason:NO_RELATIONSHIP", "referral.reason:NO_RELATIONSHIP", "referral.service:NO_RELATIONSHIP", "referral.withdrawReason:NO_RELATIONSHIP"]);
+    // Nor the victim's case data.
+    const kase = await graphql<{ case: Record<string, unknown> }>(hub.url, `query($id: ID!) { case(id: $id) { borough } }`, { id: caseId }, await pankhurst());
+    expect(kase.body.data?.case).toEqual({ borough: null });
+
+    // The release is audited like any other, under its own basis.
+    const audit: { decision: string; reason: string; category: string }[] = await hub.db.dataSource.query(
+      `SELECT decision, reason, category FROM governance.audit_event WHERE subject_id = $1 AND organisation = 'PANKHURST' AND reason = 'REFERRAL_ADDRESSEE'`,
+      [subjectId],
+    );
+    expect(audit).toEqual([{ decision: "ALLOW", reason: "REFERRAL_ADDRESSEE", category: "SUPPORT" }]);
+  });
+
+  it("shows a declined or closed referral's status to its addressee, and none of it to another partner", async () => {
+    const { referral } = await sentReferral("addressee-closed");
+    await act("receiveReferral", referral.id, await pankhurst());
+    await act("declineReferral", referral.id, await pankhurst(), "", { reason: "Synthetic: no capacity" });
+    await act("closeReferral", referral.id, await gmvs());
+    const seen = await graphql<{ referral: Record<string, unknown> }>(hub.url, STATUS_VIEW, { id: referral.id }, await pankhurst());
+    expect(seen.body.data?.referral).toMatchObject({ status: "CLOSED", declineReason: null });
+    expect(seen.body.data?.referral.closedAt).toEqual(expect.any(String));
+    expect(seen.body.data?.referral.declinedAt).toEqual(expect.any(String));
+
+    const other = await graphql<{ referral: Record<string, unknown> }>(hub.url, STATUS_VIEW, { id: referral.id }, await hourglass());
+    // Another organisation is not told of the referral at all.
+    expect(other.body.data?.referral ?? null).toBeNull();
   });
 });
 

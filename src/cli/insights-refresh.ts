@@ -3,13 +3,17 @@ import { entitiesOf } from "../hub";
 import { loadConfig, SUBGRAPH_NAMES } from "../platform/config";
 import { migrate, openDatabase } from "../platform/database";
 import { createLogger } from "../platform/logger";
+import { hubFactSources } from "../insights-facts/sources";
+import { startSources, Sources } from "../sources";
 import { factSourcesFor } from "../subgraphs/insights/facts/registry";
 import { RefreshService } from "../subgraphs/insights/refresh/refresh.service";
 
 /**
  * `npm run insights:refresh`: brings the evidence base in DATABASE_URL (or
- * PGLITE_DATA_DIR) up to date from every fact source, batch by batch, with
- * progress in the logs. Safe to run twice or beside the hub's own schedule:
+ * PGLITE_DATA_DIR) up to date from every fact source (INSIGHTS_FACT_SOURCES;
+ * by default the hub's own: GMVS case files and referrals out, with crimes
+ * from the police records API that POLICE_API_URL names, or its stand-in),
+ * batch by batch, with progress in the logs. Safe to run twice or beside the hub's own schedule:
  * a refresh already running makes this one say so and stop.
  */
 async function main(): Promise<void> {
@@ -20,9 +24,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, { command: "insights:refresh" });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(SUBGRAPH_NAMES) });
+  let sources: Sources | undefined;
   try {
     await migrate(db);
-    const refresh = new RefreshService(db.dataSource, factSourcesFor(config), {
+    if (config.insights.factSources === "hub") sources = await startSources(config.sources, logger);
+    const hub = sources;
+    const refresh = new RefreshService(db.dataSource, factSourcesFor(config, () => (hub ? hubFactSources(db, hub) : [])), {
       pseudonymKey: config.insights.pseudonymKey,
       batchSize: config.insights.batchSize,
       logger,
@@ -37,6 +44,7 @@ async function main(): Promise<void> {
       process.stdout.write(`  ${source}: ${tally.upserted} upserted, ${tally.deleted} deleted, ${tally.rejected} refused, ${tally.batches} batches\n`);
     }
   } finally {
+    await sources?.close();
     await db.close();
   }
 }

@@ -98,10 +98,12 @@ const envSchema = z.object({
   /** Facts asked of a source per batch (one transaction each). */
   INSIGHTS_REFRESH_BATCH: z.coerce.number().int().min(1).max(100_000).default(5_000),
   /**
-   * Where facts come from: "synthetic" (a seeded generator, the default outside
-   * production) or "none" (until the victims and partners sources are plugged in).
+   * Where facts come from: "hub" (the default: the victims subgraph's case
+   * facts and the partners subgraph's referrals, src/insights-facts),
+   * "synthetic" (a seeded generator, for the bench and tests that ask for it)
+   * or "none".
    */
-  INSIGHTS_FACT_SOURCES: z.enum(["synthetic", "none"]).optional(),
+  INSIGHTS_FACT_SOURCES: z.enum(["hub", "synthetic", "none"]).optional(),
   /** Referrals the synthetic fact source generates (default 2,000; 400 under NODE_ENV=test, to keep tests quick). */
   INSIGHTS_SYNTHETIC_REFERRALS: z.coerce.number().int().min(0).max(2_000_000).optional(),
   /** Seed synthetic data at start-up (idempotent). */
@@ -161,7 +163,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       pseudonymKey: env.INSIGHTS_PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
       refreshMs: env.INSIGHTS_REFRESH_MS ?? (env.NODE_ENV === "test" ? 0 : 15 * 60_000),
       batchSize: env.INSIGHTS_REFRESH_BATCH,
-      factSources: env.INSIGHTS_FACT_SOURCES ?? (env.NODE_ENV === "production" ? "none" : "synthetic"),
+      factSources: env.INSIGHTS_FACT_SOURCES ?? "hub",
       syntheticReferrals: env.INSIGHTS_SYNTHETIC_REFERRALS ?? (env.NODE_ENV === "test" ? 400 : 2_000),
     },
     auth: {

@@ -111,6 +111,12 @@ export class AccessEvaluator {
     return outcome;
   }
 
+  /** A ReleasedToAddressee field released to the record's addressee: audited once per request like any release. */
+  async releaseToAddressee(subject: SubjectKey, holder: OrganisationCode, category: DataCategory): Promise<void> {
+    const subjectId = await this.loaders.subjectByLink.load(subject);
+    this.audit({ decision: "ALLOW", basis: "REFERRAL_ADDRESSEE", agreementId: null, consentId: null, subjectId, breakGlass: false }, holder, category);
+  }
+
   private mayBreakGlass(reason: DenyReason): boolean {
     return (
       this.breakGlassReason !== null &&

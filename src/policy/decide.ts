@@ -69,7 +69,13 @@ export interface Subject {
 }
 
 export type AccessDecision =
-  | { decision: "ALLOW"; basis: "OWN_RECORD" | "AGREEMENT"; agreementId: string | null; consentId: string | null }
+  | {
+      decision: "ALLOW";
+      /** REFERRAL_ADDRESSEE: a referral's own status and times, to the organisation it is addressed to (see ReleasedToAddressee in sensitive.ts); never from decide(). */
+      basis: "OWN_RECORD" | "AGREEMENT" | "REFERRAL_ADDRESSEE";
+      agreementId: string | null;
+      consentId: string | null;
+    }
   | { decision: "DENY"; reason: DenyReason; agreementId: string | null; consentId: string | null };
 
 /**

@@ -6,7 +6,7 @@ import { classificationProblems, TypeDeclaration } from "./sensitive";
 
 const personal = (name: string, keys: string[], categories: [string, DataCategory][]): [string, TypeDeclaration] => [
   name,
-  { name, kind: "personal", keys: new Set(keys), categories: new Map(categories) },
+  { name, kind: "personal", keys: new Set(keys), categories: new Map(categories), addressees: new Map() },
 ];
 
 describe("classification of personal data", () => {
@@ -28,7 +28,7 @@ describe("classification of personal data", () => {
   it("finds nothing to say of a fully declared schema", () => {
     const declarations = new Map([
       personal("Victim", ["id", "dateOfBirth"], [["name", DataCategory.IDENTITY], ["ethnicity", DataCategory.PROTECTED_CHARACTERISTICS]]),
-      ["Note", { name: "Note", kind: "non-personal", keys: new Set<string>(), categories: new Map() }] as [string, TypeDeclaration],
+      ["Note", { name: "Note", kind: "non-personal", keys: new Set<string>(), categories: new Map(), addressees: new Map() }] as [string, TypeDeclaration],
     ]);
     expect(classificationProblems(schema, declarations)).toEqual([]);
   });

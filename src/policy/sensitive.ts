@@ -27,12 +27,15 @@ export interface TypeDeclaration {
   /** Fields that identify or link records rather than describe the person (federation keys, references). */
   keys: ReadonlySet<string>;
   categories: ReadonlyMap<string, DataCategory>;
+  /** Fields also released to the organisation a record is addressed to, whatever decide() says of the person (ReleasedToAddressee). */
+  addressees: ReadonlyMap<string, (parent: unknown) => OrganisationCode | null>;
 }
 
 // Keyed by class: the same GraphQL name (a federation entity such as Case)
 // can be declared differently by different subgraphs in one process.
 const declared = new Map<unknown, { name: string; kind: "personal" | "non-personal"; personal?: PersonalDataDeclaration<unknown>; keys: Set<string> }>();
 const categoriesByClass = new Map<unknown, Map<string, DataCategory>>();
+const addresseesByClass = new Map<unknown, Map<string, (parent: unknown) => OrganisationCode | null>>();
 
 /** Class decorator: instances hold personal data about one subject; every field not in `keys` must be @Sensitive. */
 export function PersonalData<T>(graphqlName: string, declaration: PersonalDataDeclaration<T>, keys: string[] = []): ClassDecorator {
@@ -64,13 +67,31 @@ export function Sensitive(category: DataCategory): PropertyDecorator {
   };
 }
 
+/**
+ * Field decorator, beside @Sensitive: the field describes the record itself
+ * (a referral's status and times), not the person, and the organisation the
+ * record is addressed to may read it even where decide() refuses it the
+ * person's data: after a referral is withdrawn, declined or closed the
+ * partner's relationship with the victim ends, yet it must still see that
+ * the referral it holds was withdrawn, so that it stops contacting her. The
+ * caller's role must still be one that sees personal data; the release is
+ * audited with reason REFERRAL_ADDRESSEE. Never on free text or the person's data.
+ */
+export function ReleasedToAddressee<T>(addressee: (parent: T) => OrganisationCode | null): PropertyDecorator {
+  return (target, property) => {
+    const byField = addresseesByClass.get(target.constructor) ?? new Map<string, (parent: unknown) => OrganisationCode | null>();
+    byField.set(String(property), addressee as (parent: unknown) => OrganisationCode | null);
+    addresseesByClass.set(target.constructor, byField);
+  };
+}
+
 /** The declarations of the classes a subgraph builds its schema from, by GraphQL type name. */
 export function declarationsOf(classes: readonly unknown[]): Map<string, TypeDeclaration> {
   const result = new Map<string, TypeDeclaration>();
   for (const cls of classes) {
     const d = declared.get(cls);
     if (!d) throw new Error(`${String((cls as { name?: string }).name)} is neither @PersonalData nor @NonPersonal`);
-    result.set(d.name, { ...d, categories: categoriesByClass.get(cls) ?? new Map() });
+    result.set(d.name, { ...d, categories: categoriesByClass.get(cls) ?? new Map(), addressees: addresseesByClass.get(cls) ?? new Map() });
   }
   return result;
 }

@@ -8,6 +8,7 @@ import { appError, ErrorCode, storeUnavailable } from "../platform/errors";
 import { Role } from "../platform/principal";
 import type { GuardedContext } from "./access";
 import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, TypeDeclaration } from "./sensitive";
+import { DenyReason } from "./decide";
 
 
 export const authenticated = rule({ cache: "contextual" })((_parent, _args, ctx: GuardedContext) =>
@@ -29,14 +30,30 @@ export const roleIs = (...roles: Role[]) =>
       : appError(ErrorCode.FORBIDDEN, `Only ${roles.join(", ")} may use this field`, { reason: "ROLE_NOT_PERMITTED" }),
   );
 
+/**
+ * What the person's consent or relationship decides; never who the caller is
+ * or what their role allows (ReleasedToAddressee). A function, not a constant:
+ * decide.ts and this module load in either order.
+ */
+const releasableToAddressee = (reason: DenyReason) =>
+  reason === DenyReason.NO_RELATIONSHIP || reason === DenyReason.NO_CONSENT || reason === DenyReason.CONSENT_WITHDRAWN;
+
 /** A field that releases a category of personal data: decide(), audit, and null with FORBIDDEN and the reason where refused. */
 const sensitiveField = (declarations: Map<string, TypeDeclaration>) =>
   rule({ cache: "no_cache" })(async (parent: unknown, _args, ctx: GuardedContext, info) => {
     const declaration = declarations.get(info.parentType.name);
     const category = declaration?.categories.get(info.fieldName);
     if (!declaration?.personal || !category) return forbidden("ROLE_NOT_PERMITTED", "Not released");
-    const outcome = await ctx.access.decideFor(declaration.personal.subject(parent as never), holderOf(declaration.personal, parent), category);
-    return outcome.decision === "ALLOW" ? true : forbidden(outcome.reason, `Withheld: ${outcome.reason}`);
+    const subject = declaration.personal.subject(parent as never);
+    const holder = holderOf(declaration.personal, parent);
+    const outcome = await ctx.access.decideFor(subject, holder, category);
+    if (outcome.decision === "ALLOW") return true;
+    const addressee = declaration.addressees.get(info.fieldName);
+    if (addressee && releasableToAddressee(outcome.reason) && addressee(parent) === ctx.principal.organisation) {
+      await ctx.access.releaseToAddressee(subject, holder, category);
+      return true;
+    }
+    return forbidden(outcome.reason, `Withheld: ${outcome.reason}`);
   });
 
 function forbidden(reason: string, message: string) {

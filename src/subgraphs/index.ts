@@ -1,7 +1,8 @@
 import type { SubgraphName } from "../platform/config";
 import type { SubgraphModule } from "./module";
 import { governance } from "./governance";
-import { insights } from "./insights";
+import { hubFactSources } from "../insights-facts/sources";
+import { insightsSubgraph } from "./insights";
 import { partners } from "./partners";
 import { police } from "./police";
 import { victims } from "./victims";
@@ -9,4 +10,11 @@ import { victims } from "./victims";
 /** Every subgraph by name. The one place that knows them all (subgraphs never import each other). */
 // Each module has its own services and context types; the registry only passes them back to their own module.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const SUBGRAPHS: Record<SubgraphName, SubgraphModule<any, any>> = { police, victims, partners, governance, insights };
+export const SUBGRAPHS: Record<SubgraphName, SubgraphModule<any, any>> = {
+  police,
+  victims,
+  partners,
+  governance,
+  // The evidence base's real fact sources join victims and partners, so they are composed here (src/insights-facts).
+  insights: insightsSubgraph(hubFactSources),
+};

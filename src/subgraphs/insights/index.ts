@@ -8,6 +8,9 @@ import { createInsightsContext, InsightsContext, InsightsServices } from "./cont
 import { EvidenceResolver } from "./evidence/evidence.resolver";
 import { EvidenceService } from "./evidence/evidence.service";
 import { CellCoordinate, DisclosureRuleInfo, EvidenceCell, EvidenceTable, Statistic } from "./evidence/evidence.types";
+import type { Database } from "../../platform/database";
+import type { Sources } from "../../sources";
+import type { FactSource } from "./facts/facts";
 import { factSourcesFor } from "./facts/registry";
 import { RefreshRunRecord } from "./refresh/refresh.entity";
 import { RefreshResolver } from "./refresh/refresh.resolver";
@@ -18,7 +21,12 @@ import { seedInsights } from "./seed";
 
 const aggregatesOnly = aggregatesUnderAgreement((ctx) => (ctx as InsightsContext).services.policy);
 
-export const insights: SubgraphModule<InsightsServices, InsightsContext> = {
+/**
+ * The insights subgraph. `hubFactSources`: the victims' and partners' fact
+ * sources, which only the hub can build (src/insights-facts; subgraphs never
+ * import each other), used where INSIGHTS_FACT_SOURCES is "hub".
+ */
+export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources) => FactSource[]): SubgraphModule<InsightsServices, InsightsContext> => ({
   name: "insights",
   entities: [RefreshRunRecord],
   buildSchema: async () =>
@@ -35,8 +43,8 @@ export const insights: SubgraphModule<InsightsServices, InsightsContext> = {
         },
       },
     ),
-  createServices: (db, _sources, config) => ({
-    refresh: new RefreshService(db.dataSource, factSourcesFor(config), {
+  createServices: (db, sources, config) => ({
+    refresh: new RefreshService(db.dataSource, factSourcesFor(config, () => hubFactSources(db, sources)), {
       pseudonymKey: config.insights.pseudonymKey,
       batchSize: config.insights.batchSize,
       logger: createLogger(config.logLevel, { subgraph: "insights" }),
@@ -48,4 +56,4 @@ export const insights: SubgraphModule<InsightsServices, InsightsContext> = {
   createContext: createInsightsContext,
   seed: seedInsights,
   startBackground: (services) => scheduleRefresh(services.refresh, services.refreshMs),
-};
+});

@@ -85,6 +85,7 @@ const AGE_LABELS: Record<string, string> = {
   [AgeBand.AGE_55_64]: "55–64",
   [AgeBand.AGE_65_74]: "65–74",
   [AgeBand.AGE_75_PLUS]: "75 and over",
+  [AgeBand.UNDER_18_NOT_BANDED]: "Under 18 (16–17 not told apart)",
   [AgeBand.NOT_KNOWN]: "Not known",
 };
 

@@ -11,7 +11,7 @@ registerEnumType(ReferralRoute, { name: "EvidenceReferralRoute", description: "H
 registerEnumType(SupportService, { name: "SupportService", description: "The service a referral was made to" });
 registerEnumType(AgeBand, { name: "EvidenceAgeBand", description: "Reporting age bands, 16-17 and older people apart (DOMAIN-REFERENCE.md 7.2)" });
 registerEnumType(Sex, { name: "EvidenceSex", description: "Sex as reported in the evidence base" });
-registerEnumType(Ethnicity, { name: "EvidenceEthnicity", description: "ONS 2021 Census ethnic categories (18+1) and not stated" });
+registerEnumType(Ethnicity, { name: "EvidenceEthnicity", description: "ONS 2021 Census ethnic categories (18+1), a group whose category was not recorded, and not stated" });
 registerEnumType(EthnicGroup, { name: "EthnicGroup", description: "ONS high-level ethnic groups" });
 registerEnumType(Disability, { name: "EvidenceDisability", description: "Equality Act 2010 s.6 disability, as self-declared" });
 registerEnumType(CrimeType, { name: "CrimeType", description: "police.uk crime categories, and not reported to the police" });

@@ -49,6 +49,12 @@ export enum AgeBand {
   AGE_55_64 = "AGE_55_64",
   AGE_65_74 = "AGE_65_74",
   AGE_75_PLUS = "AGE_75_PLUS",
+  /**
+   * A child whose source records only "under 18" (the GMVS case file's band,
+   * platform/domain.ts): which of UNDER_16 and AGE_16_17 is not known, and is
+   * not guessed.
+   */
+  UNDER_18_NOT_BANDED = "UNDER_18_NOT_BANDED",
   NOT_KNOWN = "NOT_KNOWN",
 }
 
@@ -61,7 +67,7 @@ export enum Sex {
 
 /**
  * Self-defined ethnicity: the 19 ONS 2021 Census categories ("18+1",
- * DOMAIN-REFERENCE.md §7.2) and not stated. Reported by EthnicGroup (the five
+ * DOMAIN-REFERENCE.md §7.2), a group whose category was not recorded, and not stated. Reported by EthnicGroup (the five
  * high-level groups) where cells would otherwise be too small.
  */
 export enum Ethnicity {
@@ -84,6 +90,16 @@ export enum Ethnicity {
   WHITE_OTHER = "WHITE_OTHER",
   OTHER_ARAB = "OTHER_ARAB",
   OTHER_ANY = "OTHER_ANY",
+  /**
+   * The high-level group is known, the detailed category was not recorded:
+   * the GMVS case file records only the five ONS groups (platform/domain.ts),
+   * and a group is not guessed down to a category. ethnicGroupOf() gives the group.
+   */
+  ASIAN_DETAIL_NOT_RECORDED = "ASIAN_DETAIL_NOT_RECORDED",
+  BLACK_DETAIL_NOT_RECORDED = "BLACK_DETAIL_NOT_RECORDED",
+  MIXED_DETAIL_NOT_RECORDED = "MIXED_DETAIL_NOT_RECORDED",
+  WHITE_DETAIL_NOT_RECORDED = "WHITE_DETAIL_NOT_RECORDED",
+  OTHER_DETAIL_NOT_RECORDED = "OTHER_DETAIL_NOT_RECORDED",
   NOT_STATED = "NOT_STATED",
 }
 

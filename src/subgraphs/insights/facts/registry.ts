@@ -3,13 +3,19 @@ import type { FactSource } from "./facts";
 import { SyntheticFactSource } from "./sources";
 
 /**
- * The fact sources the hub refreshes from. Today: the seeded synthetic
- * generator outside production (INSIGHTS_FACT_SOURCES=synthetic), none in
- * production. The victims subgraph (referrals in, Victims' Code, survey) and
- * the partners subgraph (referrals out) each expose a function returning
- * facts changed since a watermark; wrap each as a FactSource here.
+ * The fact sources the hub refreshes from (INSIGHTS_FACT_SOURCES): "hub", the
+ * victims and partners subgraphs' own facts, which only the hub can compose
+ * (subgraphs never import each other: src/insights-facts builds them and the
+ * hub passes them in as `hub`); "synthetic", the seeded generator (the bench,
+ * tests that ask for it); "none".
  */
-export function factSourcesFor(config: Pick<Config, "insights">): FactSource[] {
-  if (config.insights.factSources === "synthetic") return [new SyntheticFactSource({ referrals: config.insights.syntheticReferrals })];
-  return [];
+export function factSourcesFor(config: Pick<Config, "insights">, hub: () => FactSource[] = () => []): FactSource[] {
+  switch (config.insights.factSources) {
+    case "synthetic":
+      return [new SyntheticFactSource({ referrals: config.insights.syntheticReferrals })];
+    case "hub":
+      return hub();
+    default:
+      return [];
+  }
 }

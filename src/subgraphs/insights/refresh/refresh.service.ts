@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from "typeorm";
 import type { Logger } from "../../../platform/logger";
-import { ethnicGroupOf, EntitlementFact, Fact, FactChange, FactContext, FactSource, ReferralFact, ReferralStatus, SurveyAnswerFact } from "../facts/facts";
+import { ethnicGroupOf, EntitlementFact, Fact, FactBatch, FactChange, FactContext, FactSource, ReferralFact, ReferralStatus, SurveyAnswerFact } from "../facts/facts";
 import { factKey } from "../facts/pseudonymise";
 import { factProblem } from "../facts/validate";
 import { DIMENSION_VALUES } from "../evidence/dimensions";
@@ -42,6 +42,14 @@ export const MATERIALISED_CUBES = ["insights.referral_count_cube", "insights.ref
 
 const DAY_MS = 86_400_000;
 
+/** Stores with a refresh running in this process: a second one skips at once (see refresh()). */
+const RUNNING = new WeakSet<DataSource>();
+
+/** The connection a refresh works on; replaced when it is lent out (single-session stores, see readBatch). */
+interface Session {
+  runner: QueryRunner;
+}
+
 /**
  * Keeps the evidence base up to date: asks each FactSource for what changed
  * since its watermark, pseudonymises and upserts the facts, and moves the
@@ -64,27 +72,54 @@ export class RefreshService {
 
   async refresh(): Promise<RefreshOutcome> {
     const log = this.options.logger;
-    // Everything on one connection: the session-level lock is held by it, and
-    // PGlite has only one connection to give.
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    // Advisory locks are re-entrant within a session, and an embedded store
+    // is one session shared by the whole process: the process keeps its own count too.
+    if (RUNNING.has(this.dataSource)) {
+      log?.info("insights refresh skipped: another refresh is running");
+      return { status: "SKIPPED", runId: null, factsWritten: 0, bySource: {} };
+    }
+    RUNNING.add(this.dataSource);
+    // Everything on one connection: the session-level lock is held by it.
+    const session: Session = { runner: this.dataSource.createQueryRunner() };
     try {
-      const [{ locked }] = (await runner.query(REFRESH_LOCK)) as { locked: boolean }[];
+      await session.runner.connect();
+      const [{ locked }] = (await session.runner.query(REFRESH_LOCK)) as { locked: boolean }[];
       if (!locked) {
         log?.info("insights refresh skipped: another refresh is running");
         return { status: "SKIPPED", runId: null, factsWritten: 0, bySource: {} };
       }
       try {
-        return await this.run(runner);
+        return await this.run(session);
       } finally {
-        await runner.query(REFRESH_UNLOCK);
+        await session.runner.query(REFRESH_UNLOCK);
       }
     } finally {
-      await runner.release();
+      await session.runner.release();
+      RUNNING.delete(this.dataSource);
     }
   }
 
-  private async run(runner: QueryRunner): Promise<RefreshOutcome> {
+  /**
+   * A batch from a source. The hub's own sources read the same store; where
+   * the pool has one connection (embedded PGlite: a single session) the
+   * refresh lends its connection to them for the read, or they would wait for
+   * it for ever. The advisory lock stays held: it is the session's, and the
+   * session is the same; no transaction is open between batches.
+   */
+  private async readBatch(session: Session, source: FactSource, watermark: string | null): Promise<FactBatch> {
+    const pool = (this.dataSource.options as { extra?: { max?: number } }).extra?.max;
+    if (pool !== 1) return source.changesSince(watermark, this.options.batchSize);
+    await session.runner.release();
+    try {
+      return await source.changesSince(watermark, this.options.batchSize);
+    } finally {
+      session.runner = this.dataSource.createQueryRunner();
+      await session.runner.connect();
+    }
+  }
+
+  private async run(session: Session): Promise<RefreshOutcome> {
+    let runner = session.runner;
     const log = this.options.logger;
     const [{ id: runId }] = (await runner.query(
       `INSERT INTO insights.refresh_run (started_at, facts_written, status) VALUES (clock_timestamp(), 0, 'RUNNING') RETURNING id`,
@@ -98,7 +133,8 @@ export class RefreshService {
         bySource[source.name] = tally;
         for (;;) {
           const rows = (await runner.query(`SELECT watermark FROM insights.source_watermark WHERE source = $1`, [source.name])) as { watermark: string }[];
-          const batch = await source.changesSince(rows[0]?.watermark ?? null, this.options.batchSize);
+          const batch = await this.readBatch(session, source, rows[0]?.watermark ?? null);
+          runner = session.runner;
           await runner.startTransaction();
           try {
             const written = await this.apply(runner, source.name, batch.facts);
@@ -143,7 +179,7 @@ export class RefreshService {
     } catch (error) {
       // Only the error's class goes into the record: a driver message can quote data.
       const detail = error instanceof Error ? error.name : "Error";
-      await runner.query(
+      await session.runner.query(
         `UPDATE insights.refresh_run SET finished_at = clock_timestamp(), facts_written = $2, facts_by_source = $3::jsonb, status = 'FAILED', error = $4 WHERE id = $1`,
         [runId, factsWritten, JSON.stringify(bySource), detail],
       );

@@ -2,7 +2,9 @@ import type { Logger } from "../../../platform/logger";
 import type { RefreshService } from "./refresh.service";
 
 /**
- * Refreshes the evidence base every `intervalMs` while the hub serves. The
+ * Refreshes the evidence base at once and then every `intervalMs` while the
+ * hub serves (the first one catches up with whatever changed while the hub
+ * was down, or builds a fresh store's evidence base). The
  * timer never keeps the process alive (unref), a tick never overlaps the
  * last (and the advisory lock keeps other processes out), and stopping waits
  * for a refresh in flight so the store is not closed under it.
@@ -11,7 +13,7 @@ export function scheduleRefresh(refresh: RefreshService, intervalMs: number, log
   if (intervalMs <= 0) return async () => undefined;
   let inFlight: Promise<unknown> | null = null;
   let stopped = false;
-  const timer = setInterval(() => {
+  const tick = () => {
     if (inFlight || stopped) return;
     inFlight = refresh
       .refresh()
@@ -19,8 +21,10 @@ export function scheduleRefresh(refresh: RefreshService, intervalMs: number, log
       .finally(() => {
         inFlight = null;
       });
-  }, intervalMs);
+  };
+  const timer = setInterval(tick, intervalMs);
   timer.unref();
+  tick();
   return async () => {
     stopped = true;
     clearInterval(timer);

@@ -47,6 +47,8 @@ export interface ReferralFact {
   receivedAt: Date | null;
   acceptedAt: Date | null;
   declinedAt: Date | null;
+  withdrawnAt: Date | null;
+  closedAt: Date | null;
   firstContactAt: Date | null;
   /** When the referral last changed: the watermark to pass back for the next batch. */
   updatedAt: Date;
@@ -255,6 +257,8 @@ export class ReferralService {
         receivedAt: r.receivedAt,
         acceptedAt: r.acceptedAt,
         declinedAt: r.declinedAt,
+        withdrawnAt: r.withdrawnAt,
+        closedAt: r.closedAt,
         firstContactAt: r.firstContactAt,
         updatedAt: r.updatedAt,
       }),

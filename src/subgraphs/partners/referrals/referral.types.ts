@@ -2,7 +2,7 @@ import { Directive, Field, Float, ID, ObjectType, registerEnumType } from "type-
 import { ReferralStatus } from "../../../../connectors/partners";
 import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
-import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { PersonalData, ReleasedToAddressee, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 import { CaseEpisodes } from "../episodes/episode.types";
 
 // The connectors' enum (connectors/partners.ts), registered once here: the
@@ -56,22 +56,27 @@ export class Referral {
   @Field(() => String, { nullable: true, description: "Why GMVS referred, in words" })
   reason!: string | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => ReferralStatus, { nullable: true })
   status!: ReferralStatus | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true })
   sentAt!: Date | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true, description: "When the partner received it (GMVS sees that it arrived)" })
   receivedAt!: Date | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true })
   acceptedAt!: Date | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true })
   declinedAt!: Date | null;
@@ -80,6 +85,7 @@ export class Referral {
   @Field(() => String, { nullable: true, description: "Why the partner declined; given with every decline" })
   declineReason!: string | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true })
   withdrawnAt!: Date | null;
@@ -88,6 +94,7 @@ export class Referral {
   @Field(() => String, { nullable: true, description: "Why GMVS withdrew it, e.g. the victim no longer wants the service" })
   withdrawReason!: string | null;
 
+  @ReleasedToAddressee<Referral>((r) => r.partner)
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;

@@ -1,9 +1,9 @@
 import { SourceUnavailableError } from "../../../../connectors/contract";
-import type { InvestigationUpdate } from "../../../../connectors/police/types";
+import type { CrimeFlags, InvestigationUpdate, PoliceCrime } from "../../../../connectors/police/types";
 import { AgeBand, Borough, Disability, Ethnicity, Sex } from "../../../platform/domain";
 import { CaseRecord } from "../cases/case.entity";
 import { CaseService } from "../cases/case.service";
-import { ReferralRoute, ThematicLead } from "../cases/case.types";
+import { CaseClosureReason, CaseStatus, ReferralRoute, ThematicLead } from "../cases/case.types";
 import { assessCase } from "../compliance/compliance";
 import { ContactService } from "../contacts/contact.service";
 import { VictimService } from "../people/victim.service";
@@ -14,9 +14,13 @@ import { londonDateOf } from "../victims-code/working-days";
 
 /**
  * What insights may know about one case: pseudonymised facts, never a name,
- * a date of birth, a contact detail, a worker or any id but the case id
- * (insights needs one key to replace a case's earlier facts). Dates are
- * coarsened to the month. Insights aggregates them under disclosure control.
+ * a date of birth, a contact detail, a worker, a crime reference or any id
+ * but the case id (insights needs one key to replace a case's earlier facts;
+ * the hub hashes it before anything is stored). Entitlements come in the
+ * engine's order (by triggering event) and survey responses oldest first, so
+ * the nth of each keeps its place when a case is sent again. The month is London time; the referral's
+ * timestamps are given for waiting times, which insights stores only as
+ * whole days. Insights aggregates them under disclosure control.
  */
 export interface CaseFact {
   caseId: string;
@@ -25,6 +29,18 @@ export interface CaseFact {
   borough: Borough;
   thematicLead: ThematicLead;
   referralRoute: ReferralRoute | null;
+  status: CaseStatus;
+  closureReason: CaseClosureReason | null;
+  /** The victim opted out of the police referral (Victims' Code Right 4). */
+  referralDeclined: boolean;
+  /** When GMVS received the referral (or opened the case, where no referral came). */
+  referredAt: Date;
+  /** The first contact with the victim on or after referredAt; null before one. */
+  firstContactAt: Date | null;
+  /** The case has a crime reported to the police (a police referral, or a self-referral with a crime reference). */
+  reportedToPolice: boolean;
+  /** The crime's current Home Office class and flags; null without a crime, or when the police source could not answer (policeUnavailable). */
+  crime: { homeOfficeCode: string; flags: CrimeFlags } | null;
   ageBand: AgeBand | null;
   sex: Sex | null;
   ethnicity: Ethnicity | null;
@@ -33,7 +49,7 @@ export interface CaseFact {
   firstContactHours: number | null;
   /** Each Victims' Code entitlement's outcome; null when the police source could not answer (see CaseFactsBatch.policeUnavailable). */
   entitlements: { entitlement: EntitlementCode; right: number; enhancedRights: boolean; status: EntitlementStatus }[] | null;
-  /** Each survey response's scores, 1 to 5. */
+  /** Each survey response's scores, 1 to 5, oldest response first. */
   surveys: { overall: number | null; rightScores: { right: number; score: number }[] }[];
 }
 
@@ -66,17 +82,38 @@ export class CaseFactsService {
     private readonly victims: VictimService,
     private readonly contacts: ContactService,
     private readonly surveys: SurveyService,
-    private readonly police: { updatesForCrimes(references: readonly string[]): Promise<InvestigationUpdate[][]> },
+    private readonly police: {
+      updatesForCrimes(references: readonly string[]): Promise<InvestigationUpdate[][]>;
+      fetchByKeys(references: readonly string[]): Promise<(PoliceCrime | null)[]>;
+    },
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async changedSince(watermark: FactsWatermark | null, limit = 100): Promise<CaseFactsBatch> {
-    const now = this.clock();
     const changed = await this.cases.changedSince(watermark, limit + 1);
     const hasMore = changed.length > limit;
     const kases = changed.slice(0, limit);
     if (kases.length === 0) return { facts: [], watermark, hasMore: false, policeUnavailable: false };
+    const { facts, policeUnavailable } = await this.factsOf(kases);
+    const last = kases[kases.length - 1]!;
+    return { facts, watermark: { updatedAt: last.updatedAt, caseId: last.id }, hasMore, policeUnavailable };
+  }
 
+  /**
+   * The facts of the given cases (a partner referral's context: the hub joins
+   * referrals out to their case's facts), in the order asked; null for an
+   * unknown case. The same statements as one batch of changedSince.
+   */
+  async forCases(caseIds: readonly string[]): Promise<{ facts: (CaseFact | null)[]; policeUnavailable: boolean }> {
+    const kases = (await this.cases.findByIds(caseIds)).filter((k): k is CaseRecord => k !== null);
+    const { facts, policeUnavailable } = await this.factsOf(kases);
+    const byId = new Map(facts.map((f) => [f.caseId, f]));
+    return { facts: caseIds.map((id) => byId.get(id) ?? null), policeUnavailable };
+  }
+
+  private async factsOf(kases: CaseRecord[]): Promise<{ facts: CaseFact[]; policeUnavailable: boolean }> {
+    if (kases.length === 0) return { facts: [], policeUnavailable: false };
+    const now = this.clock();
     const ids = kases.map((k) => k.id);
     const crimes = [...new Set(kases.flatMap((k) => (k.crimeReference ? [k.crimeReference] : [])))];
     const [victims, contacts, surveys] = await Promise.all([
@@ -85,12 +122,17 @@ export class CaseFactsService {
       this.surveys.forCases(ids),
     ]);
     let updates: Map<string, InvestigationUpdate[]> | null = new Map();
+    let crimeOf: Map<string, PoliceCrime | null> | null = new Map();
     try {
-      const lists = crimes.length ? await this.police.updatesForCrimes(crimes) : [];
-      crimes.forEach((reference, i) => updates?.set(reference, lists[i] ?? []));
+      const [lists, records] = crimes.length ? await Promise.all([this.police.updatesForCrimes(crimes), this.police.fetchByKeys(crimes)]) : [[], []];
+      crimes.forEach((reference, i) => {
+        updates?.set(reference, lists[i] ?? []);
+        crimeOf?.set(reference, records[i] ?? null);
+      });
     } catch (error) {
       if (!(error instanceof SourceUnavailableError)) throw error;
       updates = null;
+      crimeOf = null;
     }
 
     const facts = kases.map((kase, i): CaseFact => {
@@ -98,12 +140,20 @@ export class CaseFactsService {
       const caseContacts = contacts[i] ?? [];
       const start = kase.referralReceivedAt ?? kase.openedAt;
       const first = caseContacts.find((c) => c.occurredAt.getTime() >= start.getTime()) ?? null;
+      const crime = kase.crimeReference ? (crimeOf?.get(kase.crimeReference) ?? null) : null;
       return {
         caseId: kase.id,
         openedMonth: londonDateOf(kase.openedAt).slice(0, 7),
         borough: kase.borough,
         thematicLead: kase.thematicLead,
         referralRoute: kase.referralRoute,
+        status: kase.status,
+        closureReason: kase.closureReason,
+        referralDeclined: kase.referralDeclined,
+        referredAt: start,
+        firstContactAt: first?.occurredAt ?? null,
+        reportedToPolice: kase.crimeReference !== null,
+        crime: crime ? { homeOfficeCode: crime.offence.homeOfficeCode, flags: crime.flags } : null,
         ageBand: victim?.ageBand ?? null,
         sex: victim?.sex ?? null,
         ethnicity: victim?.ethnicity ?? null,
@@ -113,8 +163,7 @@ export class CaseFactsService {
         surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
       };
     });
-    const last = kases[kases.length - 1]!;
-    return { facts, watermark: { updatedAt: last.updatedAt, caseId: last.id }, hasMore, policeUnavailable: updates === null };
+    return { facts, policeUnavailable: updates === null };
   }
 }
 

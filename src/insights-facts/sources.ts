@@ -1,0 +1,175 @@
+import type { Database } from "../platform/database";
+import type { Sources } from "../sources";
+import {
+  Entitlement,
+  EntitlementStatus,
+  FactBatch,
+  FactChange,
+  FactContext,
+  FactSource,
+  ReferralFact,
+  SupportService,
+  SURVEY_SCALE,
+  SurveyRight,
+} from "../subgraphs/insights/facts/facts";
+import { ReferralService } from "../subgraphs/partners/referrals/referral.service";
+import { CaseService } from "../subgraphs/victims/cases/case.service";
+import { ContactService } from "../subgraphs/victims/contacts/contact.service";
+import { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
+import { VictimService } from "../subgraphs/victims/people/victim.service";
+import { SurveyService } from "../subgraphs/victims/survey/survey.service";
+import {
+  ageBandOf,
+  crimeOf,
+  disabilityOf,
+  ethnicityOf,
+  INTAKE_ROUTE,
+  intakeStatusOf,
+  londonMonthOf,
+  REFERRAL_OUT_ROUTE,
+  referralOutStatusOf,
+  sexOf,
+  supportServiceOf,
+} from "./categories";
+
+/**
+ * The real fact sources of the evidence base, composed here at the hub (the
+ * subgraphs never import each other): the victims subgraph's case facts feed
+ * (CaseFactsService.changedSince) and the partners subgraph's referral facts
+ * (ReferralService.factsChangedSince), over the same store, mapped to the
+ * insights fact shapes by categories.ts.
+ *
+ * - "victims": per GMVS case, one referral fact for the intake (route POLICE
+ *   or SELF, service GMVS), one entitlement fact per Victims' Code
+ *   entitlement the engine judged, one survey fact per right answered.
+ * - "partners": per referral out (GMVS → partner), one referral fact (route
+ *   PARTNER, the partner's service), with its case's context (month of the
+ *   referral, borough, crime, demographics).
+ *
+ * Source keys are the case or referral id with the fact's place in the case
+ * (nth entitlement of a kind, nth survey response): the refresh HMACs them
+ * and stores only that. When the police records API cannot answer, a batch
+ * fails rather than store facts without their crime
+ * and Victims' Code verdicts (PoliceUnavailableForFacts); the watermark stays, and the next refresh reads it again.
+ */
+export function hubFactSources(db: Database, sources: Pick<Sources, "police">): FactSource[] {
+  const ds = db.dataSource;
+  const caseFacts = new CaseFactsService(new CaseService(ds), new VictimService(ds), new ContactService(ds), new SurveyService(ds), sources.police);
+  return [new VictimsFactSource(caseFacts), new PartnersFactSource(new ReferralService(ds), caseFacts)];
+}
+
+function contextOf(kase: CaseFact, month: string): FactContext {
+  return {
+    month,
+    borough: kase.borough,
+    ...crimeOf(kase.crime, kase.reportedToPolice),
+    ageBand: ageBandOf(kase.ageBand),
+    sex: sexOf(kase.sex),
+    ethnicity: ethnicityOf(kase.ethnicity),
+    disability: disabilityOf(kase.disability),
+  };
+}
+
+/** The police records API did not answer: the batch is not applied, its watermark stays, the next refresh reads it again. */
+export class PoliceUnavailableForFacts extends Error {
+  constructor() {
+    super("The police records API did not answer; the facts of this batch are read again next refresh");
+    this.name = "PoliceUnavailableForFacts";
+  }
+}
+const policeDown = () => new PoliceUnavailableForFacts();
+
+/** Watermarks are stored as text by the refresh; "" is "from the beginning". */
+const encode = (w: object | null) => (w === null ? "" : JSON.stringify(w));
+
+export class VictimsFactSource implements FactSource {
+  readonly name = "victims";
+  constructor(private readonly facts: CaseFactsService) {}
+
+  async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
+    const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; caseId: string }) : null;
+    const batch = await this.facts.changedSince(since && { updatedAt: new Date(since.updatedAt), caseId: since.caseId }, limit);
+    if (batch.policeUnavailable) throw policeDown();
+    return { facts: batch.facts.flatMap(caseChanges), watermark: encode(batch.watermark), hasMore: batch.hasMore };
+  }
+}
+
+/** Every fact of one GMVS case. */
+export function caseChanges(kase: CaseFact): FactChange[] {
+  const changes: FactChange[] = [];
+  const caseContext = contextOf(kase, kase.openedMonth);
+  if (kase.referralRoute !== null) {
+    // A case with no recorded route (none in the portal's own intake) is not counted as a referral rather than given a route.
+    changes.push({
+      kind: "referral",
+      sourceKey: `case:${kase.caseId}`,
+      ...contextOf(kase, londonMonthOf(kase.referredAt)),
+      route: INTAKE_ROUTE[kase.referralRoute],
+      service: SupportService.GMVS,
+      ...intakeStatusOf(kase),
+      sentAt: kase.referredAt,
+      receivedAt: kase.referredAt,
+      // GMVS records no acceptance time of its own; waits to acceptance are the partners' measure.
+      acceptedAt: null,
+      firstContactAt: kase.firstContactAt,
+    });
+  }
+  const seen = new Map<string, number>();
+  for (const e of kase.entitlements ?? []) {
+    const n = seen.get(e.entitlement) ?? 0;
+    seen.set(e.entitlement, n + 1);
+    changes.push({
+      kind: "entitlement",
+      sourceKey: `case:${kase.caseId}:${e.entitlement}:${n}`,
+      ...caseContext,
+      // The engine's codes and verdicts are the insights enums' values (facts.ts says so); cast across the two declarations.
+      entitlement: e.entitlement as unknown as Entitlement,
+      status: e.status as unknown as EntitlementStatus,
+      enhancedRights: e.enhancedRights,
+    });
+  }
+  kase.surveys.forEach((response, i) => {
+    // The overall score answers no one right; the evidence base measures satisfaction per right.
+    for (const { right, score } of response.rightScores) {
+      if (score < SURVEY_SCALE.min || score > SURVEY_SCALE.max) continue;
+      changes.push({ kind: "survey", sourceKey: `case:${kase.caseId}:survey:${i}:${right}`, ...caseContext, right: `R${right}` as SurveyRight, score });
+    }
+  });
+  return changes;
+}
+
+export class PartnersFactSource implements FactSource {
+  readonly name = "partners";
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly cases: CaseFactsService,
+  ) {}
+
+  async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
+    const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; referralId: string }) : null;
+    const page = await this.referrals.factsChangedSince(since && { updatedAt: new Date(since.updatedAt), referralId: since.referralId }, limit);
+    const caseIds = [...new Set(page.facts.map((r) => r.caseId))];
+    const { facts: kases, policeUnavailable } = await this.cases.forCases(caseIds);
+    if (policeUnavailable && page.facts.length > 0) throw policeDown();
+    const caseById = new Map(kases.flatMap((k) => (k ? [[k.caseId, k] as const] : [])));
+    const facts = page.facts.map((r): FactChange => {
+      const kase = caseById.get(r.caseId);
+      // The case is gone (erased): its referral's fact goes too.
+      if (!kase) return { kind: "deletion", factKind: "referral", sourceKey: `referral:${r.referralId}` };
+      const fact: ReferralFact = {
+        kind: "referral",
+        sourceKey: `referral:${r.referralId}`,
+        ...contextOf(kase, londonMonthOf(r.sentAt)),
+        route: REFERRAL_OUT_ROUTE,
+        service: supportServiceOf(r.partner, r.service),
+        ...referralOutStatusOf(r),
+        sentAt: r.sentAt,
+        receivedAt: r.receivedAt,
+        acceptedAt: r.acceptedAt,
+        firstContactAt: r.firstContactAt,
+      };
+      return fact;
+    });
+    return { facts, watermark: encode(page.watermark), hasMore: page.facts.length === limit };
+  }
+}
