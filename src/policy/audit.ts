@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import type { Principal } from "../platform/principal";
 
 /** One release or refusal of a category of a subject's data (issue: who, org, purpose, subject, category, decision, reason, agreement, consent, request, time). */
 export interface AuditEventInput {
@@ -17,6 +18,48 @@ export interface AuditEventInput {
   agreementId: string | null;
   consentId: string | null;
   breakGlassReason: string | null;
+}
+
+/** Who is making a change: the verified caller and the request it belongs to. */
+export interface Actor {
+  principal: Principal;
+  requestId: string;
+}
+
+/**
+ * The audit event of a change an actor made to personal data: what kind of
+ * data, whose (subject) and whose record (holder), and which change (reason,
+ * e.g. CONSENT_RECORDED, REFERRAL_SENT). The one builder for writes' events.
+ */
+export function changeEvent(
+  actor: Actor,
+  change: {
+    subjectId: string | null;
+    category: string;
+    holder: string;
+    reason: string;
+    at?: Date;
+    decision?: "ALLOW" | "DENY";
+    agreementId?: string | null;
+    consentId?: string | null;
+  },
+): AuditEventInput {
+  return {
+    at: change.at ?? new Date(),
+    requestId: actor.requestId,
+    actor: actor.principal.subject,
+    organisation: actor.principal.organisation,
+    roles: actor.principal.roles,
+    purpose: actor.principal.purpose,
+    subjectId: change.subjectId,
+    category: change.category,
+    holder: change.holder,
+    decision: change.decision ?? "ALLOW",
+    reason: change.reason,
+    agreementId: change.agreementId ?? null,
+    consentId: change.consentId ?? null,
+    breakGlassReason: null,
+  };
 }
 
 export interface AuditEvent extends AuditEventInput {

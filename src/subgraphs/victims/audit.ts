@@ -1,14 +1,9 @@
 import type { EntityManager } from "typeorm";
 import { OrganisationCode } from "../../platform/domain";
-import type { Principal } from "../../platform/principal";
-import { appendAuditEvents } from "../../policy/audit";
+import { Actor, appendAuditEvents, changeEvent } from "../../policy/audit";
 import { DataCategory } from "../../policy/categories";
 
-/** Who is making a change: the verified caller and the request it belongs to. */
-export interface Actor {
-  principal: Principal;
-  requestId: string;
-}
+export type { Actor };
 
 /** What a GMVS case-file write did, as its audit event names it. */
 export enum CaseFileChange {
@@ -38,22 +33,5 @@ export function auditCaseFileChange(
   change: CaseFileChange,
   at: Date,
 ): Promise<void> {
-  return appendAuditEvents(manager, [
-    {
-      at,
-      requestId: actor.requestId,
-      actor: actor.principal.subject,
-      organisation: actor.principal.organisation,
-      roles: actor.principal.roles,
-      purpose: actor.principal.purpose,
-      subjectId,
-      category,
-      holder: OrganisationCode.GMVS,
-      decision: "ALLOW",
-      reason: change,
-      agreementId: null,
-      consentId: null,
-      breakGlassReason: null,
-    },
-  ]);
+  return appendAuditEvents(manager, [changeEvent(actor, { subjectId, category, holder: OrganisationCode.GMVS, reason: change, at })]);
 }

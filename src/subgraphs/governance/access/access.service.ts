@@ -2,9 +2,8 @@ import { DataSource, EntityManager } from "typeorm";
 import { isUuid } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
-import { Principal } from "../../../platform/principal";
 import type { AccessEvaluator } from "../../../policy/access";
-import { appendAuditEvents, AuditEventInput, toAuditEvent } from "../../../policy/audit";
+import { Actor, appendAuditEvents, AuditEventInput, changeEvent, toAuditEvent } from "../../../policy/audit";
 import { categoriesInSchema } from "../../../policy/catalogue";
 import { DataCategory } from "../../../policy/categories";
 import { PolicyStore, toConsent } from "../../../policy/store";
@@ -18,11 +17,6 @@ const HOLDERS_BY_SUBGRAPH: Record<string, OrganisationCode[]> = {
   police: [OrganisationCode.GMP],
   partners: [OrganisationCode.PANKHURST, OrganisationCode.HOURGLASS, OrganisationCode.CHALLENGER],
 };
-
-export interface Actor {
-  principal: Principal;
-  requestId: string;
-}
 
 export class AccessService {
   private readonly policy: PolicyStore;
@@ -123,22 +117,7 @@ export class AccessService {
 }
 
 function consentEvent(actor: Actor, subjectId: string, reason: string, consentId: string, recipient: string): AuditEventInput {
-  return {
-    at: new Date(),
-    requestId: actor.requestId,
-    actor: actor.principal.subject,
-    organisation: actor.principal.organisation,
-    roles: actor.principal.roles,
-    purpose: actor.principal.purpose,
-    subjectId,
-    category: "CONSENT",
-    holder: recipient,
-    decision: "ALLOW",
-    reason,
-    agreementId: null,
-    consentId,
-    breakGlassReason: null,
-  };
+  return changeEvent(actor, { subjectId, category: "CONSENT", holder: recipient, reason, consentId });
 }
 
 /** Loads the agreement files into the store; a version once loaded is never changed. */

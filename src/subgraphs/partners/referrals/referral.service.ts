@@ -5,7 +5,7 @@ import { isUuid, manyByKey, oneByKey } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { Principal, Purpose, Role } from "../../../platform/principal";
-import { appendAuditEvents, AuditEventInput, recordAudit } from "../../../policy/audit";
+import { Actor, appendAuditEvents, AuditEventInput, changeEvent, recordAudit } from "../../../policy/audit";
 import { DataCategory } from "../../../policy/categories";
 import { AccessDecision, decide, DenyReason } from "../../../policy/decide";
 import { SubjectSystem } from "../../../policy/sensitive";
@@ -22,10 +22,7 @@ export const REFERRAL_AUDIT_CATEGORY = "REFERRAL";
 /** A referral is GMVS's record (DESIGN.md: GMVS refers victims on to specialist services). */
 const HOLDER = OrganisationCode.GMVS;
 
-export interface Actor {
-  principal: Principal;
-  requestId: string;
-}
+export type { Actor };
 
 export interface ReferToServiceInput {
   caseId: string;
@@ -168,15 +165,15 @@ export class ReferralService {
       const { category, decision, subjectId } = outcome;
       // The attempted share is audited like any refusal: the category GMVS holds, the reason, the agreement and consent asked under.
       await recordAudit(this.dataSource, [
-        {
-          ...baseEvent(actor, subjectId, new Date()),
+        changeEvent(actor, {
+          subjectId,
           category,
           holder: HOLDER,
           decision: "DENY",
           reason: `REFERRAL_REFUSED:${decision.reason}`,
           agreementId: decision.agreementId,
           consentId: input.consentId,
-        },
+        }),
       ]);
       throw appError(ErrorCode.FORBIDDEN, refusalMessage(decision.reason, input.partner, category), { reason: decision.reason, category });
     }
@@ -317,28 +314,15 @@ function refusalMessage(reason: DenyReason, partner: OrganisationCode, category:
   }
 }
 
-function baseEvent(actor: Actor, subjectId: string | null, at: Date) {
-  return {
-    at,
-    requestId: actor.requestId,
-    actor: actor.principal.subject,
-    organisation: actor.principal.organisation,
-    roles: actor.principal.roles,
-    purpose: actor.principal.purpose,
-    subjectId,
-    breakGlassReason: null,
-  };
-}
-
 function referralEvent(actor: Actor, subjectId: string | null, r: ReferralRecord, step: string, decision: AccessDecision | null, at: Date): AuditEventInput {
-  return {
-    ...baseEvent(actor, subjectId, at),
+  return changeEvent(actor, {
+    subjectId,
     category: REFERRAL_AUDIT_CATEGORY,
     holder: HOLDER,
-    decision: "ALLOW",
     reason: step,
+    at,
     agreementId: decision?.agreementId ?? null,
     consentId: r.consentId,
-  };
+  });
 }
 
