@@ -4,6 +4,7 @@ import { Purpose, Role } from "../src/platform/principal";
 import { DataCategory } from "../src/policy/categories";
 import { readAgreementFiles } from "../src/subgraphs/governance/agreements/agreement.files";
 import { Borough, HateCrimeStrand, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus, TriageRisk } from "../connectors/police/types";
+import { insertCase, linkCaseAndCrime } from "./support/cases";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { policeStandIn, recordCrime } from "./support/police";
 import { PartnerCode } from "../connectors/partners";
@@ -133,14 +134,9 @@ async function createSubjectCase(state: ConsentState): Promise<string> {
     grantedOn: "2026-10-08",
     expiresOn: "2028-10-08",
   });
-  await ds.query(`INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference) VALUES ($1, $2, 'WIGAN', 'STALKING', 'OPEN', now(), $3)`, [
-    caseId,
-    `GMVS-MATRIX-${state}`,
-    crime,
-  ]);
+  await insertCase(ds, { id: caseId, caseReference: `GMVS-MATRIX-${state}`, borough: "WIGAN", thematicLead: "STALKING", crimeReference: crime });
   await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstEpisodeRecord(caseId, { episodeId: `PK-EP-MATRIX-${state}` })]);
-  const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
-  await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [caseId, crime, subjectId]);
+  const subjectId = await linkCaseAndCrime(ds, caseId, crime);
   for (const org of RELATED) {
     await ds.query(`INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at) VALUES ($1, $2, 'matrix', $3, now())`, [subjectId, org, caseId]);
   }

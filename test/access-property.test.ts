@@ -10,6 +10,7 @@ import { SubjectSystem } from "../src/policy/sensitive";
 import { PolicyStore } from "../src/policy/store";
 import { PartnerCode } from "../connectors/partners";
 import { Borough } from "../connectors/police/types";
+import { insertCase, linkCaseAndCrime } from "./support/cases";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 import { recordCrime } from "./support/police";
@@ -191,17 +192,12 @@ async function createMadeUpCase(spec: MadeUp): Promise<string> {
   const caseId = randomUUID();
   const crime = `SYN/P${caseId.slice(0, 8)}/26`;
   recordCrime(hub, { crimeReference: crime, homeOfficeCode: "8Q", description: "Stalking", borough: Borough.BURY, flags: { domesticAbuse: true, stalking: true } });
-  await ds.query(`INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference) VALUES ($1, $2, 'BURY', 'STALKING', 'OPEN', now(), $3)`, [
-    caseId,
-    `GMVS-PROP-${caseId.slice(0, 8)}`,
-    crime,
-  ]);
+  await insertCase(ds, { id: caseId, caseReference: `GMVS-PROP-${caseId.slice(0, 8)}`, borough: "BURY", thematicLead: "STALKING", crimeReference: crime });
   if (spec.providers.includes(OrganisationCode.PANKHURST)) {
     await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstEpisodeRecord(caseId, { episodeId: `PK-EP-PROP-${caseId.slice(0, 8)}`, service: "Test Service" })]);
   }
   if (!spec.linked) return caseId;
-  const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
-  await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [caseId, crime, subjectId]);
+  const subjectId = await linkCaseAndCrime(ds, caseId, crime);
   for (const r of spec.relationships) {
     await ds.query(`INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at, closed_at) VALUES ($1, $2, 'property', $3, now() - interval '2 days', $4)`, [
       subjectId,

@@ -7,6 +7,7 @@ import { readAuditChain, verifyChain } from "../src/policy/audit";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
 import { readAgreementFiles } from "../src/subgraphs/governance/agreements/agreement.files";
 import { Borough } from "../connectors/police/types";
+import { insertCase, linkCaseAndCrime } from "./support/cases";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { recordCrime } from "./support/police";
 
@@ -217,12 +218,8 @@ async function createCase(label: string): Promise<{ caseId: string; crimeReferen
   const caseId = randomUUID();
   const crimeReference = `SYN/${String(Math.floor(Math.random() * 900000) + 100000)}/26`;
   recordCrime(hub, { crimeReference, homeOfficeCode: "8Q", description: "Stalking", borough: Borough.BURY, flags: { domesticAbuse: true, stalking: true } });
-  await ds.query(
-    `INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference) VALUES ($1, $2, 'BURY', 'STALKING', 'OPEN', now(), $3)`,
-    [caseId, `GMVS-TEST-${label}-${caseId.slice(0, 8)}`, crimeReference],
-  );
-  const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
-  await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [caseId, crimeReference, subjectId]);
+  await insertCase(ds, { id: caseId, caseReference: `GMVS-TEST-${label}-${caseId.slice(0, 8)}`, borough: "BURY", thematicLead: "STALKING", crimeReference });
+  const subjectId = await linkCaseAndCrime(ds, caseId, crimeReference);
   await ds.query(
     `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at)
      VALUES ($1, 'GMVS', 'gmvs-case', $2, now()), ($1, 'GMP', 'police-crime', $3, now()), ($1, 'PANKHURST', 'referral', $2, now())`,

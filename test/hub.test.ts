@@ -4,6 +4,7 @@ import { sqlStatementsFor } from "../src/platform/sql-metrics";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
 import { OrganisationCode } from "../src/platform/domain";
 import { Borough, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus } from "../connectors/police/types";
+import { insertCase, linkCaseAndCrime } from "./support/cases";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { policeStandIn, recordCrime } from "./support/police";
 import { PartnerCode } from "../connectors/partners";
@@ -148,16 +149,11 @@ async function addCasesWithEpisodes(count: number): Promise<void> {
       grantedOn: null,
       expiresOn: null,
     });
-    await ds.query(
-      `INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at, crime_reference)
-       VALUES ($1, $2, 'BURY', 'GENERAL', 'OPEN', now() + make_interval(secs => $3), $4)`,
-      [id, `GMVS-TEST-${i}`, i, reference],
-    );
+    await insertCase(ds, { id, caseReference: `GMVS-TEST-${i}`, borough: "BURY", thematicLead: "GENERAL", crimeReference: reference, openedInSeconds: i });
     // The episode is in the partner's own system, which the hub reads through its connector.
     await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstEpisodeRecord(id, { episodeId: `PK-EP-COUNT-${i}`, service: "Domestic abuse support" })]);
     // Governance knows the person behind the case and crime, and GMVS's open case with them.
-    const [{ id: subjectId }] = await ds.query(`INSERT INTO governance.subject DEFAULT VALUES RETURNING id`);
-    await ds.query(`INSERT INTO governance.subject_link (system, local_ref, subject_id) VALUES ('gmvs-case', $1, $3), ('police-crime', $2, $3)`, [id, reference, subjectId]);
+    const subjectId = await linkCaseAndCrime(ds, id, reference);
     await ds.query(
       `INSERT INTO governance.relationship (subject_id, organisation, kind, source_ref, opened_at) VALUES ($1, 'GMVS', 'gmvs-case', $2, now())`,
       [subjectId, id],
