@@ -83,6 +83,7 @@ export async function startSubgraph(
     host: config.host,
     port,
     logger: log,
+    requestsFrom: "gateway",
     server: new ApolloServer<GuardedContext>({
       schema,
       ...apolloDefaults(config.development),
@@ -93,7 +94,7 @@ export async function startSubgraph(
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);
       const breakGlass = req.headers[BREAK_GLASS_HEADER];
-      const access = new Evaluator(policy, principal, base.requestId, typeof breakGlass === "string" ? breakGlass : null);
+      const access = new Evaluator(policy, principal, base.requestId, typeof breakGlass === "string" ? breakGlass : null, undefined, base.callerRequestId);
       return subgraph.createContext(services, { ...base, principal, access });
     },
     ready: () => ping(db),
@@ -122,6 +123,7 @@ export async function startGateway(
     host: config.host,
     port,
     logger: logger.child({ subgraph: "gateway" }),
+    requestsFrom: "caller",
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
     routes: explorerRoutes({ development: config.development }),
     server: createGateway(subgraphUrls, config.development, config.limits),

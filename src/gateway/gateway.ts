@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SubgraphName } from "../platform/config";
-import type { RequestContext } from "../platform/context";
+import { FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, type RequestContext } from "../platform/context";
 import { apolloDefaults } from "../platform/http";
 import { BREAK_GLASS_HEADER } from "../policy/access";
 import { OperationLimits, operationLimits } from "./limits";
@@ -34,7 +34,8 @@ export function createGateway(subgraphUrls: Record<SubgraphName, string>, develo
       new RemoteGraphQLDataSource<GatewayContext>({
         url: subgraphUrls[name as SubgraphName],
         willSendRequest({ request, context }) {
-          request.http?.headers.set("x-request-id", context.requestId);
+          request.http?.headers.set(HUB_REQUEST_ID_HEADER, context.requestId);
+          if (context.callerRequestId) request.http?.headers.set(FORWARDED_CALLER_REQUEST_ID_HEADER, context.callerRequestId);
           if (context.authorization) request.http?.headers.set("authorization", context.authorization);
           if (context.breakGlassReason) request.http?.headers.set(BREAK_GLASS_HEADER, context.breakGlassReason);
         },

@@ -3,7 +3,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { Express, Request, RequestHandler } from "express";
 import { AddressInfo } from "node:net";
 import { Server } from "node:http";
-import { RequestContext, requestIdFrom } from "./context";
+import { CALLER_REQUEST_ID_HEADER, callerRequestIdFrom, FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, hubRequestIdFrom, RequestContext } from "./context";
 import { withRequestId } from "./sql-metrics";
 import { formatError } from "./errors";
 import type { Logger } from "./logger";
@@ -28,6 +28,12 @@ export interface ServeOptions<TContext extends RequestContext> {
   graphqlGuards?: RequestHandler[];
   /** Further routes of this server (e.g. the gateway's explorer page in development). */
   routes?(app: Express): void;
+  /**
+   * "caller": the public entry (the gateway): every request gets a new id,
+   * and the caller's x-request-id is kept apart. "gateway": a subgraph: the
+   * ids come from the gateway's headers.
+   */
+  requestsFrom: "caller" | "gateway";
 }
 
 /** Options every Apollo Server of ours shares: masked errors, logged operations. */
@@ -93,8 +99,10 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
     // After the body is read (stream callbacks would lose the async context): the
     // rest of the request runs with its id, so SQL statements are counted against it.
     (req, res, next) => {
-      const requestId = requestIdFrom(req.headers["x-request-id"]);
+      const fromGateway = options.requestsFrom === "gateway";
+      const requestId = hubRequestIdFrom(fromGateway ? req.headers[HUB_REQUEST_ID_HEADER] : undefined);
       res.locals.requestId = requestId;
+      res.locals.callerRequestId = callerRequestIdFrom(req.headers[fromGateway ? FORWARDED_CALLER_REQUEST_ID_HEADER : CALLER_REQUEST_ID_HEADER]);
       res.setHeader("x-request-id", requestId);
       withRequestId(requestId, next);
     },
@@ -102,7 +110,8 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
-        return options.context({ requestId, logger: logger.child({ requestId }) }, req);
+        const callerRequestId = res.locals.callerRequestId as string | null;
+        return options.context({ requestId, callerRequestId, logger: logger.child({ requestId }) }, req);
       },
     }),
   );
