@@ -6,7 +6,8 @@
  *
  * With `npm start` running, try Client M as a Restore advocate (she consented):
  *   npm run example:case-view -- --org PANKHURST --case 5eed0000-0000-4000-8000-000000000001
- * then a case Pankhurst has no relationship with (fields withheld, NO_RELATIONSHIP):
+ * then a case Pankhurst has no relationship with: "No case", exactly what an
+ * id that does not exist gives (Pankhurst may not know the case exists):
  *   npm run example:case-view -- --org PANKHURST --case 5eed0000-0000-4000-8000-000000000002
  */
 import { parseArgs } from "node:util";

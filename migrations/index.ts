@@ -10,6 +10,7 @@ import { VictimsCaseFiles1795449620000 } from "./1795449620000-VictimsCaseFiles"
 import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferrals";
 import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskAndMarac";
 import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvidenceBase";
+import { GovernanceAuditRecords1795449645000 } from "./1795449645000-GovernanceAuditRecords";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PartnersReferrals1795449630000,
   PartnersRiskAndMarac1795449635000,
   InsightsEvidenceBase1795449640000,
+  GovernanceAuditRecords1795449645000,
 ];

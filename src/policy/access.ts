@@ -4,6 +4,7 @@ import { Principal, Role } from "../platform/principal";
 import { AuditEventInput, recordAudit } from "./audit";
 import { DataCategory } from "./categories";
 import { AccessDecision, decide, DenyReason } from "./decide";
+import { SubjectSystem } from "./sensitive";
 import { PolicyLoaders, PolicyStore, SubjectKey } from "./store";
 
 /** What a subgraph's request context carries for the policy. */
@@ -41,14 +42,14 @@ export const MIN_BREAK_GLASS_REASON = 20;
 
 /**
  * One per request: decides each (subject, holder, category) once, with facts
- * loaded in batches, and buffers one audit event per distinct outcome. The
- * buffer is written before the response leaves (see auditPlugin); if it
- * cannot be, nothing is released.
+ * loaded in batches, and buffers one audit event per distinct outcome, with
+ * every record it concerned. The buffer is written before the response
+ * leaves (see auditPlugin); if it cannot be, nothing is released.
  */
 export class AccessEvaluator {
   private readonly loaders: PolicyLoaders;
   private readonly decisions = new Map<string, Promise<AccessOutcome>>();
-  private readonly events = new Map<string, AuditEventInput>();
+  private readonly events = new Map<string, AuditEventInput & { records: string[] }>();
 
   constructor(
     private readonly store: PolicyStore,
@@ -56,17 +57,26 @@ export class AccessEvaluator {
     private readonly requestId: string,
     private readonly breakGlassReason: string | null,
     private readonly now: () => Date = () => new Date(),
+    /** The x-request-id the caller sent: kept in the audit beside the hub's own id, never in its place. */
+    private readonly callerRequestId: string | null = null,
   ) {
     this.loaders = store.createLoaders();
   }
 
-  decideFor(subject: SubjectKey, holder: OrganisationCode, category: DataCategory): Promise<AccessOutcome> {
-    const key = `${subject.system}\u0000${subject.ref}\u0000${holder}\u0000${category}`;
-    let outcome = this.decisions.get(key);
-    if (!outcome) {
-      outcome = this.evaluate(subject, holder, category);
-      this.decisions.set(key, outcome);
+  /**
+   * The decision for one category of a subject's data held by `holder`,
+   * audited against `record` (Type:reference) where a record is concerned.
+   * A null subject is a record about nobody in particular: only its holder sees it.
+   */
+  async decideFor(subject: SubjectKey | null, holder: OrganisationCode, category: DataCategory, record?: string): Promise<AccessOutcome> {
+    const key = `${subject?.system}\u0000${subject?.ref}\u0000${holder}\u0000${category}`;
+    let pending = this.decisions.get(key);
+    if (!pending) {
+      pending = this.evaluate(subject, holder, category);
+      this.decisions.set(key, pending);
     }
+    const outcome = await pending;
+    this.audit(outcome, holder, category, record);
     return outcome;
   }
 
@@ -100,21 +110,59 @@ export class AccessEvaluator {
     return { agreements, consents, relationships, now: this.now() };
   }
 
-  private async evaluate(subject: SubjectKey, holder: OrganisationCode, category: DataCategory): Promise<AccessOutcome> {
-    const subjectId = await this.loaders.subjectByLink.load(subject);
-    const decision = decide(this.principal, { id: subjectId, holder }, category, this.principal.purpose, await this.facts(subjectId));
-    const outcome: AccessOutcome =
-      decision.decision === "DENY" && this.mayBreakGlass(decision.reason)
-        ? { decision: "ALLOW", basis: "AGREEMENT", agreementId: decision.agreementId, consentId: decision.consentId, subjectId, breakGlass: true }
-        : { ...decision, subjectId, breakGlass: false };
-    this.audit(outcome, holder, category);
-    return outcome;
+  private async subjectId(subject: SubjectKey | null): Promise<string | null> {
+    if (subject === null) return null;
+    if (subject.system === SubjectSystem.SUBJECT) return subject.ref;
+    return this.loaders.subjectByLink.load(subject);
   }
 
-  /** A ReleasedToAddressee field released to the record's addressee: audited once per request like any release. */
-  async releaseToAddressee(subject: SubjectKey, holder: OrganisationCode, category: DataCategory): Promise<void> {
-    const subjectId = await this.loaders.subjectByLink.load(subject);
-    this.audit({ decision: "ALLOW", basis: "REFERRAL_ADDRESSEE", agreementId: null, consentId: null, subjectId, breakGlass: false }, holder, category);
+  private async evaluate(subject: SubjectKey | null, holder: OrganisationCode, category: DataCategory): Promise<AccessOutcome> {
+    const subjectId = await this.subjectId(subject);
+    const decision = decide(this.principal, { id: subjectId, holder }, category, this.principal.purpose, await this.facts(subjectId));
+    return decision.decision === "DENY" && this.mayBreakGlass(decision.reason)
+      ? { decision: "ALLOW", basis: "AGREEMENT", agreementId: decision.agreementId, consentId: decision.consentId, subjectId, breakGlass: true }
+      : { ...decision, subjectId, breakGlass: false };
+  }
+
+  /** A record or field released to the organisation a record is addressed to (see PersonalDataDeclaration.addressee): audited like any release. */
+  async releaseToAddressee(subject: SubjectKey | null, holder: OrganisationCode, category: DataCategory, record?: string): Promise<void> {
+    const subjectId = await this.subjectId(subject);
+    this.audit({ decision: "ALLOW", basis: "REFERRAL_ADDRESSEE", agreementId: null, consentId: null, subjectId, breakGlass: false }, holder, category, record);
+  }
+
+  /**
+   * A root field the caller's organisation or role may not use: no data was
+   * reached, but the attempt is a consultation refused, and the log says so.
+   * Filed under the caller's own organisation, whose supervisors monitor
+   * their staff's use (DPA 2018 s.62(4)), with the field as the record.
+   */
+  refuseOperation(field: string, reason: string): void {
+    const key = `operation\u0000${field}\u0000${reason}`;
+    if (this.events.has(key)) return;
+    this.events.set(key, {
+      ...this.eventBase(),
+      subjectId: null,
+      category: "OPERATION",
+      holder: this.principal.organisation,
+      decision: "DENY",
+      reason,
+      agreementId: null,
+      consentId: null,
+      breakGlassReason: null,
+      records: [field],
+    });
+  }
+
+  private eventBase() {
+    return {
+      at: this.now(),
+      requestId: this.requestId,
+      callerRequestId: this.callerRequestId,
+      actor: this.principal.subject,
+      organisation: this.principal.organisation,
+      roles: this.principal.roles,
+      purpose: this.principal.purpose,
+    };
   }
 
   private mayBreakGlass(reason: DenyReason): boolean {
@@ -126,17 +174,17 @@ export class AccessEvaluator {
     );
   }
 
-  private audit(outcome: AccessOutcome, holder: OrganisationCode, category: DataCategory): void {
+  private audit(outcome: AccessOutcome, holder: OrganisationCode, category: DataCategory, record: string | undefined): void {
     const reason = outcome.decision === "DENY" ? outcome.reason : outcome.breakGlass ? "BREAK_GLASS" : outcome.basis;
     const key = `${outcome.subjectId}\u0000${holder}\u0000${category}\u0000${outcome.decision}\u0000${reason}`;
-    if (this.events.has(key)) return;
+    const existing = this.events.get(key);
+    if (existing) {
+      if (record !== undefined && !existing.records.includes(record)) existing.records.push(record);
+      return;
+    }
     this.events.set(key, {
-      at: this.now(),
-      requestId: this.requestId,
-      actor: this.principal.subject,
-      organisation: this.principal.organisation,
-      roles: this.principal.roles,
-      purpose: this.principal.purpose,
+      ...this.eventBase(),
+      records: record === undefined ? [] : [record],
       subjectId: outcome.subjectId,
       category,
       holder,

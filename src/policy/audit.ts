@@ -2,10 +2,21 @@ import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "../platform/principal";
 
-/** One release or refusal of a category of a subject's data (issue: who, org, purpose, subject, category, decision, reason, agreement, consent, request, time). */
+/**
+ * One consultation, release or refusal of a category of a subject's data,
+ * with what DPA 2018 s.62 asks of the log: who (actor, organisation, roles),
+ * why (purpose; the agreement, consent or break-glass reason that justified
+ * it, or the refusal reason), when, the recipient (the caller's
+ * organisation), whose data (subject, holder) and which records.
+ */
 export interface AuditEventInput {
   at: Date;
+  /** The hub's own id for the request; never one a caller chose. */
   requestId: string;
+  /** The x-request-id the caller sent, if any: kept for the caller's own tracing, never used to correlate. */
+  callerRequestId?: string | null;
+  /** The records concerned, as Type:reference; empty where none is (a refused operation, a consent recorded). */
+  records?: readonly string[];
   actor: string | null;
   organisation: string | null;
   roles: string[];
@@ -24,6 +35,7 @@ export interface AuditEventInput {
 export interface Actor {
   principal: Principal;
   requestId: string;
+  callerRequestId?: string | null;
 }
 
 /**
@@ -47,6 +59,7 @@ export function changeEvent(
   return {
     at: change.at ?? new Date(),
     requestId: actor.requestId,
+    callerRequestId: actor.callerRequestId ?? null,
     actor: actor.principal.subject,
     organisation: actor.principal.organisation,
     roles: actor.principal.roles,
@@ -72,9 +85,15 @@ export const GENESIS_HASH = "0".repeat(64);
 /** Serialises appends across every process sharing the store, so the chain has one order. */
 const AUDIT_CHAIN_LOCK = 7_405_101;
 
-/** The hash covers every field in a fixed order, the position and the previous hash: a change, removal or reorder breaks it. */
+/**
+ * The hash covers every field in a fixed order, the position and the
+ * previous hash: a change, removal or reorder breaks it. The records and the
+ * caller's request id came later: an event that has either hashes them after
+ * the rest, one that has neither hashes as events always did, so the chain
+ * written before them still verifies.
+ */
 export function eventHash(prevHash: string, seq: number, e: AuditEventInput): string {
-  const content = JSON.stringify([
+  const fields: unknown[] = [
     seq,
     e.at.toISOString(),
     e.requestId,
@@ -90,7 +109,11 @@ export function eventHash(prevHash: string, seq: number, e: AuditEventInput): st
     e.agreementId,
     e.consentId,
     e.breakGlassReason,
-  ]);
+  ];
+  const records = e.records ?? [];
+  const callerRequestId = e.callerRequestId ?? null;
+  if (records.length > 0 || callerRequestId !== null) fields.push(records, callerRequestId);
+  const content = JSON.stringify(fields);
   return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
 }
 
@@ -104,7 +127,10 @@ export async function appendAuditEvents(transaction: EntityManager, events: read
   const rows = events.map((e) => {
     seq += 1;
     const hash = eventHash(prev, seq, e);
-    const row = [seq, e.at, e.requestId, e.actor, e.organisation, e.roles, e.purpose, e.subjectId, e.category, e.holder, e.decision, e.reason, e.agreementId, e.consentId, e.breakGlassReason, prev, hash];
+    const row = [
+      seq, e.at, e.requestId, e.actor, e.organisation, e.roles, e.purpose, e.subjectId, e.category, e.holder, e.decision, e.reason, e.agreementId, e.consentId,
+      e.breakGlassReason, prev, hash, [...(e.records ?? [])], e.callerRequestId ?? null,
+    ];
     prev = hash;
     return row;
   });
@@ -113,14 +139,14 @@ export async function appendAuditEvents(transaction: EntityManager, events: read
     const placeholders = chunk.map((_, i) => `(${Array.from({ length: COLUMNS }, (_, j) => `$${i * COLUMNS + j + 1}`).join(", ")})`).join(", ");
     await transaction.query(
       `INSERT INTO governance.audit_event (seq, at, request_id, actor, organisation, roles, purpose, subject_id, category, holder, decision, reason,
-                                           agreement_id, consent_id, break_glass_reason, prev_hash, hash)
+                                           agreement_id, consent_id, break_glass_reason, prev_hash, hash, records, caller_request_id)
        VALUES ${placeholders}`,
       chunk.flat(),
     );
   }
 }
 
-const COLUMNS = 17;
+const COLUMNS = 19;
 /** PostgreSQL takes at most 65,535 parameters a statement. */
 const ROWS_PER_INSERT = 1_000;
 
@@ -195,6 +221,8 @@ interface AuditRow {
   break_glass_reason: string | null;
   prev_hash: string;
   hash: string;
+  records: string[];
+  caller_request_id: string | null;
 }
 
 export function toAuditEvent(r: AuditRow): AuditEvent {
@@ -202,6 +230,8 @@ export function toAuditEvent(r: AuditRow): AuditEvent {
     seq: Number(r.seq),
     at: r.at,
     requestId: r.request_id,
+    callerRequestId: r.caller_request_id,
+    records: r.records,
     actor: r.actor,
     organisation: r.organisation,
     roles: r.roles,

@@ -31,8 +31,12 @@ const ALLOW: AccessOutcome = { decision: "ALLOW", basis: "AGREEMENT", agreementI
 
 /** Allows every field, loads no policy facts and buffers no audit: the benchmark's baseline without authorisation. */
 export class PermitAllUnauditedEvaluator extends AccessEvaluator {
-  override decideFor(_subject: SubjectKey, _holder: OrganisationCode, _category: DataCategory): Promise<AccessOutcome> {
+  override decideFor(_subject: SubjectKey | null, _holder: OrganisationCode, _category: DataCategory, _record?: string): Promise<AccessOutcome> {
     return Promise.resolve(ALLOW);
+  }
+
+  override refuseOperation(): void {
+    // This mode writes no audit.
   }
 
   override async flush(): Promise<void> {

@@ -9,15 +9,31 @@ export enum SubjectSystem {
   GMVS_CASE = "gmvs-case",
   /** A person on GMVS's register (victims.victim): linked to the same subject as their cases. */
   GMVS_VICTIM = "gmvs-victim",
+  /** Governance's own subject id (consents, audit events): the reference is the subject. */
+  SUBJECT = "subject",
 }
 
 /**
- * How a type that holds personal data names its subject and its holder (the
- * organisation whose record it is).
+ * How a type that holds personal data names its subject, its holder (the
+ * organisation whose record it is) and the category of data its existence
+ * is: a record whose existence category decide() refuses the caller is, to
+ * that caller, a record that does not exist (null, absent from lists), ids
+ * and references included.
  */
 export interface PersonalDataDeclaration<T = never> {
-  subject(parent: T): { system: SubjectSystem; ref: string };
+  /** null: a record about nobody in particular (an audit event with no subject); only its holder may know it. */
+  subject(parent: T): { system: SubjectSystem; ref: string } | null;
   holder: OrganisationCode | ((parent: T) => OrganisationCode);
+  /** What knowing the record exists tells about the person: a MARAC referral's existence is RISK, a support episode's SUPPORT. */
+  existence: DataCategory;
+  /**
+   * The organisation a record is addressed to, which knows it exists whatever
+   * decide() says of the person (a referral the partner declined still
+   * exists for it, so that it stops); the caller's role must still see personal data.
+   */
+  addressee?(parent: T): OrganisationCode | null;
+  /** The record's own reference for the audit (default: its `id`, else its `crimeReference`). */
+  reference?(parent: T): string | null;
 }
 
 export interface TypeDeclaration {
@@ -98,6 +114,13 @@ export function declarationsOf(classes: readonly unknown[]): Map<string, TypeDec
 
 export function holderOf(declaration: PersonalDataDeclaration<unknown>, parent: unknown): OrganisationCode {
   return typeof declaration.holder === "function" ? declaration.holder(parent as never) : declaration.holder;
+}
+
+/** How the audit names one record: its GraphQL type and its own reference (e.g. `MaracReferral:3f2c…`). */
+export function recordReference(typeName: string, declaration: PersonalDataDeclaration<unknown>, parent: unknown): string {
+  const own = parent as { id?: unknown; crimeReference?: unknown };
+  const reference = declaration.reference ? declaration.reference(parent as never) : (own.id ?? own.crimeReference ?? null);
+  return `${typeName}:${reference === null || reference === undefined ? "?" : String(reference)}`;
 }
 
 /** Types the federation machinery and introspection add; their fields carry no personal data of their own. */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, GraphQLSchema, isObjectType } from "graphql";
+import { defaultFieldResolver, getNamedType, Kind, OperationDefinitionNode, GraphQLError, GraphQLFieldResolver, GraphQLSchema, isListType, isNonNullType, isObjectType, GraphQLOutputType } from "graphql";
 import { applyMiddleware } from "graphql-middleware";
 import { rule, shield } from "graphql-shield";
 import type { IRules, ShieldRule } from "graphql-shield/typings/types";
@@ -7,7 +7,7 @@ import { OrganisationCode } from "../platform/domain";
 import { appError, ErrorCode, storeUnavailable } from "../platform/errors";
 import { Role } from "../platform/principal";
 import type { GuardedContext } from "./access";
-import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, TypeDeclaration } from "./sensitive";
+import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, recordReference, TypeDeclaration } from "./sensitive";
 import { DenyReason } from "./decide";
 
 
@@ -46,11 +46,12 @@ const sensitiveField = (declarations: Map<string, TypeDeclaration>) =>
     if (!declaration?.personal || !category) return forbidden("ROLE_NOT_PERMITTED", "Not released");
     const subject = declaration.personal.subject(parent as never);
     const holder = holderOf(declaration.personal, parent);
-    const outcome = await ctx.access.decideFor(subject, holder, category);
+    const record = recordReference(info.parentType.name, declaration.personal, parent);
+    const outcome = await ctx.access.decideFor(subject, holder, category, record);
     if (outcome.decision === "ALLOW") return true;
     const addressee = declaration.addressees.get(info.fieldName);
     if (addressee && releasableToAddressee(outcome.reason) && addressee(parent) === ctx.principal.organisation) {
-      await ctx.access.releaseToAddressee(subject, holder, category);
+      await ctx.access.releaseToAddressee(subject, holder, category, record);
       return true;
     }
     return forbidden(outcome.reason, `Withheld: ${outcome.reason}`);
@@ -58,6 +59,82 @@ const sensitiveField = (declarations: Map<string, TypeDeclaration>) =>
 
 function forbidden(reason: string, message: string) {
   return appError(ErrorCode.FORBIDDEN, message, { reason });
+}
+
+/**
+ * Whether the caller may know that a record exists: decide() on the
+ * record's existence category, or the organisation it is addressed to
+ * (whose role must still see personal data). Audited either way, against
+ * the record: a record withheld from a list is a refusal like any other.
+ */
+async function mayKnowOf(declaration: TypeDeclaration, record: unknown, ctx: GuardedContext): Promise<boolean> {
+  const personal = declaration.personal;
+  if (!personal) return true;
+  const subject = personal.subject(record as never);
+  const holder = holderOf(personal, record);
+  const reference = recordReference(declaration.name, personal, record);
+  const outcome = await ctx.access.decideFor(subject, holder, personal.existence, reference);
+  if (outcome.decision === "ALLOW") return true;
+  if (releasableToAddressee(outcome.reason) && personal.addressee?.(record as never) === ctx.principal.organisation) {
+    await ctx.access.releaseToAddressee(subject, holder, personal.existence, reference);
+    return true;
+  }
+  return false;
+}
+
+/** A single record, or null where the caller may not know it exists: the same null an unknown id gets, with no error. */
+async function visibleOrNull(declaration: TypeDeclaration, record: unknown, ctx: GuardedContext): Promise<unknown> {
+  if (record === null || record === undefined || record instanceof Error) return record;
+  return (await mayKnowOf(declaration, record, ctx)) ? record : null;
+}
+
+/** The records of a list the caller may know exist, in order; the others are left out, as if they were not there. */
+async function visibleOnly(declaration: TypeDeclaration, records: readonly unknown[], ctx: GuardedContext): Promise<unknown[]> {
+  const items = await Promise.all(records);
+  const known = await Promise.all(items.map((item) => (item === null || item === undefined ? true : mayKnowOf(declaration, item, ctx))));
+  return items.filter((_, i) => known[i]);
+}
+
+function unwrapNonNull(type: GraphQLOutputType): GraphQLOutputType {
+  return isNonNullType(type) ? type.ofType : type;
+}
+
+/**
+ * Record visibility before field visibility: every field that returns a
+ * personal type (root fields, nested fields and federation's `_entities`)
+ * returns only records whose existence the caller may know; the rest are
+ * null or left out of lists, exactly as if they did not exist. Applied
+ * beneath graphql-shield, so a field the shield refuses never resolves.
+ */
+function guardRecordExistence(schema: GraphQLSchema, declarations: Map<string, TypeDeclaration>): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || (INFRASTRUCTURE_TYPES.test(type.name) && type.name !== "Query")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
+      if (type.name === "Query" && field.name === "_entities") {
+        // Each representation answers null unless its type's record may be known; positions are kept, as the gateway expects.
+        field.resolve = async (parent, args, ctx: GuardedContext, info) => {
+          const entities = (await resolve(parent, args, ctx, info)) as unknown[];
+          return Promise.all(
+            entities.map(async (pending) => {
+              const entity = await pending;
+              const declaration = entity && typeof entity === "object" ? declarations.get(String((entity as { __typename?: string }).__typename)) : undefined;
+              return declaration ? visibleOrNull(declaration, entity, ctx) : entity;
+            }),
+          );
+        };
+        continue;
+      }
+      const declaration = declarations.get(getNamedType(field.type).name);
+      if (!declaration?.personal) continue;
+      const list = isListType(unwrapNonNull(field.type));
+      field.resolve = async (parent, args, ctx: GuardedContext, info) => {
+        const value = await resolve(parent, args, ctx, info);
+        if (!list) return visibleOrNull(declaration, value, ctx);
+        return Array.isArray(value) ? visibleOnly(declaration, value, ctx) : value;
+      };
+    }
+  }
 }
 
 /**
@@ -74,6 +151,7 @@ export function guardSchema(
   const declarations = declarationsOf(classes);
   const problems = classificationProblems(schema, declarations);
   if (problems.length) throw new Error(`Unclassified personal data:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  guardRecordExistence(schema, declarations);
   const guardSensitive = sensitiveField(declarations);
   const rules: Record<string, Record<string, ShieldRule>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
@@ -109,6 +187,25 @@ export function guardSchema(
   );
 }
 
+/** Root fields the shield refused (the caller's organisation or role may not use them): each is audited as a refused consultation. */
+function auditRefusedOperations(
+  ctx: GuardedContext,
+  operation: OperationDefinitionNode | undefined,
+  errors: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined,
+) {
+  if (!operation) return;
+  const root = operation.operation === "mutation" ? "Mutation" : "Query";
+  // The log names the field, not the alias the caller gave it.
+  const fieldByKey = new Map(
+    operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [[s.alias?.value ?? s.name.value, s.name.value] as const] : [])),
+  );
+  for (const error of errors ?? []) {
+    if (error.path?.length !== 1 || error.extensions?.code !== ErrorCode.FORBIDDEN) continue;
+    const key = String(error.path[0]);
+    ctx.access.refuseOperation(`${root}.${fieldByKey.get(key) ?? key}`, String(error.extensions.reason ?? ErrorCode.FORBIDDEN));
+  }
+}
+
 /**
  * Writes the request's audit events before the response leaves. If they
  * cannot be written, the response carries no data: nothing is released
@@ -119,8 +216,9 @@ export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, operation }) {
           if (!contextValue.access) return;
+          auditRefusedOperations(contextValue, operation, response.body.kind === "single" ? response.body.singleResult.errors : undefined);
           try {
             await contextValue.access.flush();
           } catch (error) {

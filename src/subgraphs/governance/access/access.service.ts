@@ -11,6 +11,9 @@ import { SubjectSystem } from "../../../policy/sensitive";
 import { readAgreementFiles } from "../agreements/agreement.files";
 import { AccessExplanation, AuditEvent, Consent, RecordConsentInput } from "./access.types";
 
+/** Knowing a GMVS case exists is SUPPORT data, as the Case type declares (victims and partners). */
+const CASE_EXISTENCE = DataCategory.SUPPORT;
+
 /** Which organisations hold the records each subgraph serves (partners: each partner its own). */
 const HOLDERS_BY_SUBGRAPH: Record<string, OrganisationCode[]> = {
   victims: [OrganisationCode.GMVS],
@@ -37,7 +40,7 @@ export class AccessService {
           subject_id: string;
         }[])
       : [];
-    if (!row) throw appError(ErrorCode.NOT_FOUND, "No such case", { argument: "caseId" });
+    if (!row) throw noSuchCase();
     return row.subject_id;
   }
 
@@ -78,8 +81,19 @@ export class AccessService {
     });
   }
 
-  /** For one case: every holder's categories, what the caller would be told, and why. Releases nothing. */
+  /**
+   * For one case: every holder's categories, what the caller would be told,
+   * and why, worked out from the agreements, the victim's consents to the
+   * caller and the caller's own relationship: never from whether any holder
+   * keeps a record about her. Only for a caller who may know the case
+   * exists (its existence category, as the case itself); anyone else gets
+   * the NOT_FOUND an unknown id gets. The consultation is audited.
+   */
   async explainAccess(access: AccessEvaluator, caseId: string): Promise<AccessExplanation[]> {
+    const known = isUuid(caseId)
+      ? await access.decideFor({ system: SubjectSystem.GMVS_CASE, ref: caseId.toLowerCase() }, OrganisationCode.GMVS, CASE_EXISTENCE, `Case:${caseId.toLowerCase()}`)
+      : null;
+    if (known?.decision !== "ALLOW") throw noSuchCase();
     const subjectId = await this.subjectOfCase(caseId);
     this.catalogue ??= Object.entries(HOLDERS_BY_SUBGRAPH).flatMap(([subgraph, holders]) =>
       categoriesInSchema(subgraph).flatMap((category) => holders.map((holder) => ({ holder, category }))),
@@ -105,15 +119,19 @@ export class AccessService {
       `SELECT * FROM governance.audit_event WHERE holder = $1 ${breakGlassOnly ? "AND break_glass_reason IS NOT NULL" : ""} ORDER BY seq DESC LIMIT $2`,
       [holder, first],
     );
-    return rows.map(toAuditEvent);
+    return rows.map((row: Parameters<typeof toAuditEvent>[0]) => ({ ...toAuditEvent(row), answeredBy: holder }));
   }
 
-  /** A subject access export: everything the audit holds about one victim, oldest first. */
+  /** A subject access export: everything the audit holds about one victim, oldest first; GMVS answers for it. */
   async auditForSubject(caseId: string): Promise<AuditEvent[]> {
     const subjectId = await this.subjectOfCase(caseId);
     const rows = await this.dataSource.query(`SELECT * FROM governance.audit_event WHERE subject_id = $1 ORDER BY seq`, [subjectId]);
-    return rows.map(toAuditEvent);
+    return rows.map((row: Parameters<typeof toAuditEvent>[0]) => ({ ...toAuditEvent(row), answeredBy: OrganisationCode.GMVS }));
   }
+}
+
+function noSuchCase() {
+  return appError(ErrorCode.NOT_FOUND, "No such case", { argument: "caseId" });
 }
 
 function consentEvent(actor: Actor, subjectId: string, reason: string, consentId: string, recipient: string): AuditEventInput {

@@ -2,11 +2,23 @@ import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { OrganisationCode } from "../../../platform/domain";
 import { Purpose } from "../../../platform/principal";
 import { DataCategory } from "../../../policy/categories";
-import { NonPersonal } from "../../../policy/sensitive";
+import { NonPersonal, PersonalData, SubjectSystem } from "../../../policy/sensitive";
 
-@NonPersonal("Consent", "the scope of a consent; returned only to GMVS, who records it")
+/**
+ * A consent is about its victim and GMVS holds it (it records it with her).
+ * Its fields are the record itself and are released with it: that the
+ * victim consented to share with a partner is what its existence tells.
+ */
+@PersonalData<Consent>(
+  "Consent",
+  { subject: (c) => ({ system: SubjectSystem.SUBJECT, ref: c.subjectId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT },
+  ["id", "recipient", "categories", "purposes", "givenAt", "withdrawnAt"],
+)
 @ObjectType({ description: "A victim's consent to share categories of their data with one organisation for given purposes" })
 export class Consent {
+  /** Not a GraphQL field: the governance subject the consent is about. */
+  subjectId!: string;
+
   @Field(() => ID)
   id!: string;
 
@@ -63,17 +75,37 @@ export class AccessExplanation {
   consentId!: string | null;
 }
 
-@NonPersonal("AuditEvent", "who saw or was refused which category of a pseudonymous subject; shown only to data owners' supervisors")
+/**
+ * An audit event is about its subject; the organisation answering for it
+ * holds it: the data owner reading its own log, GMVS answering a subject
+ * access request. Its fields are the record itself and are released with it.
+ */
+@PersonalData<AuditEvent>(
+  "AuditEvent",
+  {
+    subject: (e) => (e.subjectId ? { system: SubjectSystem.SUBJECT, ref: e.subjectId } : null),
+    holder: (e) => e.answeredBy,
+    existence: DataCategory.CASE_NOTES,
+    reference: (e) => String(e.seq),
+  },
+  ["seq", "at", "requestId", "callerRequestId", "actor", "organisation", "purpose", "subjectId", "category", "holder", "decision", "reason", "records", "agreementId", "consentId", "breakGlassReason"],
+)
 @ObjectType({ description: "One release or refusal of a category of a subject's data" })
 export class AuditEvent {
+  /** Not a GraphQL field: the organisation answering for this copy of the event (see the declaration above). */
+  answeredBy!: OrganisationCode;
+
   @Field(() => Int)
   seq!: number;
 
   @Field()
   at!: Date;
 
-  @Field()
+  @Field({ description: "The hub's own id for the request, the same in every subgraph it reached" })
   requestId!: string;
+
+  @Field(() => String, { nullable: true, description: "The x-request-id the caller sent, kept as given; never used to correlate" })
+  callerRequestId!: string | null;
 
   @Field(() => String, { nullable: true })
   actor!: string | null;
@@ -98,6 +130,9 @@ export class AuditEvent {
 
   @Field(() => String, { nullable: true })
   reason!: string | null;
+
+  @Field(() => [String], { description: "The records consulted, disclosed or withheld, as Type:reference (e.g. MaracReferral:…); empty for a refused operation" })
+  records!: string[];
 
   @Field(() => String, { nullable: true })
   agreementId!: string | null;

@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql
 import { EpisodeClosureReason, EpisodeOutcome } from "../../../../connectors/partners";
 import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
-import { NonPersonal, PersonalData, Sensitive } from "../../../policy/sensitive";
+import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 import { partnerRecord, PartnerRecordOf } from "../records/partner-record";
 
 export enum EpisodeStatus {
@@ -62,7 +62,17 @@ export class ServiceEpisode implements PartnerRecordOf {
  * assessments recorded here, MARAC referrals); every record guards its own
  * fields.
  */
-@NonPersonal("Case", "the case id and links to partner records, each of which is guarded")
+/**
+ * The partners' view of a GMVS case: its id and the links to partner
+ * records (each guarded in its own right). A case id is GMVS's record: a
+ * caller that may not know the case exists gets null for it here too, also
+ * when it asks this subgraph for the entity directly.
+ */
+@PersonalData<CaseEpisodes>(
+  "Case",
+  { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.id }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT },
+  ["id", "referrals", "episodes", "riskAssessments", "safetyPlans", "supportActions", "outcomes", "hourglass", "challenger", "maracReferrals"],
+)
 @Directive('@key(fields: "id")')
 @ObjectType("Case")
 export class CaseEpisodes {

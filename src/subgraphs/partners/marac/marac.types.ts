@@ -3,7 +3,7 @@ import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive } from "../../../policy/sensitive";
 import { RiskReason } from "../risk/dash";
-import { partnerRecord, PartnerRecordOf } from "../records/partner-record";
+import { partnerRiskRecord, PartnerRecordOf } from "../records/partner-record";
 
 /**
  * A MARAC referral raised by the hub from a high-risk assessment. RISK,
@@ -11,7 +11,7 @@ import { partnerRecord, PartnerRecordOf } from "../records/partner-record";
  * under the MARAC safeguarding agreement (DPA 2018 Sch. 1 para. 18), which
  * does not rest on consent.
  */
-@PersonalData<MaracReferral>("MaracReferral", partnerRecord, ["id"])
+@PersonalData<MaracReferral>("MaracReferral", partnerRiskRecord, ["id"])
 @ObjectType({ description: "A referral to the multi-agency risk assessment conference, raised from a high-risk assessment" })
 export class MaracReferral implements PartnerRecordOf {
   @Field(() => ID)

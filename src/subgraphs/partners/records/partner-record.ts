@@ -1,4 +1,5 @@
 import { OrganisationCode } from "../../../platform/domain";
+import { DataCategory } from "../../../policy/categories";
 import { PersonalDataDeclaration, SubjectSystem } from "../../../policy/sensitive";
 
 /**
@@ -11,8 +12,17 @@ export interface PartnerRecordOf {
   provider: OrganisationCode;
 }
 
-/** Every partner type's @PersonalData declaration: about the GMVS case's victim, held by the partner that provides it. */
-export const partnerRecord: PersonalDataDeclaration<PartnerRecordOf> = {
+/**
+ * Every partner type's @PersonalData declaration: about the GMVS case's
+ * victim, held by the partner that provides it. That a partner supports her
+ * at all is SUPPORT data (a Challenger section says she survived
+ * trafficking); a risk record's existence is RISK (a MARAC referral says she
+ * is at high risk of serious harm).
+ */
+const partnerRecordOf = (existence: DataCategory): PersonalDataDeclaration<PartnerRecordOf> => ({
   subject: (record) => ({ system: SubjectSystem.GMVS_CASE, ref: record.caseId }),
   holder: (record) => record.provider,
-};
+  existence,
+});
+export const partnerRecord = partnerRecordOf(DataCategory.SUPPORT);
+export const partnerRiskRecord = partnerRecordOf(DataCategory.RISK);

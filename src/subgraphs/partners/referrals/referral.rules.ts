@@ -1,16 +1,15 @@
 import { chain, rule } from "graphql-shield";
 import { OrganisationCode } from "../../../platform/domain";
-import { appError, ErrorCode } from "../../../platform/errors";
 import { Role } from "../../../platform/principal";
 import { organisationIs, roleIs } from "../../../policy/shield";
 import type { PartnersContext } from "../context";
-import { notAddressedToYou } from "./referral.service";
+import { noSuchReferral, notAddressedToYou } from "./referral.service";
 
 /** Only staff of the organisation the referral (`id` argument) is addressed to: a Pankhurst advocate cannot accept a Hourglass referral. */
 const addressedToCaller = rule({ cache: "no_cache" })(async (_parent, args: { id: string }, ctx: PartnersContext) => {
   const referral = await ctx.loaders.referralById.load(args.id);
-  if (!referral) return appError(ErrorCode.NOT_FOUND, "No such referral", { argument: "id" });
-  return referral.partner === ctx.principal.organisation ? true : notAddressedToYou();
+  if (!referral) return noSuchReferral();
+  return referral.partner === ctx.principal.organisation ? true : notAddressedToYou(ctx.principal.organisation, referral);
 });
 
 const caseworkers = roleIs(Role.CASEWORKER, Role.SUPERVISOR);

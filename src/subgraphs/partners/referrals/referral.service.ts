@@ -190,11 +190,11 @@ export class ReferralService {
    * under the row lock.
    */
   async transition(actor: Actor, id: string, command: ReferralCommand, addressee: OrganisationCode | null): Promise<Referral> {
-    if (!isUuid(id)) throw appError(ErrorCode.NOT_FOUND, "No such referral", { argument: "id" });
+    if (!isUuid(id)) throw noSuchReferral();
     return this.dataSource.transaction(async (m) => {
       const row = await m.getRepository(ReferralRecord).findOne({ where: { id }, lock: { mode: "pessimistic_write" } });
-      if (!row) throw appError(ErrorCode.NOT_FOUND, "No such referral", { argument: "id" });
-      if (addressee !== null && row.partner !== addressee) throw notAddressedToYou();
+      if (!row) throw noSuchReferral();
+      if (addressee !== null && row.partner !== addressee) throw notAddressedToYou(addressee, row);
       const now = new Date();
       const { referral, changed } = applyReferralTransition(row, command, now);
       if (!changed) return toReferral(row);
@@ -270,8 +270,19 @@ export function isPartyTo(organisation: OrganisationCode, referral: Pick<Referra
   return organisation === HOLDER || referral.partner === organisation;
 }
 
-export function notAddressedToYou() {
-  return appError(ErrorCode.FORBIDDEN, "Only the organisation the referral is addressed to may do this", { reason: DenyReason.NO_RELATIONSHIP });
+/**
+ * A partner's step on a referral not addressed to it. GMVS, a party to every
+ * referral, is told why; any other organisation gets what an unknown id
+ * gets, as it may not know the referral exists.
+ */
+export function notAddressedToYou(caller: OrganisationCode, referral: Pick<Referral, "partner">) {
+  return isPartyTo(caller, referral)
+    ? appError(ErrorCode.FORBIDDEN, "Only the organisation the referral is addressed to may do this", { reason: DenyReason.NO_RELATIONSHIP })
+    : noSuchReferral();
+}
+
+export function noSuchReferral() {
+  return appError(ErrorCode.NOT_FOUND, "No such referral", { argument: "id" });
 }
 
 export function toReferral(r: ReferralRecord): Referral {

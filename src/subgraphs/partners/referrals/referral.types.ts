@@ -22,7 +22,11 @@ registerEnumType(ReferralStatus, {
  * a decline or withdrawal reason) is CASE_NOTES; the fact of the referral,
  * its service, states and times are SUPPORT.
  */
-@PersonalData<Referral>("Referral", { subject: (r) => ({ system: SubjectSystem.GMVS_CASE, ref: r.caseId }), holder: OrganisationCode.GMVS }, ["id"])
+@PersonalData<Referral>(
+  "Referral",
+  { subject: (r) => ({ system: SubjectSystem.GMVS_CASE, ref: r.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT, addressee: (r) => r.partner },
+  ["id"],
+)
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A referral of a GMVS case's victim to a partner service, with a timestamp for each state it has been in" })
 export class Referral {

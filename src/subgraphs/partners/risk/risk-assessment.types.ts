@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } fro
 import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive } from "../../../policy/sensitive";
-import { partnerRecord, PartnerRecordOf } from "../records/partner-record";
+import { partnerRiskRecord, PartnerRecordOf } from "../records/partner-record";
 import { RiskReason } from "./dash";
 import { RiskAnswer, RiskLevel, RiskTool } from "./question-sets";
 
@@ -28,7 +28,7 @@ export enum RiskAssessmentOrigin {
 }
 registerEnumType(RiskAssessmentOrigin, { name: "RiskAssessmentOrigin" });
 
-@PersonalData<RiskAnswerGiven>("RiskAnswerGiven", partnerRecord)
+@PersonalData<RiskAnswerGiven>("RiskAnswerGiven", partnerRiskRecord)
 @ObjectType({ description: "One checklist answer, as given" })
 export class RiskAnswerGiven implements PartnerRecordOf {
   caseId!: string;
@@ -49,7 +49,7 @@ export class RiskAnswerGiven implements PartnerRecordOf {
  * reasons for it; S-DASH yields no level, only the answers that indicate
  * heightened stalking risk.
  */
-@PersonalData<RiskAssessment>("RiskAssessment", partnerRecord, ["id"])
+@PersonalData<RiskAssessment>("RiskAssessment", partnerRiskRecord, ["id"])
 @ObjectType({ description: "A risk assessment (DASH RIC or S-DASH), scored by Casebridge against its versioned question set" })
 export class RiskAssessment implements PartnerRecordOf {
   @Field(() => ID)

@@ -4,7 +4,7 @@ import { Borough } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive } from "../../../policy/sensitive";
 import { InvestigationUpdate, ProtectiveOrder } from "../investigation/investigation.types";
-import { ABOUT_THE_VICTIM } from "../subject";
+import { aboutTheVictim } from "../subject";
 
 // The police records API's enumerations (connectors/police/types.ts), registered here once.
 export { HateCrimeStrand, InvestigationStatus, TriageRisk };
@@ -16,7 +16,7 @@ registerEnumType(HateCrimeStrand, {
 registerEnumType(TriageRisk, { name: "TriageRisk", description: "Standard, medium or high, as the Stalking Triage Centre grades it" });
 
 /** A Home Office Counting Rules classification. Offence details: what was done, not who did it. */
-@PersonalData<OffenceClassification>("OffenceClassification", ABOUT_THE_VICTIM)
+@PersonalData<OffenceClassification>("OffenceClassification", aboutTheVictim(DataCategory.OFFENCE_DETAILS))
 @ObjectType({ description: "A Home Office Counting Rules offence classification" })
 export class OffenceClassification {
   @Sensitive(DataCategory.OFFENCE_DETAILS)
@@ -32,7 +32,7 @@ export class OffenceClassification {
 }
 
 /** One classification a crime has carried. Reclassification appends to the history; nothing is overwritten. */
-@PersonalData<Classification>("Classification", ABOUT_THE_VICTIM)
+@PersonalData<Classification>("Classification", aboutTheVictim(DataCategory.OFFENCE_DETAILS))
 @ObjectType({ description: "A classification the crime carried from `at`, and why it was given" })
 export class Classification {
   @Sensitive(DataCategory.OFFENCE_DETAILS)
@@ -61,7 +61,7 @@ export class Classification {
  * operational judgements that must not travel on an agreement for
  * investigation updates alone (gmp-to-pankhurst-support).
  */
-@PersonalData<StalkingTriage>("StalkingTriage", ABOUT_THE_VICTIM)
+@PersonalData<StalkingTriage>("StalkingTriage", aboutTheVictim(DataCategory.RISK))
 @ObjectType({ description: "The Stalking Triage Centre's review of a stalking or harassment crime" })
 export class StalkingTriage {
   @Sensitive(DataCategory.RISK)
@@ -97,7 +97,7 @@ export class StalkingTriage {
  * sexual orientation, transgender identity: UK GDPR Art. 9 special
  * category), so PROTECTED_CHARACTERISTICS, not offence details.
  */
-@PersonalData<Crime>("Crime", ABOUT_THE_VICTIM, ["crimeReference"])
+@PersonalData<Crime>("Crime", aboutTheVictim(DataCategory.OFFENCE_DETAILS), ["crimeReference"])
 @Directive('@key(fields: "crimeReference")')
 @ObjectType({ description: "A crime recorded by Greater Manchester Police" })
 export class Crime {

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus } from "../../../../connectors/police/types";
 import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive } from "../../../policy/sensitive";
-import { ABOUT_THE_VICTIM } from "../subject";
+import { aboutTheVictim } from "../subject";
 
 // The police records API's enumerations (connectors/police/types.ts), registered here once.
 export { InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus };
@@ -22,7 +22,7 @@ registerEnumType(ProtectiveOrderStatus, { name: "ProtectiveOrderStatus" });
  * are the updates the victim is kept told of (Victims' Code Right 6), and
  * what an updates agreement such as gmp-to-pankhurst-support shares.
  */
-@PersonalData<InvestigationUpdate>("InvestigationUpdate", ABOUT_THE_VICTIM, ["id"])
+@PersonalData<InvestigationUpdate>("InvestigationUpdate", aboutTheVictim(DataCategory.INVESTIGATION_UPDATES), ["id"])
 @ObjectType({ description: "An investigation or court event on a crime" })
 export class InvestigationUpdate {
   @Field(() => ID)
@@ -51,7 +51,7 @@ export class InvestigationUpdate {
  * police deal with the crime that the victim (and an advocate planning her
  * safety) is told of, not offence details.
  */
-@PersonalData<ProtectiveOrder>("ProtectiveOrder", ABOUT_THE_VICTIM, ["id"])
+@PersonalData<ProtectiveOrder>("ProtectiveOrder", aboutTheVictim(DataCategory.INVESTIGATION_UPDATES), ["id"])
 @ObjectType({ description: "A Stalking Protection Order or a Domestic Abuse Protection Notice or Order" })
 export class ProtectiveOrder {
   @Field(() => ID)

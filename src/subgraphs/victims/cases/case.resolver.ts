@@ -12,11 +12,20 @@ import { timelineOf } from "../timeline/timeline";
 import { CaseRecord } from "./case.entity";
 import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.types";
 
-/** The police updates for a case's crime, where GMP's agreements let the caller see them; one batched call per request. */
+/**
+ * The police updates for a case's crime, where GMP's agreements let the
+ * caller see them; one batched call per request. To a caller who may not
+ * know the crime exists (Crime's existence category), the case has no
+ * crime: no updates and no refusal that would say there is one.
+ */
 async function policeUpdates(c: CaseRecord, ctx: VictimsContext) {
   const crimeReference = c.crimeReference;
   if (!crimeReference) return [];
-  const outcome = await ctx.access.decideFor({ system: SubjectSystem.POLICE_CRIME, ref: crimeReference }, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES);
+  const crime = { system: SubjectSystem.POLICE_CRIME, ref: crimeReference };
+  const record = `Crime:${crimeReference}`;
+  const known = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.OFFENCE_DETAILS, record);
+  if (known.decision === "DENY") return [];
+  const outcome = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES, record);
   if (outcome.decision === "DENY") throw appError(ErrorCode.FORBIDDEN, `Withheld: ${outcome.reason}`, { reason: outcome.reason });
   return fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference));
 }

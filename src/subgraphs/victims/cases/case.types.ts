@@ -1,7 +1,7 @@
 import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { Borough, OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
-import { NonPersonal, PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 import { Contact } from "../contacts/contact.types";
 import { VictimsCodeCompliance } from "../compliance/compliance.types";
 import { NeedsAssessment } from "../needs/needs.types";
@@ -51,8 +51,16 @@ registerEnumType(EnhancedRightsCategory, {
   description: "Why a victim is entitled to Enhanced Rights under the Victims' Code (vulnerable or intimidated, most serious crime, persistently targeted)",
 });
 
-/** The police subgraph resolves the rest of a Crime from its reference, and guards it. */
-@NonPersonal("Crime", "only the reference, a key the police subgraph resolves and guards")
+/**
+ * The police subgraph resolves the rest of a Crime from its reference, and
+ * guards it; the reference itself says a crime was reported, so it is GMP's
+ * record and reaches only those who may know the crime exists.
+ */
+@PersonalData<CrimeReference>(
+  "Crime",
+  { subject: (c) => ({ system: SubjectSystem.POLICE_CRIME, ref: c.crimeReference }), holder: OrganisationCode.GMP, existence: DataCategory.OFFENCE_DETAILS },
+  ["crimeReference"],
+)
 @Directive('@key(fields: "crimeReference", resolvable: false)')
 @ObjectType("Crime")
 export class CrimeReference {
@@ -61,7 +69,7 @@ export class CrimeReference {
 }
 
 /** A GMVS case file is about its victim; `crime` links to the police record, which police guards. */
-@PersonalData<Case>("Case", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.id }), holder: OrganisationCode.GMVS }, ["id", "caseReference", "crime"])
+@PersonalData<Case>("Case", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.id }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT }, ["id", "caseReference", "crime"])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A GMVS case file for one victim" })
 export class Case {

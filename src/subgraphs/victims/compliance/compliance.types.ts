@@ -11,7 +11,7 @@ registerEnumType(EntitlementException, { name: "VictimsCodeEntitlementException"
 registerEnumType(PoliceEventKind, { name: "VictimsCodeEvent", description: "A police event that starts a Victims' Code clock" });
 
 /** One entitlement that arose for the case: when it fell due and whether it was met. */
-@PersonalData<VictimsCodeEntitlement>("VictimsCodeEntitlement", { subject: (e) => ({ system: SubjectSystem.GMVS_CASE, ref: e.caseId }), holder: OrganisationCode.GMVS })
+@PersonalData<VictimsCodeEntitlement>("VictimsCodeEntitlement", { subject: (e) => ({ system: SubjectSystem.GMVS_CASE, ref: e.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT })
 @ObjectType({ description: "A Victims' Code entitlement of one case and its timeliness" })
 export class VictimsCodeEntitlement {
   /** Not a GraphQL field: names the subject. */
@@ -66,7 +66,7 @@ export class VictimsCodeEntitlement {
   ruleVersion!: string | null;
 }
 
-@PersonalData<VictimsCodeCompliance>("VictimsCodeCompliance", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.caseId }), holder: OrganisationCode.GMVS })
+@PersonalData<VictimsCodeCompliance>("VictimsCodeCompliance", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT })
 @ObjectType({ description: "Victims' Code timeliness of one case" })
 export class VictimsCodeCompliance {
   /** Not a GraphQL field: names the subject. */

@@ -25,7 +25,7 @@ export enum ContactPurpose {
 registerEnumType(ContactPurpose, { name: "ContactPurpose" });
 
 /** One update given to the victim: what was said, how, by whom. */
-@PersonalData<Contact>("Contact", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.caseId }), holder: OrganisationCode.GMVS }, ["id"])
+@PersonalData<Contact>("Contact", { subject: (c) => ({ system: SubjectSystem.GMVS_CASE, ref: c.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT }, ["id"])
 @ObjectType({ description: "An update GMVS gave the victim" })
 export class Contact {
   @Field(() => ID)

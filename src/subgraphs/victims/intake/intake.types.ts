@@ -120,7 +120,7 @@ export class PoliceReferralReceipt {
 
 @PersonalData<VictimMatchCandidate>(
   "VictimMatchCandidate",
-  { subject: (c) => ({ system: SubjectSystem.GMVS_VICTIM, ref: c.victimId }), holder: OrganisationCode.GMVS },
+  { subject: (c) => ({ system: SubjectSystem.GMVS_VICTIM, ref: c.victimId }), holder: OrganisationCode.GMVS, existence: DataCategory.IDENTITY },
   ["id", "caseId"],
 )
 @ObjectType({ description: "A person already known who may be the person just referred: a caseworker confirms or rejects" })

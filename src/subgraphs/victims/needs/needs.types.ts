@@ -22,7 +22,7 @@ export enum NeedsOutcome {
 registerEnumType(NeedsOutcome, { name: "NeedsOutcome" });
 
 /** One assessment of the victim's needs. Health needs are special category data (HEALTH); the rest is SUPPORT. */
-@PersonalData<NeedsAssessment>("NeedsAssessment", { subject: (n) => ({ system: SubjectSystem.GMVS_CASE, ref: n.caseId }), holder: OrganisationCode.GMVS }, ["id"])
+@PersonalData<NeedsAssessment>("NeedsAssessment", { subject: (n) => ({ system: SubjectSystem.GMVS_CASE, ref: n.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT }, ["id"])
 @ObjectType({ description: "An assessment of a victim's practical, emotional, safety, health, financial and communication needs" })
 export class NeedsAssessment {
   @Field(() => ID)

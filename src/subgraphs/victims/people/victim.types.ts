@@ -4,7 +4,7 @@ import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 
 /** The person GMVS supports. Every field but the id is guarded by decide() for its category. */
-@PersonalData<Victim>("Victim", { subject: (v) => ({ system: SubjectSystem.GMVS_VICTIM, ref: v.id }), holder: OrganisationCode.GMVS }, ["id"])
+@PersonalData<Victim>("Victim", { subject: (v) => ({ system: SubjectSystem.GMVS_VICTIM, ref: v.id }), holder: OrganisationCode.GMVS, existence: DataCategory.IDENTITY }, ["id"])
 @ObjectType({ description: "A person GMVS supports" })
 export class Victim {
   @Field(() => ID)

@@ -11,7 +11,7 @@ import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitiv
 export const SURVEY_RIGHTS = { first: 1, last: 7 } as const;
 export const SURVEY_SCALE = { min: 1, max: 5 } as const;
 
-@PersonalData<SurveyRightScore>("SurveyRightScore", { subject: (s) => ({ system: SubjectSystem.GMVS_CASE, ref: s.caseId }), holder: OrganisationCode.GMVS })
+@PersonalData<SurveyRightScore>("SurveyRightScore", { subject: (s) => ({ system: SubjectSystem.GMVS_CASE, ref: s.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT })
 @ObjectType({ description: "Satisfaction with one Victims' Code right" })
 export class SurveyRightScore {
   /** Not a GraphQL field: names the subject. */
@@ -26,7 +26,7 @@ export class SurveyRightScore {
   score!: number | null;
 }
 
-@PersonalData<SurveyResponse>("SurveyResponse", { subject: (s) => ({ system: SubjectSystem.GMVS_CASE, ref: s.caseId }), holder: OrganisationCode.GMVS }, ["id"])
+@PersonalData<SurveyResponse>("SurveyResponse", { subject: (s) => ({ system: SubjectSystem.GMVS_CASE, ref: s.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT }, ["id"])
 @ObjectType({ description: "A victim's answers to the satisfaction survey" })
 export class SurveyResponse {
   @Field(() => ID)

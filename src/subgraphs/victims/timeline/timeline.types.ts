@@ -44,7 +44,7 @@ export abstract class JusticeTimelineEntry {
 /** A police investigation or court update about the case's crime: GMP's record, released under GMP's agreements. */
 @PersonalData<PoliceTimelineEntry>(
   "PoliceTimelineEntry",
-  { subject: (e) => ({ system: SubjectSystem.POLICE_CRIME, ref: e.crimeReference }), holder: OrganisationCode.GMP },
+  { subject: (e) => ({ system: SubjectSystem.POLICE_CRIME, ref: e.crimeReference }), holder: OrganisationCode.GMP, existence: DataCategory.INVESTIGATION_UPDATES },
   ["id", "holder"],
 )
 @ObjectType({ implements: JusticeTimelineEntry, description: "A police update on the justice timeline" })
@@ -82,7 +82,7 @@ export class PoliceTimelineEntry implements JusticeTimelineEntry {
 /** A GMVS event or contact with the victim: GMVS's record. */
 @PersonalData<GmvsTimelineEntry>(
   "GmvsTimelineEntry",
-  { subject: (e) => ({ system: SubjectSystem.GMVS_CASE, ref: e.caseId }), holder: OrganisationCode.GMVS },
+  { subject: (e) => ({ system: SubjectSystem.GMVS_CASE, ref: e.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT },
   ["id", "holder"],
 )
 @ObjectType({ implements: JusticeTimelineEntry, description: "A GMVS event or contact on the justice timeline" })
