@@ -1,3 +1,4 @@
+import { DataCategory } from "../src/policy/categories";
 import { randomUUID } from "node:crypto";
 import { PartnerCode } from "../connectors/partners";
 import { SYNTHETIC_GMVS_CASE_IDS as CASE } from "../connectors/synthetic";
@@ -28,7 +29,12 @@ beforeAll(async () => {
       `INSERT INTO victims."case" (id, case_reference, borough, thematic_lead, status, opened_at) VALUES ($1, $2, 'OLDHAM', 'GENERAL', 'OPEN', '2026-10-21T10:00:00Z')`,
       [id, ref],
     );
+    // GMVS referred the survivor to Challenger with her consent: without that, Challenger may not know GMVS's case exists.
+    await linkSubject(id, [OrganisationCode.CHALLENGER]);
+    await consentTo(id, OrganisationCode.CHALLENGER);
   }
+  await linkSubject(CASE.selfReferral, [OrganisationCode.HOURGLASS]);
+  await consentTo(CASE.selfReferral, OrganisationCode.HOURGLASS);
 });
 afterAll(async () => {
   await hub?.close();
@@ -199,6 +205,8 @@ describe("connector calls per request", () => {
         [id, `GMVS-CALLS-${i}`, 1000 + i],
       );
       await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstEpisodeRecord(id, { episodeId: `PK-EP-CALLS-${i}` })]);
+      // GMVS knows of Pankhurst's episode only where it works with the victim.
+      await linkSubject(id, [OrganisationCode.GMVS]);
     }
     const query = `query($first: Int!) { cases(first: $first) { id
       episodes { id } riskAssessments { id } safetyPlans { id } supportActions { id } outcomes { id } maracReferrals { id }
@@ -239,28 +247,28 @@ describe("MARAC referrals", () => {
     expect(body.data!.case.maracReferrals[0]).toMatchObject({ provider: "PANKHURST", reasons: ["VISIBLE_HIGH_RISK"] });
   });
 
-  it("withholds it from an organisation with no agreement, and from GMP asking for another purpose", async () => {
-    for (const [organisation, purpose, reason] of [
-      [OrganisationCode.HOURGLASS, Purpose.SAFEGUARDING, "NO_RELATIONSHIP"],
-      [OrganisationCode.GMCA, Purpose.SAFEGUARDING, "ROLE_NOT_PERMITTED"],
-      [OrganisationCode.GMP, Purpose.INVESTIGATION, "PURPOSE_NOT_COVERED"],
+  it("does not let an organisation with no agreement, nor GMP asking for another purpose, learn that the case exists", async () => {
+    for (const [organisation, purpose] of [
+      [OrganisationCode.HOURGLASS, Purpose.SAFEGUARDING],
+      [OrganisationCode.GMCA, Purpose.SAFEGUARDING],
+      [OrganisationCode.GMP, Purpose.INVESTIGATION],
     ] as const) {
       const roles = organisation === OrganisationCode.GMCA ? [Role.COMMISSIONER] : [Role.CASEWORKER];
-      const { body } = await graphql<{ case: Record<string, any> }>(hub.url, MARAC, { id: CASE.harassment }, await as(organisation, purpose, roles));
-      const [referral] = body.data!.case.maracReferrals;
-      expect({ organisation, referral }).toEqual({ organisation, referral: { id: expect.any(String), provider: null, assessmentId: null, raisedAt: null, reasons: null } });
-      expect(body.errors).toContainEqual(
-        expect.objectContaining({ path: ["case", "maracReferrals", 0, "reasons"], extensions: expect.objectContaining({ code: "FORBIDDEN", reason }) }),
-      );
+      const principal = await as(organisation, purpose, roles);
+      const { body } = await graphql<{ case: Record<string, any> }>(hub.url, MARAC, { id: CASE.harassment }, principal);
+      const unknown = await graphql<{ case: Record<string, any> }>(hub.url, MARAC, { id: randomUUID() }, principal);
+      expect({ organisation, body }).toEqual({ organisation, body: { data: { case: null } } });
+      expect({ organisation, body: unknown.body }).toEqual({ organisation, body });
     }
   });
 
-  it("withholds it from an organisation with a relationship but no MARAC agreement", async () => {
+  it("does not let an organisation that supports the victim but has no MARAC agreement learn that a referral exists", async () => {
     await linkSubject(CASE.harassment, [OrganisationCode.CHALLENGER]);
-    const { body } = await graphql<{ case: Record<string, any> }>(hub.url, MARAC, { id: CASE.harassment }, await as(OrganisationCode.CHALLENGER, Purpose.SAFEGUARDING));
+    await consentTo(CASE.harassment, OrganisationCode.CHALLENGER);
+    const { body } = await graphql<{ case: Record<string, any> }>(hub.url, MARAC, { id: CASE.harassment }, await as(OrganisationCode.CHALLENGER, Purpose.SUPPORT));
 
-    expect(body.data!.case.maracReferrals[0].reasons).toBeNull();
-    expect(body.errors).toContainEqual(expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN", reason: "NO_AGREEMENT" }) }));
+    // The same answer as for a victim never referred to MARAC nor risk-assessed.
+    expect(body).toEqual({ data: { case: { maracReferrals: [], riskAssessments: [] } } });
   });
 
   it("raises one referral per assessment however often the partners' feeds are read again", async () => {
@@ -326,11 +334,8 @@ describe("recordRiskAssessment", () => {
 
   it("stores a Restore advocate's 14-yes DASH, scores it high and raises a MARAC referral with it, audited", async () => {
     const caseId = await newCaseRelatedTo([OrganisationCode.PANKHURST, OrganisationCode.GMVS]);
-    const requestId = `record-${randomUUID()}`;
-    const { body } = await graphql<{ recordRiskAssessment: Record<string, any> }>(hub.url, RECORD, vars(caseId, 14), {
-      ...(await as(OrganisationCode.PANKHURST)),
-      "x-request-id": requestId,
-    });
+    const { body, headers } = await graphql<{ recordRiskAssessment: Record<string, any> }>(hub.url, RECORD, vars(caseId, 14), await as(OrganisationCode.PANKHURST));
+    const requestId = headers.get("x-request-id");
 
     expect(body.errors).toBeUndefined();
     const assessment = body.data!.recordRiskAssessment;
@@ -410,6 +415,15 @@ async function newCaseRelatedTo(organisations: OrganisationCode[]): Promise<stri
   );
   await linkSubject(caseId, organisations);
   return caseId;
+}
+
+/** GMVS records the victim's consent to share her GMVS case's support data with a partner. */
+async function consentTo(caseId: string, recipient: OrganisationCode): Promise<void> {
+  await hub.db.dataSource.query(
+    `INSERT INTO governance.consent (subject_id, recipient, categories, purposes, given_at, recorded_by)
+     SELECT subject_id, $2, $3, $4, now() - interval '1 day', 'test' FROM governance.subject_link WHERE system = 'gmvs-case' AND local_ref = $1`,
+    [caseId, recipient, [DataCategory.SUPPORT], [Purpose.SUPPORT]],
+  );
 }
 
 /** Links a GMVS case to a subject (a new one if it has none) and opens a relationship for each organisation. */

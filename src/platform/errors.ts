@@ -38,6 +38,23 @@ export function appError(code: ErrorCode, message: string, details: Record<strin
   return new GraphQLError(message, { extensions: { ...details, code } });
 }
 
+const auditedRefusals = new WeakSet<Error>();
+
+/**
+ * A refusal whose thrower has written its audit event already (a refused
+ * referral, say, audited with the agreement and consent it was asked under),
+ * so the audit of refused root fields does not write a second one.
+ */
+export function auditedRefusal(error: GraphQLError): GraphQLError {
+  auditedRefusals.add(error);
+  return error;
+}
+
+/** Whether the error, or the error it wraps (graphql-js locates a thrown error in a new one), was marked audited. */
+export function isAuditedRefusal(error: GraphQLError): boolean {
+  return auditedRefusals.has(error) || (error.originalError !== undefined && auditedRefusals.has(error.originalError));
+}
+
 /**
  * Calls a connector; a SourceUnavailableError becomes SOURCE_UNAVAILABLE, a
  * coded error that graphql-shield lets through (fallbackError in

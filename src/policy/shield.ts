@@ -4,7 +4,7 @@ import { applyMiddleware } from "graphql-middleware";
 import { rule, shield } from "graphql-shield";
 import type { IRules, ShieldRule } from "graphql-shield/typings/types";
 import { OrganisationCode } from "../platform/domain";
-import { appError, ErrorCode, storeUnavailable } from "../platform/errors";
+import { appError, ErrorCode, isAuditedRefusal, storeUnavailable } from "../platform/errors";
 import { Role } from "../platform/principal";
 import type { GuardedContext } from "./access";
 import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, recordReference, TypeDeclaration } from "./sensitive";
@@ -187,20 +187,20 @@ export function guardSchema(
   );
 }
 
-/** Root fields the shield refused (the caller's organisation or role may not use them): each is audited as a refused consultation. */
-function auditRefusedOperations(
-  ctx: GuardedContext,
-  operation: OperationDefinitionNode | undefined,
-  errors: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] | undefined,
-) {
+/**
+ * Root fields refused (the caller's organisation or role may not use them,
+ * or the resolver refused): each is audited as a refused consultation,
+ * unless whoever refused it audited it already.
+ */
+function auditRefusedOperations(ctx: GuardedContext, operation: OperationDefinitionNode | undefined, errors: readonly GraphQLError[]) {
   if (!operation) return;
   const root = operation.operation === "mutation" ? "Mutation" : "Query";
   // The log names the field, not the alias the caller gave it.
   const fieldByKey = new Map(
     operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [[s.alias?.value ?? s.name.value, s.name.value] as const] : [])),
   );
-  for (const error of errors ?? []) {
-    if (error.path?.length !== 1 || error.extensions?.code !== ErrorCode.FORBIDDEN) continue;
+  for (const error of errors) {
+    if (error.path?.length !== 1 || error.extensions?.code !== ErrorCode.FORBIDDEN || isAuditedRefusal(error)) continue;
     const key = String(error.path[0]);
     ctx.access.refuseOperation(`${root}.${fieldByKey.get(key) ?? key}`, String(error.extensions.reason ?? ErrorCode.FORBIDDEN));
   }
@@ -215,10 +215,14 @@ function auditRefusedOperations(
 export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
   return {
     async requestDidStart() {
+      let refused: readonly GraphQLError[] = [];
       return {
+        async didEncounterErrors({ errors }) {
+          refused = errors;
+        },
         async willSendResponse({ contextValue, response, operation }) {
           if (!contextValue.access) return;
-          auditRefusedOperations(contextValue, operation, response.body.kind === "single" ? response.body.singleResult.errors : undefined);
+          auditRefusedOperations(contextValue, operation, refused);
           try {
             await contextValue.access.flush();
           } catch (error) {

@@ -3,7 +3,7 @@ import { DataSource, In } from "typeorm";
 import { ReferralStatus } from "../../../../connectors/partners";
 import { isUuid, manyByKey, oneByKey } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
-import { appError, ErrorCode } from "../../../platform/errors";
+import { appError, auditedRefusal, ErrorCode } from "../../../platform/errors";
 import { Principal, Purpose, Role } from "../../../platform/principal";
 import { Actor, appendAuditEvents, AuditEventInput, changeEvent, recordAudit } from "../../../policy/audit";
 import { DataCategory } from "../../../policy/categories";
@@ -175,7 +175,7 @@ export class ReferralService {
           consentId: input.consentId,
         }),
       ]);
-      throw appError(ErrorCode.FORBIDDEN, refusalMessage(decision.reason, input.partner, category), { reason: decision.reason, category });
+      throw auditedRefusal(appError(ErrorCode.FORBIDDEN, refusalMessage(decision.reason, input.partner, category), { reason: decision.reason, category }));
     }
     return toReferral(outcome.referral);
   }
