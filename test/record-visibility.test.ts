@@ -152,7 +152,8 @@ describe("ids and references", () => {
 
 describe("the audit of refusals", () => {
   it("records a refused root field, under the hub's own request id, with the caller's x-request-id kept apart", async () => {
-    const callerId = `hostile-${randomUUID()}`;
+    // As well-formed as the hub's own ids: a UUID is still the caller's, not the hub's.
+    const callerId = randomUUID();
     const { body, headers } = await graphql(hub.url, `{ mine: cases(first: 5) { id } }`, {}, { ...(await as(OrganisationCode.PANKHURST)), "x-request-id": callerId });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_PERMITTED" });
     const requestId = headers.get("x-request-id") as string;
@@ -164,7 +165,7 @@ describe("the audit of refusals", () => {
   });
 
   it("files each organisation's events under its own request id even when both send the same x-request-id", async () => {
-    const shared = `shared-${randomUUID()}`;
+    const shared = randomUUID();
     const a = await graphql(hub.url, `query($id: ID!) { case(id: $id) { id } }`, { id: SYNTHETIC_CASE_IDS.clientM }, { ...(await as(OrganisationCode.PANKHURST)), "x-request-id": shared });
     const b = await graphql(hub.url, `query($id: ID!) { case(id: $id) { id } }`, { id: SYNTHETIC_CASE_IDS.clientM }, { ...(await as(OrganisationCode.GMVS)), "x-request-id": shared });
     const [ea, eb] = [await auditFor(a.headers.get("x-request-id") as string), await auditFor(b.headers.get("x-request-id") as string)];
