@@ -1,3 +1,4 @@
+import { Purpose } from "../src/platform/principal";
 import { describeCaseView, loadCaseView } from "../examples/case-view";
 import { OrganisationCode } from "../src/platform/domain";
 import { ErrorCode } from "../src/platform/errors";
@@ -15,18 +16,27 @@ afterAll(async () => {
 });
 
 describe("the typed case-view example over real HTTP", () => {
-  it("shows a Restore advocate a withheld field of a case they have no relationship with, typed FORBIDDEN with reason NO_RELATIONSHIP", async () => {
-    const token = await hub.token({ organisation: OrganisationCode.PANKHURST, subject: "advocate-example" });
-    const report = await loadCaseView(hub.url, token, SYNTHETIC_CASE_IDS.harassment);
+  it("shows GMP, safeguarding, a case it may know of with the fields no agreement gives it withheld, typed FORBIDDEN with reason NO_AGREEMENT", async () => {
+    const token = await hub.token({ organisation: OrganisationCode.GMP, purpose: Purpose.SAFEGUARDING, subject: "officer-example" });
+    const report = await loadCaseView(hub.url, token, SYNTHETIC_CASE_IDS.clientM);
 
+    expect(report.case?.id).toBe(SYNTHETIC_CASE_IDS.clientM);
     const withheld = report.missing.filter((m) => m.error?.code === "FORBIDDEN");
     expect(withheld.length).toBeGreaterThan(0);
     for (const { path, error } of withheld) {
-      expect(error).toMatchObject({ code: "FORBIDDEN", reason: "NO_RELATIONSHIP", path });
+      expect(error).toMatchObject({ code: "FORBIDDEN", reason: "NO_AGREEMENT", path });
       // The field the error names is null in the data at the same path.
       expect(path.reduce<unknown>((value, step) => (value as Record<string | number, unknown>)[step], { case: report.case })).toBeNull();
     }
-    expect(describeCaseView(report)).toMatch(/: withheld \(NO_RELATIONSHIP\)/);
+    expect(describeCaseView(report)).toMatch(/: withheld \(NO_AGREEMENT\)/);
+  });
+
+  it("gives a Restore advocate with no relationship to the victim no case at all, as for an unknown id", async () => {
+    const token = await hub.token({ organisation: OrganisationCode.PANKHURST, subject: "advocate-example" });
+    const report = await loadCaseView(hub.url, token, SYNTHETIC_CASE_IDS.harassment);
+    const unknown = await loadCaseView(hub.url, token, "5eed0000-0000-4000-8000-0000000000ff");
+    expect(report.case).toBeNull();
+    expect(report).toEqual(unknown);
   });
 
   it("gives GMVS, the case's owner, the case with nothing withheld", async () => {

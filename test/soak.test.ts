@@ -42,19 +42,22 @@ describe("a short soak of mixed reads and writes", () => {
 describe("the soak's audit check", () => {
   const event = (requestId: string, decision: "ALLOW" | "DENY", reason: string) => ({ requestId, decision, reason }) as AuditEvent;
 
-  it("names a write without its event, a refusal without its DENY and a release without an ALLOW", () => {
+  it("names a write without its event, a refusal or a withheld case without its DENY and a release without an ALLOW", () => {
     const missing = missingAuditEvents(
       [
-        { kind: "recordConsent", requestId: "r1", expectReason: "CONSENT_RECORDED", refusedReasons: [], released: false },
-        { kind: "readCaseView", requestId: "r2", refusedReasons: ["CONSENT_WITHDRAWN"], released: true },
-        { kind: "withdrawConsent", requestId: "r3", expectReason: "CONSENT_WITHDRAWN", refusedReasons: [], released: false },
+        { kind: "recordConsent", requestId: "r1", expectReason: "CONSENT_RECORDED", refusedReasons: [], released: false, withheld: false },
+        { kind: "readCaseView", requestId: "r2", refusedReasons: ["CONSENT_WITHDRAWN"], released: true, withheld: false },
+        { kind: "withdrawConsent", requestId: "r3", expectReason: "CONSENT_WITHDRAWN", refusedReasons: [], released: false, withheld: false },
+        { kind: "readCaseView", requestId: "r4", refusedReasons: [], released: false, withheld: true },
+        { kind: "readCaseView", requestId: "r5", refusedReasons: [], released: false, withheld: true },
       ],
-      [event("r1", "ALLOW", "REFERRAL_SENT"), event("r2", "DENY", "NO_RELATIONSHIP"), event("r3", "ALLOW", "CONSENT_WITHDRAWN")],
+      [event("r1", "ALLOW", "REFERRAL_SENT"), event("r2", "DENY", "NO_RELATIONSHIP"), event("r3", "ALLOW", "CONSENT_WITHDRAWN"), event("r4", "ALLOW", "AGREEMENT"), event("r5", "DENY", "CONSENT_WITHDRAWN")],
     );
     expect(missing).toEqual([
       "recordConsent r1: no CONSENT_RECORDED event",
       "readCaseView r2: refused CONSENT_WITHDRAWN but no DENY event",
       "readCaseView r2: released data but no ALLOW event",
+      "readCaseView r4: withheld the case but no DENY event",
     ]);
   });
 });

@@ -145,6 +145,8 @@ export interface Performed {
   refusedReasons: string[];
   /** Whether a read released anything (a non-null field beyond the case reference). */
   released: boolean;
+  /** Whether a read of a case the soak made answered null: the case withheld as if it did not exist, which must be audited as a DENY. */
+  withheld: boolean;
 }
 
 class Stop extends Error {}
@@ -181,7 +183,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   async function op(kind: OperationKind, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<Body | null> {
     if (out()) throw new Stop();
     started += 1;
-    const requestId = `soak-${randomUUID()}`;
+    // The hub makes its own request id (a caller's x-request-id is kept apart, never correlated on); it comes back in the response header.
+    let requestId = `unanswered-${randomUUID()}`;
     const tally = byKind[kind];
     tally.count += 1;
     const t0 = performance.now();
@@ -190,11 +193,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-request-id": requestId, ...headers },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(30_000),
       });
       status = response.status;
+      requestId = response.headers.get("x-request-id") ?? requestId;
       body = (await response.json()) as Body;
     } catch (error) {
       body = { errors: [{ message: error instanceof Error ? error.message : String(error), extensions: { code: "NO_ANSWER" } }] };
@@ -212,14 +216,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (errors.length < 20) errors.push(`${kind} ${requestId}: HTTP ${status} ${JSON.stringify(unexpected.map((e) => [e.path?.join("."), e.extensions?.code, e.message]))}`);
       return null;
     }
-    if (refused.length) tally.refusals += 1;
     const kase = isRead ? body.data?.case : undefined;
+    // Every case the soak reads is one it made: null means withheld, not missing.
+    const withheld = isRead && kase === null;
+    if (refused.length || withheld) tally.refusals += 1;
     performed.push({
       kind,
       requestId,
       expectReason: AUDIT_REASON[kind],
       refusedReasons: [...new Set(refused.map((e) => String(e.extensions?.reason)))],
       released: isRead && releasesData(kase),
+      withheld,
     });
     return body;
   }
@@ -354,6 +361,7 @@ export function missingAuditEvents(performed: readonly Performed[], chain: reado
       if (!events.some((e) => e.decision === "DENY" && e.reason === reason)) missing.push(`${p.kind} ${p.requestId}: refused ${reason} but no DENY event`);
     }
     if (p.released && !events.some((e) => e.decision === "ALLOW")) missing.push(`${p.kind} ${p.requestId}: released data but no ALLOW event`);
+    if (p.withheld && !events.some((e) => e.decision === "DENY")) missing.push(`${p.kind} ${p.requestId}: withheld the case but no DENY event`);
   }
   return missing;
 }

@@ -113,15 +113,14 @@ function guardRecordExistence(schema: GraphQLSchema, declarations: Map<string, T
       const resolve: GraphQLFieldResolver<unknown, GuardedContext> = field.resolve ?? defaultFieldResolver;
       if (type.name === "Query" && field.name === "_entities") {
         // Each representation answers null unless its type's record may be known; positions are kept, as the gateway expects.
+        // A list of promises, not one: a representation whose source fails errs at its own index, as without the guard.
         field.resolve = async (parent, args, ctx: GuardedContext, info) => {
           const entities = (await resolve(parent, args, ctx, info)) as unknown[];
-          return Promise.all(
-            entities.map(async (pending) => {
-              const entity = await pending;
-              const declaration = entity && typeof entity === "object" ? declarations.get(String((entity as { __typename?: string }).__typename)) : undefined;
-              return declaration ? visibleOrNull(declaration, entity, ctx) : entity;
-            }),
-          );
+          return entities.map(async (pending) => {
+            const entity = await pending;
+            const declaration = entity && typeof entity === "object" ? declarations.get(String((entity as { __typename?: string }).__typename)) : undefined;
+            return declaration ? visibleOrNull(declaration, entity, ctx) : entity;
+          });
         };
         continue;
       }
