@@ -4,6 +4,7 @@ import { Config, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { Database, DatabaseOptions, migrate, openDatabase, ping } from "./platform/database";
 import { apolloDefaults, RunningServer, serve } from "./platform/http";
 import { partialErrorsPlugin } from "./platform/partial";
+import { inputBoundsPlugin } from "./platform/input-bounds";
 import type { Logger } from "./platform/logger";
 import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth";
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
@@ -89,7 +90,7 @@ export async function startSubgraph(
       ...apolloDefaults(config.development),
       ...limited,
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), auditPlugin(), partialErrorsPlugin()],
+      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin(), partialErrorsPlugin()],
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);

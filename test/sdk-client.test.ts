@@ -78,6 +78,16 @@ describe("typed errors", () => {
     expect(toCasebridgeError({ message: "x", extensions: { code: "OPERATION_NOT_IN_SAFELIST" } }).code).toBe("OPERATION_NOT_IN_SAFELIST");
   });
 
+  it("gives an input's bound with INVALID_INPUT, so a screen can hold the input to it", () => {
+    expect(toCasebridgeError({ message: "x", extensions: { code: "INVALID_INPUT", argument: "input.victim.givenName", maxLength: 100 } })).toEqual({
+      message: "x",
+      code: "INVALID_INPUT",
+      argument: "input.victim.givenName",
+      maxLength: 100,
+    });
+    expect(toCasebridgeError({ message: "x", extensions: { code: "INVALID_INPUT", argument: "answers", maxItems: 100 } })).toMatchObject({ maxItems: 100 });
+  });
+
   it("knows every refusal reason decide() gives and every code the server sends", async () => {
     expect([...DENY_REASONS].sort()).toEqual(Object.values(DenyReason).sort());
     const { REQUEST_ERROR_CODES: serverRequestCodes } = await import("../src/platform/errors");

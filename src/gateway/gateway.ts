@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { SubgraphName } from "../platform/config";
 import { FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, type RequestContext } from "../platform/context";
 import { apolloDefaults } from "../platform/http";
+import { inputBoundsPlugin } from "../platform/input-bounds";
 import { BREAK_GLASS_HEADER } from "../policy/access";
 import { OperationLimits, operationLimits } from "./limits";
 
@@ -43,5 +44,5 @@ export function createGateway(subgraphUrls: Record<SubgraphName, string>, develo
   });
   const defaults = apolloDefaults(development);
   const limited = operationLimits(limits, { development });
-  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins] });
+  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins, inputBoundsPlugin()] });
 }

@@ -55,8 +55,12 @@ export type CasebridgeError =
   | (ErrorBase & { code: "FORBIDDEN"; reason: DenyReasonCode })
   /** A source system did not answer: show the rest, mark that source's data unavailable, retry later. */
   | (ErrorBase & { code: "SOURCE_UNAVAILABLE"; source: string; reason?: string })
-  /** An argument was refused: show the message beside the input `argument` names. */
-  | (ErrorBase & { code: "INVALID_INPUT" | "NOT_FOUND"; argument?: string })
+  /**
+   * An argument was refused: show the message beside the input `argument` names
+   * (`input.victim.givenName`). Over a declared bound, `maxLength` (characters)
+   * or `maxItems` gives it, for the input's own limit.
+   */
+  | (ErrorBase & { code: "INVALID_INPUT" | "NOT_FOUND"; argument?: string; maxLength?: number; maxItems?: number })
   | (ErrorBase & { code: Exclude<CasebridgeErrorCode, "FORBIDDEN" | "SOURCE_UNAVAILABLE" | "INVALID_INPUT" | "NOT_FOUND"> })
   | (ErrorBase & { code: RequestErrorCode });
 
@@ -96,7 +100,13 @@ export function toCasebridgeError(raw: RawGraphQLError): CasebridgeError {
       return { ...base, code, source: typeof ext.source === "string" ? ext.source : "unknown", ...(typeof ext.reason === "string" ? { reason: ext.reason } : {}) };
     case "INVALID_INPUT":
     case "NOT_FOUND":
-      return { ...base, code, ...(typeof ext.argument === "string" ? { argument: ext.argument } : {}) };
+      return {
+        ...base,
+        code,
+        ...(typeof ext.argument === "string" ? { argument: ext.argument } : {}),
+        ...(typeof ext.maxLength === "number" ? { maxLength: ext.maxLength } : {}),
+        ...(typeof ext.maxItems === "number" ? { maxItems: ext.maxItems } : {}),
+      };
     default:
       return { ...base, code } as CasebridgeError;
   }
