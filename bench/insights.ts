@@ -45,6 +45,7 @@ export async function runInsightsBench(): Promise<void> {
     AUTH_DEV_KEYS: "true",
     DEV_KEY_FILE: keyFile,
     INSIGHTS_PSEUDONYM_KEY: process.env.INSIGHTS_PSEUDONYM_KEY ?? "bench-only-pseudonym-key-synthetic-data-0001",
+    GATEWAY_SIGNING_KEY: process.env.GATEWAY_SIGNING_KEY ?? "bench-only-gateway-signing-key-synthetic-0001",
     // Its queries are measured as written here, not from schema/operations; the load run measures with the safelist on.
     OPERATIONS_SAFELIST: "false",
     INSIGHTS_FACT_SOURCES: "none",

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-bench-keys-")), "dev-keys.json");
   const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", AUTH_DEV_KEYS: "true", DEV_KEY_FILE: devKeyFile,
     INSIGHTS_PSEUDONYM_KEY: process.env.INSIGHTS_PSEUDONYM_KEY ?? "bench-only-pseudonym-key-synthetic-data-0001",
+    GATEWAY_SIGNING_KEY: process.env.GATEWAY_SIGNING_KEY ?? "bench-only-gateway-signing-key-synthetic-0001",
     // Its queries are measured as written here, not from schema/operations; the load run measures with the safelist on.
     OPERATIONS_SAFELIST: "false",
   });

@@ -1,11 +1,12 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { Config, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
+import { Config, ConfigError, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { Database, DatabaseOptions, migrate, openDatabase, ping } from "./platform/database";
 import { apolloDefaults, RunningServer, serve } from "./platform/http";
 import { partialErrorsPlugin } from "./platform/partial";
 import { inputBoundsPlugin } from "./platform/input-bounds";
 import type { Logger } from "./platform/logger";
+import { ephemeralSigningKey, useGatewayProof } from "./platform/gateway-proof";
 import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth";
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
 import { auditPlugin } from "./policy/shield";
@@ -69,6 +70,9 @@ export async function startSubgraph(
   accessMode: AccessMode = "guarded",
 ): Promise<RunningServer> {
   assertAccessModeAllowed(accessMode, config);
+  // Apart from the gateway (`npm run serve`), no random key can be shared: a subgraph that requires proof needs the configured one.
+  const { signingKey, required } = config.gatewayProof;
+  if (required && !signingKey) throw new ConfigError([`GATEWAY_SIGNING_KEY: required while SUBGRAPH_REQUIRE_GATEWAY_PROOF is on and the ${name} subgraph runs apart from the gateway`]);
   const Evaluator = accessMode === "permit-all-unaudited" ? PermitAllUnauditedEvaluator : AccessEvaluator;
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
@@ -77,6 +81,7 @@ export async function startSubgraph(
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
+  if (!required && config.env === "production") log.warn("SUBGRAPH_REQUIRE_GATEWAY_PROOF is off: this subgraph runs operations sent straight to it, past the gateway's safelist and limits");
   // Defence in depth: a subgraph is reached only through the gateway, but it is on a network and checks the token itself.
   const limited = operationLimits(subgraphLimits(config.limits), { development: config.development, subgraph: true });
   const running = await serve({
@@ -85,6 +90,7 @@ export async function startSubgraph(
     port,
     logger: log,
     requestsFrom: "gateway",
+    graphqlGuards: signingKey ? [useGatewayProof({ key: signingKey, audience: name, required, logger: log })] : [],
     server: new ApolloServer<GuardedContext>({
       schema,
       ...apolloDefaults(config.development),
@@ -127,7 +133,7 @@ export async function startGateway(
     requestsFrom: "caller",
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
     routes: explorerRoutes({ development: config.development }),
-    server: createGateway(subgraphUrls, config.development, config.limits),
+    server: createGateway(subgraphUrls, config.development, config.limits, config.gatewayProof.signingKey),
     context: async (base, req) => {
       await verifier.verify(req.headers.authorization);
       const breakGlass = req.headers[BREAK_GLASS_HEADER];
@@ -174,7 +180,9 @@ export interface HubOptions {
  * The embedded default: every subgraph and the gateway in one process over one
  * store.
  */
-export async function startHub(config: Config, logger: Logger, options: HubOptions = {}): Promise<Hub> {
+export async function startHub(hubConfig: Config, logger: Logger, options: HubOptions = {}): Promise<Hub> {
+  // One process: a random key, unset, serves the gateway and its subgraphs alike (production requires a configured one).
+  const config: Config = { ...hubConfig, gatewayProof: { ...hubConfig.gatewayProof, signingKey: hubConfig.gatewayProof.signingKey ?? ephemeralSigningKey() } };
   const accessMode = options.access ?? "guarded";
   assertAccessModeAllowed(accessMode, config);
   const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));

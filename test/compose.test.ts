@@ -38,6 +38,13 @@ describe("docker-compose.yml", () => {
     expect(() => loadConfig(environment)).not.toThrow();
   });
 
+  it("gives the gateway and every subgraph one gateway signing key, so each subgraph answers only the gateway", () => {
+    const keys = [...SUBGRAPH_NAMES, "gateway"].map((name) => compose.services[name]?.environment?.GATEWAY_SIGNING_KEY);
+    expect(keys[0]).toEqual(expect.any(String));
+    expect(new Set(keys).size).toBe(1);
+    for (const name of SUBGRAPH_NAMES) expect(loadConfig(compose.services[name]?.environment).gatewayProof.required).toBe(true);
+  });
+
   it("migrates with the same command users run", () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
     expect(compose.services.migrate?.command).toEqual(["npm", "run", "migrate"]);

@@ -34,8 +34,8 @@ describe("configuration", () => {
   });
 });
 
-/** Production also needs the insights pseudonym key (tested below); these tests are about identity. */
-const PRODUCTION = { NODE_ENV: "production", INSIGHTS_PSEUDONYM_KEY: "k".repeat(32) } as const;
+/** Production also needs the insights pseudonym key and the gateway signing key (tested below); these tests are about identity. */
+const PRODUCTION = { NODE_ENV: "production", INSIGHTS_PSEUDONYM_KEY: "k".repeat(32), GATEWAY_SIGNING_KEY: "g".repeat(32) } as const;
 
 describe("identity configuration", () => {
   it("refuses production without an identity provider's key set", () => {
@@ -47,7 +47,7 @@ describe("identity configuration", () => {
 
 describe("insights configuration", () => {
   it("refuses production without a pseudonym key, and never echoes a short one back", () => {
-    expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true" })).toThrow(/INSIGHTS_PSEUDONYM_KEY: required in production/);
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true", GATEWAY_SIGNING_KEY: "g".repeat(32) })).toThrow(/INSIGHTS_PSEUDONYM_KEY: required in production/);
     expect(() => loadConfig({ INSIGHTS_PSEUDONYM_KEY: "short-secret" })).toThrow(/INSIGHTS_PSEUDONYM_KEY: .*\(got "\*\*\*"\)/);
     expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.pseudonymKey).toBe("k".repeat(32));
   });
@@ -63,6 +63,22 @@ describe("insights configuration", () => {
     expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.factSources).toBe("hub");
     expect(loadConfig({ INSIGHTS_FACT_SOURCES: "synthetic" }).insights.factSources).toBe("synthetic");
     expect(() => loadConfig({ INSIGHTS_FACT_SOURCES: "generated" })).toThrow(/INSIGHTS_FACT_SOURCES/);
+  });
+});
+
+describe("gateway proof configuration", () => {
+  it("refuses production without a gateway signing key, and never echoes a short one back", () => {
+    expect(() => loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", GATEWAY_SIGNING_KEY: undefined })).toThrow(/GATEWAY_SIGNING_KEY: required in production/);
+    expect(() => loadConfig({ GATEWAY_SIGNING_KEY: "short-secret" })).toThrow(/GATEWAY_SIGNING_KEY: .*\(got "\*\*\*"\)/);
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).gatewayProof).toEqual({ signingKey: "g".repeat(32), required: true });
+  });
+
+  it("requires the proof at subgraphs in production by default, and elsewhere only when asked; needs no key outside production", () => {
+    expect(loadConfig({}).gatewayProof).toEqual({ signingKey: undefined, required: false });
+    expect(loadConfig({ NODE_ENV: "test" }).gatewayProof.required).toBe(false);
+    expect(loadConfig({ SUBGRAPH_REQUIRE_GATEWAY_PROOF: "true" }).gatewayProof.required).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", SUBGRAPH_REQUIRE_GATEWAY_PROOF: "false" }).gatewayProof.required).toBe(false);
+    expect(() => loadConfig({ SUBGRAPH_REQUIRE_GATEWAY_PROOF: "yes" })).toThrow(/SUBGRAPH_REQUIRE_GATEWAY_PROOF/);
   });
 });
 

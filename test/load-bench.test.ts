@@ -140,7 +140,13 @@ describe("the permit-all comparison mode", () => {
   });
 
   it("refuses to start a hub under NODE_ENV=production before opening anything", async () => {
-    const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", AUTH_DEV_KEYS: "true", INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000" });
+    const config = loadConfig({
+      NODE_ENV: "production",
+      LOG_LEVEL: "silent",
+      AUTH_DEV_KEYS: "true",
+      INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
+      GATEWAY_SIGNING_KEY: "test-only-gateway-signing-key-000000000000",
+    });
     await expect(startHub(config, createLogger("silent"), { ephemeralPorts: true, access: "permit-all-unaudited" })).rejects.toThrow(PermitAllRefusedError);
   });
 

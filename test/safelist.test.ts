@@ -16,7 +16,7 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 describe("OPERATIONS_SAFELIST configuration", () => {
-  const base = { AUTH_DEV_KEYS: "true", INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000" };
+  const base = { AUTH_DEV_KEYS: "true", INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000", GATEWAY_SIGNING_KEY: "test-only-gateway-signing-key-000000000000" };
   it.each([
     [{ NODE_ENV: "production" }, true],
     [{ NODE_ENV: "development" }, false],

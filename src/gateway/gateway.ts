@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SubgraphName } from "../platform/config";
 import { FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, type RequestContext } from "../platform/context";
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from "../platform/gateway-proof";
 import { apolloDefaults } from "../platform/http";
 import { inputBoundsPlugin } from "../platform/input-bounds";
 import { BREAK_GLASS_HEADER } from "../policy/access";
@@ -22,8 +23,17 @@ export interface GatewayContext extends RequestContext {
 /**
  * The gateway plans each operation over the committed supergraph (the same file
  * Apollo Router or Hive Gateway would run) and calls the subgraphs over HTTP.
+ * With a signing key, each subgraph request carries the gateway's proof
+ * (src/platform/gateway-proof.ts) for that subgraph, user token, operation
+ * and request id. The supergraph is static, so the gateway asks no subgraph
+ * for its schema; its readiness check reads each subgraph's /readyz.
  */
-export function createGateway(subgraphUrls: Record<SubgraphName, string>, development: boolean, limits: OperationLimits): ApolloServer<GatewayContext> {
+export function createGateway(
+  subgraphUrls: Record<SubgraphName, string>,
+  development: boolean,
+  limits: OperationLimits,
+  proofKey?: string,
+): ApolloServer<GatewayContext> {
   // @apollo/gateway otherwise probes cloud metadata endpoints and ships host
   // metrics to Apollo, and its exporter's shutdown hangs where there is no
   // internet. A victims' data hub sends nothing anywhere it was not told to.
@@ -34,11 +44,20 @@ export function createGateway(subgraphUrls: Record<SubgraphName, string>, develo
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: subgraphUrls[name as SubgraphName],
-        willSendRequest({ request, context }) {
+        async willSendRequest({ request, context }) {
           request.http?.headers.set(HUB_REQUEST_ID_HEADER, context.requestId);
           if (context.callerRequestId) request.http?.headers.set(FORWARDED_CALLER_REQUEST_ID_HEADER, context.callerRequestId);
           if (context.authorization) request.http?.headers.set("authorization", context.authorization);
           if (context.breakGlassReason) request.http?.headers.set(BREAK_GLASS_HEADER, context.breakGlassReason);
+          if (proofKey && request.query !== undefined) {
+            const proof = await signGatewayProof(proofKey, {
+              audience: name,
+              authorization: context.authorization ?? "",
+              query: request.query,
+              requestId: context.requestId,
+            });
+            request.http?.headers.set(GATEWAY_PROOF_HEADER, proof);
+          }
         },
       }),
   });

@@ -4,6 +4,9 @@ import { z } from "zod";
 export const SUBGRAPH_NAMES = ["police", "victims", "partners", "governance", "insights"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
+/** The shortest gateway signing key accepted: 256 bits of key for HS256 (RFC 7518 section 3.2). */
+export const GATEWAY_SIGNING_KEY_MIN_LENGTH = 32;
+
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const optionalUrl = z
   .string()
@@ -78,6 +81,23 @@ const envSchema = z.object({
    */
   OPERATIONS_SAFELIST: z.enum(["true", "false", "1", "0"]).optional(),
   /**
+   * The secret the gateway signs each subgraph request's proof with, and each
+   * subgraph checks it with (src/platform/gateway-proof.ts): the same value in
+   * every piece. Required in production. Unset elsewhere, a hub in one process
+   * (`npm start`, tests) makes a random one for its lifetime.
+   */
+  GATEWAY_SIGNING_KEY: z
+    .string()
+    .min(GATEWAY_SIGNING_KEY_MIN_LENGTH, `must be at least ${GATEWAY_SIGNING_KEY_MIN_LENGTH} characters`)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /**
+   * A subgraph answers only requests that carry the gateway's proof. Unset: on
+   * in production, off elsewhere (a proof that is sent is still checked), so
+   * developers can query a subgraph directly.
+   */
+  SUBGRAPH_REQUIRE_GATEWAY_PROOF: z.enum(["true", "false", "1", "0"]).optional(),
+  /**
    * Operation limits (src/gateway/limits.ts). The shared case view measures
    * depth 3, cost 45 (4,625 for a literal page of 100), 43 tokens, no aliases or
    * directives; the defaults leave room for deeper screens and a full page.
@@ -143,6 +163,14 @@ function toConfig(env: z.infer<typeof envSchema>) {
     pgliteDataDir: env.PGLITE_DATA_DIR,
     seed: env.SEED,
     operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
+    gatewayProof: {
+      /** Undefined outside production when unset: startHub then uses a random key shared by its gateway and subgraphs. */
+      signingKey: env.GATEWAY_SIGNING_KEY as string | undefined,
+      required:
+        env.SUBGRAPH_REQUIRE_GATEWAY_PROOF === undefined
+          ? env.NODE_ENV === "production"
+          : env.SUBGRAPH_REQUIRE_GATEWAY_PROOF === "true" || env.SUBGRAPH_REQUIRE_GATEWAY_PROOF === "1",
+    },
     limits: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
@@ -191,6 +219,11 @@ function insightsProblems(env: z.infer<typeof envSchema>): string[] {
   return ["INSIGHTS_PSEUDONYM_KEY: required in production (32 characters or more, kept secret)"];
 }
 
+function gatewayProofProblems(env: z.infer<typeof envSchema>): string[] {
+  if (env.NODE_ENV !== "production" || env.GATEWAY_SIGNING_KEY) return [];
+  return [`GATEWAY_SIGNING_KEY: required in production (${GATEWAY_SIGNING_KEY_MIN_LENGTH} characters or more, kept secret, the same for the gateway and every subgraph)`];
+}
+
 function authProblems(env: z.infer<typeof envSchema>): string[] {
   const devKeys = env.AUTH_DEV_KEYS === undefined ? env.NODE_ENV !== "production" : env.AUTH_DEV_KEYS === "true" || env.AUTH_DEV_KEYS === "1";
   if (env.AUTH_JWKS_URL || devKeys) return [];
@@ -216,7 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }),
     );
   }
-  const problems = [...authProblems(parsed.data), ...sourceProblems(parsed.data), ...insightsProblems(parsed.data)];
+  const problems = [...authProblems(parsed.data), ...sourceProblems(parsed.data), ...insightsProblems(parsed.data), ...gatewayProofProblems(parsed.data)];
   if (problems.length) throw new ConfigError(problems);
   return toConfig(parsed.data);
 }

@@ -9,6 +9,9 @@ import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger } from "../../src/platform/logger";
 import { createTestStore } from "./store";
 
+/** The gateway signing key of a test hub started as production (unless the test names its own). */
+export const TEST_GATEWAY_SIGNING_KEY = "test-only-gateway-signing-key-000000000000";
+
 export interface TestHub extends Hub {
   config: Config;
   /**
@@ -43,6 +46,8 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     OPERATIONS_SAFELIST: "false",
     // Production requires one; a hub started as production in a test gets a test-only key.
     INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
+    // Likewise; elsewhere the hub makes a random one of its own, as `npm start` does.
+    ...(env.NODE_ENV === "production" ? { GATEWAY_SIGNING_KEY: TEST_GATEWAY_SIGNING_KEY } : {}),
     ...env,
   });
   const logger = createLogger(config.logLevel);
