@@ -291,8 +291,9 @@ async function endConsents(m: EntityManager, actor: Actor, subjectId: string, re
     `UPDATE governance.consent c SET withdrawn_at = now(), withdrawn_by = $4
      WHERE c.subject_id = $1 AND c.recipient = $2 AND c.categories && $3::text[] AND c.withdrawn_at IS NULL
        AND NOT EXISTS (
-         SELECT 1 FROM governance.consent_state s, unnest(c.categories) AS category, unnest(c.purposes) AS purpose
-         WHERE s.subject_id = c.subject_id AND s.recipient = c.recipient AND s.category = category AND s.purpose = purpose AND s.withdrawn_at IS NULL)
+         SELECT 1 FROM governance.consent_state s, unnest(c.categories) AS asked(category), unnest(c.purposes) AS for_purpose(purpose)
+         WHERE s.subject_id = c.subject_id AND s.recipient = c.recipient AND s.category = asked.category AND s.purpose = for_purpose.purpose
+           AND s.withdrawn_at IS NULL)
      RETURNING id`,
     [subjectId, recipient, categories, actor.principal.subject],
   )) as [{ id: string }[], number];
