@@ -106,12 +106,25 @@ describe("recording consent that is already in force", () => {
   it("lets two identical recordings sent at once put one consent in force, not two", async () => {
     const v = await policeReferral(hub, { homeOfficeCode: "8Q", description: "Stalking", borough: "BOLTON" as never, flags: { stalking: true } });
     const input = { caseId: v.caseId, recipient: "HOURGLASS", categories: ["IDENTITY", "SUPPORT"], purposes: ["SUPPORT"] };
-    const answers = await Promise.all(Array.from({ length: 4 }, async () => send(hub, RECORD, { input }, actors(hub).gmvs())));
+    const answers = await Promise.all(Array.from({ length: 8 }, async () => send(hub, RECORD, { input }, actors(hub).gmvs())));
     const ids = new Set(answers.map((a) => a.data?.recordConsent.id));
     expect(ids.size).toBe(1);
     const listed = await listConsents(v.caseId);
     expect(listed).toHaveLength(1);
     expect(listed[0]?.states.map((s) => `${s.category}:${s.purpose}:${s.withdrawnAt}`).sort()).toEqual(["IDENTITY:SUPPORT:null", "SUPPORT:SUPPORT:null"]);
+  });
+
+  it("is guaranteed by the store: a second state in force for the same victim, recipient, category and purpose is refused", async () => {
+    const v = await policeReferral(hub, { homeOfficeCode: "8Q", description: "Stalking", borough: "BOLTON" as never, flags: { stalking: true } });
+    const id = await consentTo(hub, v.caseId, "CHALLENGER", ["SUPPORT"]);
+    const ds = hub.db.dataSource;
+    await expect(
+      ds.query(
+        `INSERT INTO governance.consent_state (consent_id, subject_id, recipient, category, purpose, given_at)
+         SELECT consent_id, subject_id, recipient, category, purpose, now() FROM governance.consent_state WHERE consent_id = $1`,
+        [id],
+      ),
+    ).rejects.toMatchObject({ code: "23505" });
   });
 });
 
