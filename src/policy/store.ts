@@ -36,12 +36,16 @@ export class PolicyStore {
     return keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null);
   }
 
+  /**
+   * The consent states of each subject, one fact per (recipient, category,
+   * purpose) state, named by the consent that put it in force: what decide()
+   * weighs. A withdrawal ends states, not only the consent it was asked
+   * through, so every consent covering a category ends together.
+   */
   async consentsFor(subjectIds: readonly string[]): Promise<Consent[][]> {
-    const rows: ConsentRow[] = await this.dataSource.query(
-      `SELECT id, subject_id, recipient, categories, purposes, given_at, withdrawn_at FROM governance.consent
-       WHERE subject_id = ANY($1::uuid[]) ORDER BY given_at, id`,
-      [subjectIds],
-    );
+    const rows: ConsentRow[] = await this.dataSource.query(`${CONSENT_STATE_FACTS} WHERE subject_id = ANY($1::uuid[]) ORDER BY given_at, consent_id, category, purpose`, [
+      subjectIds,
+    ]);
     return manyByKey(subjectIds, rows.map(toConsent), (c) => c.subjectId);
   }
 
@@ -74,18 +78,28 @@ export class PolicyStore {
 export type PolicyLoaders = ReturnType<PolicyStore["createLoaders"]>;
 
 /**
- * One consent, read inside the caller's transaction and locked against a
- * concurrent withdrawal until that transaction ends: for work that relies on
- * the consent being in force when it commits (a referral made under it).
- * null where there is no such consent.
+ * What a consent vouches for, read inside the caller's transaction and locked
+ * against a concurrent withdrawal until that transaction ends: for work that
+ * relies on consent being in force when it commits (a referral made under
+ * it). Consent is one state per victim, recipient, category and purpose,
+ * whichever recording put it in force, so the facts are every state of the
+ * consent's victim towards its recipient. null where there is no such consent.
  */
-export async function lockConsent(transaction: EntityManager, consentId: string): Promise<Consent | null> {
-  const [row] = (await transaction.query(
-    `SELECT id, subject_id, recipient, categories, purposes, given_at, withdrawn_at FROM governance.consent WHERE id = $1 FOR SHARE`,
-    [consentId],
+export async function lockConsent(transaction: EntityManager, consentId: string): Promise<{ subjectId: string; facts: Consent[] } | null> {
+  const [consent] = (await transaction.query(`SELECT subject_id, recipient FROM governance.consent WHERE id = $1 FOR SHARE`, [consentId])) as {
+    subject_id: string;
+    recipient: string;
+  }[];
+  if (!consent) return null;
+  const rows = (await transaction.query(
+    `SELECT consent_id, subject_id, recipient, category, purpose, given_at, withdrawn_at FROM governance.consent_state
+     WHERE subject_id = $1 AND recipient = $2 ORDER BY given_at, consent_id, category, purpose FOR SHARE`,
+    [consent.subject_id, consent.recipient],
   )) as ConsentRow[];
-  return row ? toConsent(row) : null;
+  return { subjectId: consent.subject_id, facts: rows.map(toConsent) };
 }
+
+const CONSENT_STATE_FACTS = `SELECT consent_id, subject_id, recipient, category, purpose, given_at, withdrawn_at FROM governance.consent_state`;
 
 export interface SubjectKey {
   system: SubjectSystem;
@@ -124,23 +138,24 @@ function toAgreement(r: AgreementRow): Agreement & { title: string; sourceFile: 
   };
 }
 
+/** One consent state (governance.consent_state). */
 interface ConsentRow {
-  id: string;
+  consent_id: string;
   subject_id: string;
   recipient: string;
-  categories: string[];
-  purposes: string[];
+  category: string;
+  purpose: string;
   given_at: Date;
   withdrawn_at: Date | null;
 }
 
-export function toConsent(r: ConsentRow): Consent {
+function toConsent(r: ConsentRow): Consent {
   return {
-    id: r.id,
+    id: r.consent_id,
     subjectId: r.subject_id,
     recipient: r.recipient as OrganisationCode,
-    categories: r.categories as DataCategory[],
-    purposes: r.purposes as Purpose[],
+    categories: [r.category as DataCategory],
+    purposes: [r.purpose as Purpose],
     givenAt: r.given_at,
     withdrawnAt: r.withdrawn_at,
   };

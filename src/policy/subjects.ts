@@ -97,6 +97,22 @@ export async function mergeSubjects(manager: EntityManager, from: string, into: 
   await manager.query(`UPDATE governance.subject_link SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
   await manager.query(`UPDATE governance.relationship SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
   await manager.query(`UPDATE governance.consent SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
+  // One consent state in force per recipient, category and purpose: where both
+  // had one, the person's stays, given from the earlier time, and the other's
+  // goes (its recording stays, covered by it).
+  await manager.query(
+    `UPDATE governance.consent_state i SET given_at = LEAST(i.given_at, f.given_at) FROM governance.consent_state f
+     WHERE i.subject_id = $2 AND f.subject_id = $1 AND i.withdrawn_at IS NULL AND f.withdrawn_at IS NULL
+       AND i.recipient = f.recipient AND i.category = f.category AND i.purpose = f.purpose`,
+    [from, into],
+  );
+  await manager.query(
+    `DELETE FROM governance.consent_state f USING governance.consent_state i
+     WHERE f.subject_id = $1 AND i.subject_id = $2 AND i.withdrawn_at IS NULL AND f.withdrawn_at IS NULL
+       AND i.recipient = f.recipient AND i.category = f.category AND i.purpose = f.purpose`,
+    [from, into],
+  );
+  await manager.query(`UPDATE governance.consent_state SET subject_id = $2 WHERE subject_id = $1`, [from, into]);
 }
 
 /** Reopens a closed relationship (a case reopened), or opens it where none was recorded. */

@@ -5,7 +5,7 @@ import { authenticated, guardSchema, organisationIs, roleIs } from "../../policy
 import { chain } from "graphql-shield";
 import { AccessService } from "./access/access.service";
 import { AccessResolver } from "./access/access.resolver";
-import { AccessExplanation, AuditEvent, Consent } from "./access/access.types";
+import { AccessExplanation, AuditEvent, Consent, ConsentState } from "./access/access.types";
 import { AgreementResolver } from "./agreements/agreement.resolver";
 import { DataSharingAgreement } from "./agreements/agreement.types";
 import { Organisation } from "./organisations/organisation.types";
@@ -29,13 +29,15 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           },
         },
       ),
-      [Organisation, DataSharingAgreement, Consent, AccessExplanation, AuditEvent],
+      [Organisation, DataSharingAgreement, Consent, ConsentState, AccessExplanation, AuditEvent],
       {
         Query: {
           organisations: authenticated,
           organisation: authenticated,
           agreements: authenticated,
           explainAccess: authenticated,
+          // GMVS only, decided in the resolver: anyone else gets the empty list an unknown case gets, not a refusal.
+          consents: authenticated,
           // Data owners read their own audit; supervisors only.
           auditEvents: roleIs(Role.SUPERVISOR),
           // GMVS answers subject access requests for the victims it serves.
@@ -45,6 +47,7 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           // GMVS records and withdraws consent with the victim.
           recordConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           withdrawConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
+          withdrawConsentFor: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
         },
       },
     ),

@@ -5,14 +5,54 @@ import { DataCategory } from "../../../policy/categories";
 import { NonPersonal, PersonalData, SubjectSystem } from "../../../policy/sensitive";
 
 /**
+ * One state of a victim's consent: to one recipient, for one category and
+ * purpose, from when it was given until it was withdrawn. At most one is in
+ * force at a time for each (victim, recipient, category, purpose).
+ */
+@PersonalData<ConsentState>(
+  "ConsentState",
+  {
+    subject: (s) => ({ system: SubjectSystem.SUBJECT, ref: s.subjectId }),
+    holder: OrganisationCode.GMVS,
+    existence: DataCategory.SUPPORT,
+    reference: (s) => `${s.consentId}/${s.category}/${s.purpose}`,
+  },
+  ["category", "purpose", "givenAt", "withdrawnAt", "withdrawnBy"],
+)
+@ObjectType({ description: "A consent in force, or once in force, for one category and purpose" })
+export class ConsentState {
+  /** Not GraphQL fields: the governance subject, and the consent that put the state in force. */
+  subjectId!: string;
+  consentId!: string;
+
+  @Field(() => DataCategory)
+  category!: DataCategory;
+
+  @Field(() => Purpose)
+  purpose!: Purpose;
+
+  @Field()
+  givenAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Who recorded the withdrawal" })
+  withdrawnBy!: string | null;
+}
+
+/**
  * A consent is about its victim and GMVS holds it (it records it with her).
  * Its fields are the record itself and are released with it: that the
  * victim consented to share with a partner is what its existence tells.
+ * A consent is a recording: what the victim agreed to, when, recorded by
+ * whom. What is in force is its states: a category she had already
+ * consented to stays with the consent that first put it in force.
  */
 @PersonalData<Consent>(
   "Consent",
   { subject: (c) => ({ system: SubjectSystem.SUBJECT, ref: c.subjectId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT },
-  ["id", "recipient", "categories", "purposes", "givenAt", "withdrawnAt"],
+  ["id", "recipient", "categories", "purposes", "givenAt", "recordedBy", "withdrawnAt", "withdrawnBy", "states"],
 )
 @ObjectType({ description: "A victim's consent to share categories of their data with one organisation for given purposes" })
 export class Consent {
@@ -34,8 +74,17 @@ export class Consent {
   @Field()
   givenAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => String, { description: "Who recorded it" })
+  recordedBy!: string;
+
+  @Field(() => Date, { nullable: true, description: "When the last of its categories stopped being in force; null while any is" })
   withdrawnAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Who recorded that withdrawal" })
+  withdrawnBy!: string | null;
+
+  @Field(() => [ConsentState], { description: "The states this consent put in force, each with its own withdrawal" })
+  states!: ConsentState[];
 }
 
 @InputType()
@@ -43,7 +92,7 @@ export class RecordConsentInput {
   @Field(() => ID, { description: "The GMVS case of the victim giving consent" })
   caseId!: string;
 
-  @Field(() => OrganisationCode)
+  @Field(() => OrganisationCode, { description: "Who may receive her data; never GMVS, which holds it" })
   recipient!: OrganisationCode;
 
   @Field(() => [DataCategory])
@@ -51,6 +100,18 @@ export class RecordConsentInput {
 
   @Field(() => [Purpose])
   purposes!: Purpose[];
+}
+
+@InputType()
+export class WithdrawConsentInput {
+  @Field(() => ID, { description: "The GMVS case of the victim withdrawing consent" })
+  caseId!: string;
+
+  @Field(() => OrganisationCode)
+  recipient!: OrganisationCode;
+
+  @Field(() => [DataCategory], { description: "Every consent to the recipient covering these categories ends, for every purpose" })
+  categories!: DataCategory[];
 }
 
 @NonPersonal("AccessExplanation", "what the caller may see and why; releases no data")

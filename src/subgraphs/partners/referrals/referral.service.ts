@@ -93,8 +93,9 @@ export class ReferralService {
    * GMVS refers a victim to a partner service. Refused (FORBIDDEN, with the
    * policy's reason) unless a data-sharing agreement from GMVS to the partner
    * covers every category for support and, where it rests on consent, the
-   * consent given is this victim's, to that partner, in force, and covers
-   * every category and support: decide() answers, as it would for the
+   * consent named is this victim's, to that partner, and her consent to it
+   * (whichever recording put each category in force) covers every category
+   * and support: decide() answers, as it would for the
    * partner's first read under the relationship the referral opens. The
    * refusal is audited. On success, in one transaction: the referral (SENT),
    * the partner's relationship with the victim, and the audit event.
@@ -125,7 +126,7 @@ export class ReferralService {
       const recipient: Principal = { subject: actor.principal.subject, organisation: input.partner, roles: [Role.CASEWORKER], purpose: Purpose.SUPPORT };
       const facts = {
         agreements,
-        consents: consent ? [consent] : [],
+        consents: consent ? consent.facts : [],
         relationships: [{ subjectId, organisation: input.partner, kind: REFERRAL_RELATIONSHIP, openedAt: now, closedAt: null }],
         now,
       };
