@@ -136,12 +136,20 @@ describe("the daily cap", () => {
     expect(over.body.errors).toHaveLength(1);
     expect(over.body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN", reason: "BREAK_GLASS_LIMIT_REACHED" } });
     expect(over.body.errors?.[0]?.path).toBeUndefined();
+    // A case the supervisor may see anyway (Client M, her own client) reaches the police subgraph too; the refusal still
+    // comes once and says the same, so it tells nothing about which cases exist.
+    const visible = await graphql<CaseView>(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.clientM }, { ...supervisor, "x-break-glass-reason": `GMP-20261201-0009: ${JUSTIFICATION}` });
+    expect(visible.body.data?.case?.crime?.offenceDescription).toBe("Stalking");
+    expect(visible.body.errors).toEqual(over.body.errors);
+    expect(over.body.errors?.[0]?.extensions).not.toHaveProperty("serviceName");
 
     // The supervisor's own organisation sees the refusal; the owners see no sixth grant.
     const own = await breakGlassEventsSeenBy(await supervisorOf(OrganisationCode.PANKHURST));
-    expect(own.body.data?.auditEvents.filter((e) => e.actor === "restore-lead-capped")).toEqual([
-      expect.objectContaining({ holder: "PANKHURST", category: "BREAK_GLASS", decision: "DENY", reason: "BREAK_GLASS_LIMIT_REACHED", breakGlassReason: `GMP-20261201-0009: ${JUSTIFICATION}` }),
-    ]);
+    const refusals = own.body.data?.auditEvents.filter((e) => e.actor === "restore-lead-capped") ?? [];
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ holder: "PANKHURST", category: "BREAK_GLASS", decision: "DENY", reason: "BREAK_GLASS_LIMIT_REACHED", breakGlassReason: `GMP-20261201-0009: ${JUSTIFICATION}` });
+    }
     const gmp = await breakGlassEventsSeenBy(await supervisorOf(OrganisationCode.GMP));
     const grantReasons = new Set(gmp.body.data?.auditEvents.filter((e) => e.actor === "restore-lead-capped").map((e) => e.breakGlassReason));
     expect([...grantReasons].sort()).toEqual([1, 2, 3, 4, 5].map((use) => `GMP-20261201-000${use}: ${JUSTIFICATION}`));
@@ -149,5 +157,19 @@ describe("the daily cap", () => {
     // The cap is each supervisor's own.
     const colleague = await askForCase(await pankhurst("restore-lead-colleague"), REASON);
     expect(colleague.body.data?.case?.crime?.offenceDescription).toBe("Harassment");
+  });
+
+  it("holds when a supervisor sends many at once: no more than the cap are released, the rest withheld and audited", async () => {
+    const cap = hub.config.breakGlass.dailyCap;
+    const supervisor = await pankhurst("restore-lead-burst");
+    const answers = await Promise.all(Array.from({ length: cap + 3 }, (_, i) => askForCase(supervisor, `SG-BURST-${i}: ${JUSTIFICATION}`)));
+    const released = answers.filter((a) => a.body.data?.case?.crime?.offenceDescription === "Harassment");
+    expect(released).toHaveLength(cap);
+    for (const refused of answers.filter((a) => !released.includes(a))) {
+      expect(refused.body.data?.case ?? null).toBeNull();
+      expect(refused.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN", reason: "BREAK_GLASS_LIMIT_REACHED" }) })]);
+    }
+    const gmp = await breakGlassEventsSeenBy(await supervisorOf(OrganisationCode.GMP));
+    expect(new Set(gmp.body.data?.auditEvents.filter((e) => e.actor === "restore-lead-burst").map((e) => e.breakGlassReason)).size).toBe(cap);
   });
 });

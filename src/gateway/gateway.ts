@@ -5,7 +5,9 @@ import { join } from "node:path";
 import type { SubgraphName } from "../platform/config";
 import { FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, type RequestContext } from "../platform/context";
 import { apolloDefaults } from "../platform/http";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { BREAK_GLASS_HEADER } from "../policy/access";
+import { BREAK_GLASS_LIMIT_REACHED } from "../policy/break-glass";
 import { OperationLimits, operationLimits } from "./limits";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
@@ -43,5 +45,29 @@ export function createGateway(subgraphUrls: Record<SubgraphName, string>, develo
   });
   const defaults = apolloDefaults(development);
   const limited = operationLimits(limits, { development });
-  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins] });
+  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins, oneBreakGlassRefusal()] });
+}
+
+/**
+ * Every subgraph a request reaches refuses a break-glass over the cap and
+ * says so; which subgraphs it reaches depends on what the caller may see
+ * (a nested fetch follows only a visible parent), so the caller gets the
+ * refusal once, naming no subgraph, whatever the plan.
+ */
+function oneBreakGlassRefusal(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          const errors = response.body.singleResult.errors;
+          const refusal = (e: (typeof errors)[number]) => !e.path && e.extensions?.reason === BREAK_GLASS_LIMIT_REACHED;
+          const first = errors.find(refusal);
+          if (!first) return;
+          const { serviceName: _subgraph, ...extensions } = first.extensions ?? {};
+          response.body.singleResult.errors = [...errors.filter((e) => !refusal(e)), { message: first.message, extensions }];
+        },
+      };
+    },
+  };
 }
