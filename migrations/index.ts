@@ -11,6 +11,7 @@ import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferral
 import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskAndMarac";
 import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvidenceBase";
 import { GovernanceAuditRecords1795449645000 } from "./1795449645000-GovernanceAuditRecords";
+import { GovernanceBreakGlassIndex1795449650000 } from "./1795449650000-GovernanceBreakGlassIndex";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   PartnersRiskAndMarac1795449635000,
   InsightsEvidenceBase1795449640000,
   GovernanceAuditRecords1795449645000,
+  GovernanceBreakGlassIndex1795449650000,
 ];
