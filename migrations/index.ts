@@ -12,6 +12,7 @@ import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskA
 import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvidenceBase";
 import { GovernanceAuditRecords1795449645000 } from "./1795449645000-GovernanceAuditRecords";
 import { GovernanceConsentStates1795449650000 } from "./1795449650000-GovernanceConsentStates";
+import { GovernanceBreakGlassIndex1795449655000 } from "./1795449655000-GovernanceBreakGlassIndex";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   InsightsEvidenceBase1795449640000,
   GovernanceAuditRecords1795449645000,
   GovernanceConsentStates1795449650000,
+  GovernanceBreakGlassIndex1795449655000,
 ];

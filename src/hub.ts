@@ -9,6 +9,7 @@ import type { Logger } from "./platform/logger";
 import { ephemeralSigningKey, useGatewayProof } from "./platform/gateway-proof";
 import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth";
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
+import { breakGlassRequest } from "./policy/break-glass";
 import { auditPlugin } from "./policy/shield";
 import { PolicyStore } from "./policy/store";
 import { AccessMode, assertAccessModeAllowed, PermitAllUnauditedEvaluator } from "./policy/permit-all";
@@ -100,8 +101,10 @@ export async function startSubgraph(
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);
-      const breakGlass = req.headers[BREAK_GLASS_HEADER];
-      const access = new Evaluator(policy, principal, base.requestId, typeof breakGlass === "string" ? breakGlass : null, undefined, base.callerRequestId);
+      const reason = breakGlassRequest(req.headers[BREAK_GLASS_HEADER], principal, config.breakGlass);
+      const breakGlass = reason && { reason, dailyCap: config.breakGlass.dailyCap };
+      const access = new Evaluator(policy, principal, base.requestId, breakGlass, undefined, base.callerRequestId);
+      await access.admitBreakGlass();
       return subgraph.createContext(services, { ...base, principal, access });
     },
     ready: () => ping(db),
@@ -135,9 +138,10 @@ export async function startGateway(
     routes: explorerRoutes({ development: config.development }),
     server: createGateway(subgraphUrls, config.development, config.limits, config.gatewayProof.signingKey),
     context: async (base, req) => {
-      await verifier.verify(req.headers.authorization);
-      const breakGlass = req.headers[BREAK_GLASS_HEADER];
-      return { ...base, authorization: req.headers.authorization, breakGlassReason: typeof breakGlass === "string" ? breakGlass : undefined };
+      const principal = await verifier.verify(req.headers.authorization);
+      // A malformed reason, or one from anyone but a supervisor, is refused here, before any subgraph is asked.
+      const breakGlass = breakGlassRequest(req.headers[BREAK_GLASS_HEADER], principal, config.breakGlass);
+      return { ...base, authorization: req.headers.authorization, breakGlassReason: breakGlass?.text };
     },
     ready: async () => {
       const answers = await Promise.all(

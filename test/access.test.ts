@@ -135,15 +135,18 @@ describe("story 3, withdrawal", () => {
 
 describe("break-glass", () => {
   it("lets a supervisor with a written reason override a refusal, audited and flagged to the data owner", async () => {
-    const why = "Immediate risk to life reported by the victim's neighbour; safeguarding visit";
+    const why = "SG-MCR-004512: Immediate risk to life reported by the victim's neighbour; safeguarding visit";
     const supervisor = await hub.as({ organisation: OrganisationCode.PANKHURST, roles: [Role.SUPERVISOR], subject: "restore-lead-2" });
     const refused = await graphql<CaseView>(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.harassment }, supervisor);
     expect(refused.body).toEqual({ data: { case: null } });
     const broken = await graphql<CaseView>(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.harassment }, { ...supervisor, "x-break-glass-reason": why });
     expect(broken.body.data?.case?.crime?.offenceDescription).toBe("Harassment");
 
+    // A caseworker's reason is refused outright: nothing runs, nothing is released.
     const caseworker = await graphql<CaseView>(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.harassment }, { ...(await restore()), "x-break-glass-reason": why });
-    expect(caseworker.body.data?.case).toBeNull();
+    expect(caseworker.status).toBe(403);
+    expect(caseworker.body.data ?? null).toBeNull();
+    expect(caseworker.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_PERMITTED" });
 
     const alerts = await graphql<{ auditEvents: { organisation: string; breakGlassReason: string; category: string }[] }>(
       hub.url,

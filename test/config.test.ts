@@ -45,6 +45,64 @@ describe("identity configuration", () => {
   });
 });
 
+describe("token lifetime and clock tolerance", () => {
+  it("accepts tokens of at most an hour by default, dev tokens up to 12 hours outside production only, with 30 s of clock skew", () => {
+    expect(loadConfig({ ...PRODUCTION, AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth).toMatchObject({ maxTokenLifetimeSeconds: 3_600, clockToleranceSeconds: 30 });
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).auth.maxTokenLifetimeSeconds).toBe(3_600);
+    expect(loadConfig({}).auth.maxTokenLifetimeSeconds).toBe(43_200);
+    expect(loadConfig({ AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth.maxTokenLifetimeSeconds).toBe(3_600);
+  });
+
+  it("takes durations in seconds or with a unit", () => {
+    const config = loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", AUTH_MAX_TOKEN_LIFETIME: "15m", AUTH_CLOCK_TOLERANCE: "0" });
+    expect(config.auth).toMatchObject({ maxTokenLifetimeSeconds: 900, clockToleranceSeconds: 0 });
+    expect(loadConfig({ AUTH_DEV_MAX_TOKEN_LIFETIME: "2d" }).auth.maxTokenLifetimeSeconds).toBe(172_800);
+    expect(loadConfig({ AUTH_MAX_TOKEN_LIFETIME: "7200", AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth.maxTokenLifetimeSeconds).toBe(7_200);
+  });
+
+  it.each([
+    ["AUTH_MAX_TOKEN_LIFETIME", "forever", /must be a duration/],
+    ["AUTH_MAX_TOKEN_LIFETIME", "10y", /must be a duration/],
+    ["AUTH_MAX_TOKEN_LIFETIME", "2d", /must be between 60 s and 86400 s/],
+    ["AUTH_MAX_TOKEN_LIFETIME", "0", /must be between 60 s and 86400 s/],
+    ["AUTH_CLOCK_TOLERANCE", "10m", /must be between 0 s and 300 s/],
+    ["AUTH_CLOCK_TOLERANCE", "-5", /must be a duration/],
+    ["AUTH_DEV_MAX_TOKEN_LIFETIME", "30d", /must be between 60 s and 604800 s/],
+  ])("refuses %s=%s at start, saying what it must be", (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: ${message.source}.*\\(got "${value}"\\)`));
+  });
+
+  it("refuses a longer dev-token lifetime in production", () => {
+    expect(() => loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", AUTH_DEV_MAX_TOKEN_LIFETIME: "8h" })).toThrow(/AUTH_DEV_MAX_TOKEN_LIFETIME: not allowed in production/);
+  });
+});
+
+describe("break-glass configuration", () => {
+  it("takes GMP incident log numbers and safeguarding references by default, five uses a day", () => {
+    const { referencePattern, dailyCap } = loadConfig({}).breakGlass;
+    expect(dailyCap).toBe(5);
+    expect(["GMP-20261201-0001", "SG-MCR-004512", "SG-2026A"].filter((r) => referencePattern.test(r))).toHaveLength(3);
+    expect(["GMP-2026121-0001", "GMP-20261201-0001x", "xGMP-20261201-0001", "SG-", "sg-mcr-1", "aaaaaaaaaaaaaaaaaaaaaa", ""].filter((r) => referencePattern.test(r))).toEqual([]);
+  });
+
+  it("matches a configured pattern against the whole reference", () => {
+    const { referencePattern, dailyCap } = loadConfig({ BREAK_GLASS_REFERENCE_PATTERN: "INC\\d{6}", BREAK_GLASS_DAILY_CAP: "0" }).breakGlass;
+    expect(dailyCap).toBe(0);
+    expect(referencePattern.test("INC123456")).toBe(true);
+    expect(referencePattern.test("INC1234567")).toBe(false);
+    expect(referencePattern.test("xINC123456")).toBe(false);
+  });
+
+  it.each([
+    ["BREAK_GLASS_REFERENCE_PATTERN", "GMP-(", /must be a valid regular expression/],
+    ["BREAK_GLASS_REFERENCE_PATTERN", "GMP-\\d*|", /must not match an empty reference/],
+    ["BREAK_GLASS_DAILY_CAP", "-1", /./],
+    ["BREAK_GLASS_DAILY_CAP", "many", /./],
+  ])("refuses %s=%s at start", (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: ${message.source}`));
+  });
+});
+
 describe("insights configuration", () => {
   it("refuses production without a pseudonym key, and never echoes a short one back", () => {
     expect(() => loadConfig({ NODE_ENV: "production", AUTH_DEV_KEYS: "true", GATEWAY_SIGNING_KEY: "g".repeat(32) })).toThrow(/INSIGHTS_PSEUDONYM_KEY: required in production/);

@@ -75,6 +75,8 @@ describe("typed errors", () => {
   it("reads an unknown code as INTERNAL_SERVER_ERROR and a FORBIDDEN without a known reason as ROLE_NOT_PERMITTED", () => {
     expect(toCasebridgeError({ message: "x", extensions: { code: "SOMETHING_NEW" } }).code).toBe("INTERNAL_SERVER_ERROR");
     expect(toCasebridgeError({ message: "x", extensions: { code: "FORBIDDEN" } })).toMatchObject({ code: "FORBIDDEN", reason: "ROLE_NOT_PERMITTED" });
+    expect(toCasebridgeError({ message: "x", extensions: { code: "FORBIDDEN", reason: "BREAK_GLASS_LIMIT_REACHED" } })).toEqual({ message: "x", code: "FORBIDDEN", reason: "BREAK_GLASS_LIMIT_REACHED" });
+    expect(toCasebridgeError({ message: "x", extensions: { code: "INVALID_INPUT", header: "x-break-glass-reason" } })).toEqual({ message: "x", code: "INVALID_INPUT", header: "x-break-glass-reason" });
     expect(toCasebridgeError({ message: "x", extensions: { code: "OPERATION_NOT_IN_SAFELIST" } }).code).toBe("OPERATION_NOT_IN_SAFELIST");
   });
 

@@ -7,7 +7,9 @@ import { FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, type Request
 import { GATEWAY_PROOF_HEADER, signGatewayProof } from "../platform/gateway-proof";
 import { apolloDefaults } from "../platform/http";
 import { inputBoundsPlugin } from "../platform/input-bounds";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { BREAK_GLASS_HEADER } from "../policy/access";
+import { BREAK_GLASS_LIMIT_REACHED } from "../policy/break-glass";
 import { OperationLimits, operationLimits } from "./limits";
 
 export const SUPERGRAPH_PATH = join(__dirname, "..", "..", "schema", "supergraph.graphql");
@@ -63,5 +65,29 @@ export function createGateway(
   });
   const defaults = apolloDefaults(development);
   const limited = operationLimits(limits, { development });
-  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins, inputBoundsPlugin()] });
+  return new ApolloServer<GatewayContext>({ gateway, ...defaults, ...limited, plugins: [...defaults.plugins, ...limited.plugins, inputBoundsPlugin(), oneBreakGlassRefusal()] });
+}
+
+/**
+ * Every subgraph a request reaches refuses a break-glass over the cap and
+ * says so; which subgraphs it reaches depends on what the caller may see
+ * (a nested fetch follows only a visible parent), so the caller gets the
+ * refusal once, naming no subgraph, whatever the plan.
+ */
+function oneBreakGlassRefusal(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          const errors = response.body.singleResult.errors;
+          const refusal = (e: (typeof errors)[number]) => !e.path && e.extensions?.reason === BREAK_GLASS_LIMIT_REACHED;
+          const first = errors.find(refusal);
+          if (!first) return;
+          const { serviceName: _subgraph, ...extensions } = first.extensions ?? {};
+          response.body.singleResult.errors = [...errors.filter((e) => !refusal(e)), { message: first.message, extensions }];
+        },
+      };
+    },
+  };
 }

@@ -9,6 +9,7 @@ import {
   generateKeyPair,
   importJWK,
   JWK,
+  JWTPayload,
   JWTVerifyGetKey,
   jwtVerify,
   KeyLike,
@@ -35,6 +36,10 @@ export interface AuthSettings {
   /** Production: the identity provider's JWKS. Unset: the local dev key pair. */
   jwksUrl?: string;
   devKeyFile: string;
+  /** The longest a token may live: exp − iat, or exp − now for a token without iat. */
+  maxTokenLifetimeSeconds: number;
+  /** How far the issuer's clock may be from ours when judging exp, nbf and iat. */
+  clockToleranceSeconds: number;
 }
 
 export interface TokenVerifier {
@@ -42,23 +47,59 @@ export interface TokenVerifier {
   verify(authorization: string | undefined): Promise<Principal>;
 }
 
-export function createVerifier(settings: AuthSettings, keys: JWTVerifyGetKey): TokenVerifier {
+export function createVerifier(settings: AuthSettings, keys: JWTVerifyGetKey, now: () => Date = () => new Date()): TokenVerifier {
   return {
     async verify(authorization) {
       const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? "")?.[1];
       if (!token) throw unauthenticated("A bearer token is required");
-      let payload: unknown;
+      let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, keys, { issuer: settings.issuer, audience: settings.audience, algorithms: [ALGORITHM, "RS256"] }));
+        ({ payload } = await jwtVerify(token, keys, {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms: [ALGORITHM, "RS256"],
+          requiredClaims: ["exp"],
+          clockTolerance: settings.clockToleranceSeconds,
+          currentDate: now(),
+        }));
       } catch (error) {
-        throw unauthenticated(error instanceof joseErrors.JWTExpired ? "The token has expired" : "The token is not valid");
+        throw unauthenticated(verificationFailure(error));
       }
+      const lifetimeProblem = lifetimeFailure(payload, settings, now());
+      if (lifetimeProblem) throw unauthenticated(lifetimeProblem);
       const claims = claimsSchema.safeParse(payload);
       if (!claims.success) throw unauthenticated("The token's claims are not valid");
       const { sub, org, roles, purpose } = claims.data;
       return { subject: sub, organisation: org, roles, purpose };
     },
   };
+}
+
+/** What went wrong, in terms the caller (or its identity provider's configuration) can fix; nothing about our keys. */
+function verificationFailure(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return "The token has expired";
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "exp" && error.reason === "missing") return "The token has no expiry (exp)";
+  if (error instanceof joseErrors.JWTClaimValidationFailed && error.claim === "nbf") return "The token is not valid yet (nbf)";
+  return "The token is not valid";
+}
+
+/**
+ * Tokens are short-lived (DESIGN.md): a signed token cannot be taken back, so
+ * its lifetime bounds how long a stolen one works. Judged on exp − iat, both
+ * the issuer's clock; an iat ahead of ours (beyond the tolerance) would
+ * stretch that, so it is refused, and a token without iat is judged on
+ * exp − now.
+ */
+export function lifetimeFailure(payload: JWTPayload, settings: Pick<AuthSettings, "maxTokenLifetimeSeconds" | "clockToleranceSeconds">, at: Date): string | null {
+  const now = Math.floor(at.getTime() / 1000);
+  const { exp, iat } = payload;
+  if (typeof exp !== "number") return "The token has no expiry (exp)";
+  if (typeof iat === "number" && iat > now + settings.clockToleranceSeconds) return "The token's issue time (iat) is in the future";
+  const lifetime = typeof iat === "number" ? exp - iat : exp - now - settings.clockToleranceSeconds;
+  if (lifetime > settings.maxTokenLifetimeSeconds) {
+    return `The token lives longer than this hub accepts (exp − iat at most ${settings.maxTokenLifetimeSeconds} seconds)`;
+  }
+  return null;
 }
 
 function unauthenticated(message: string) {
@@ -93,7 +134,10 @@ export async function devKeyPair(file: string): Promise<DevKeyPair> {
   return { privateKey: await importJWK(privateJwk, ALGORITHM), publicJwk };
 }
 
-/** Signs a dev token with the dev key pair: for `npm run token`, tests and the bench. */
+/**
+ * Signs a dev token with the dev key pair: for `npm run token`, tests and the
+ * bench. One hour unless asked: the most any hub accepts by default, production included.
+ */
 export async function signDevToken(
   settings: AuthSettings,
   principal: Principal,
@@ -106,6 +150,6 @@ export async function signDevToken(
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)
     .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? "8h")
+    .setExpirationTime(options.expiresIn ?? "1h")
     .sign(options.privateKey ?? (pair as DevKeyPair).privateKey);
 }

@@ -14,6 +14,54 @@ const optionalUrl = z
   .optional()
   .or(z.literal("").transform(() => undefined));
 
+/**
+ * A span of time as seconds: "3600", "3600s", "90m", "1h", "1d". Anything
+ * else fails at start, naming the variable and the forms it takes.
+ */
+const duration = (bounds: { min: number; max: number }) =>
+  z.string().transform((value, ctx) => {
+    const match = /^\s*(\d+)\s*(s|m|h|d)?\s*$/.exec(value);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: 'must be a duration: seconds, or a number with s, m, h or d (e.g. "3600", "90m", "1h")' });
+      return z.NEVER;
+    }
+    const seconds = Number(match[1]) * { s: 1, m: 60, h: 3_600, d: 86_400 }[(match[2] ?? "s") as "s" | "m" | "h" | "d"];
+    if (seconds < bounds.min || seconds > bounds.max) {
+      ctx.addIssue({ code: "custom", message: `must be between ${bounds.min} s and ${bounds.max} s` });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+
+/** A regular expression the whole of a value must match; one that cannot compile, or matches nothing at all, fails at start. */
+const wholeMatchPattern = (fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .transform((source, ctx) => {
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(`^(?:${source})$`, "u");
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `must be a valid regular expression: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+      if (pattern.test("")) {
+        ctx.addIssue({ code: "custom", message: "must not match an empty reference" });
+        return z.NEVER;
+      }
+      return pattern;
+    });
+
+/**
+ * The default break-glass reference: a GMP incident log number
+ * (GMP-<yyyymmdd>-<4-digit serial>, e.g. GMP-20261201-0001) or a
+ * safeguarding referral reference (SG- then letters, digits and hyphens,
+ * e.g. SG-MCR-004512).
+ */
+export const DEFAULT_BREAK_GLASS_REFERENCE_PATTERN = "GMP-\\d{8}-\\d{4}|SG-[A-Z0-9]+(?:-[A-Z0-9]+)*";
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -44,6 +92,27 @@ const envSchema = z.object({
   /** Verify against the local dev key pair (made on first use in DEV_KEY_FILE). */
   AUTH_DEV_KEYS: z.enum(["true", "false", "1", "0"]).optional(),
   DEV_KEY_FILE: z.string().min(1).default(".data/dev-keys.json"),
+  /**
+   * The longest a token may live, judged on exp − iat (exp − now for a token
+   * without iat). Tokens are short-lived (DESIGN.md): one hour by default.
+   */
+  AUTH_MAX_TOKEN_LIFETIME: duration({ min: 60, max: 86_400 }).default(3_600),
+  /**
+   * Outside production only, the longest a token signed with the local dev
+   * key pair may live (no AUTH_JWKS_URL): `npm run token` for a working day.
+   * Production refuses to start with it set.
+   */
+  AUTH_DEV_MAX_TOKEN_LIFETIME: duration({ min: 60, max: 7 * 86_400 }).optional(),
+  /** How far the hub's clock and the issuer's may disagree when judging exp, nbf and iat. */
+  AUTH_CLOCK_TOLERANCE: duration({ min: 0, max: 300 }).default(30),
+  /**
+   * Break-glass (src/policy/break-glass.ts): the incident or safeguarding
+   * reference every override must carry, as a regular expression the whole
+   * reference must match, and how many requests a supervisor may break glass
+   * on in a day (Europe/London); 0 turns break-glass off.
+   */
+  BREAK_GLASS_REFERENCE_PATTERN: wholeMatchPattern(DEFAULT_BREAK_GLASS_REFERENCE_PATTERN),
+  BREAK_GLASS_DAILY_CAP: z.coerce.number().int().min(0).max(1_000).default(5),
   /**
    * Source systems. Unset, the hub starts a local stand-in for each that
    * speaks the real protocol over synthetic data (connectors/<source>/stand-in.ts).
@@ -199,6 +268,14 @@ function toConfig(env: z.infer<typeof envSchema>) {
       audience: env.AUTH_AUDIENCE,
       jwksUrl: env.AUTH_JWKS_URL,
       devKeyFile: env.DEV_KEY_FILE,
+      // Dev tokens (the local key pair, no identity provider) may live longer, and only outside production.
+      maxTokenLifetimeSeconds:
+        env.NODE_ENV !== "production" && !env.AUTH_JWKS_URL ? (env.AUTH_DEV_MAX_TOKEN_LIFETIME ?? DEV_MAX_TOKEN_LIFETIME) : env.AUTH_MAX_TOKEN_LIFETIME,
+      clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE,
+    },
+    breakGlass: {
+      referencePattern: env.BREAK_GLASS_REFERENCE_PATTERN,
+      dailyCap: env.BREAK_GLASS_DAILY_CAP,
     },
   };
 }
@@ -223,11 +300,17 @@ function gatewayProofProblems(env: z.infer<typeof envSchema>): string[] {
   if (env.NODE_ENV !== "production" || env.GATEWAY_SIGNING_KEY) return [];
   return [`GATEWAY_SIGNING_KEY: required in production (${GATEWAY_SIGNING_KEY_MIN_LENGTH} characters or more, kept secret, the same for the gateway and every subgraph)`];
 }
+/** `npm run token`'s working day: dev tokens' longest life outside production unless AUTH_DEV_MAX_TOKEN_LIFETIME says otherwise. */
+const DEV_MAX_TOKEN_LIFETIME = 12 * 3_600;
 
 function authProblems(env: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
   const devKeys = env.AUTH_DEV_KEYS === undefined ? env.NODE_ENV !== "production" : env.AUTH_DEV_KEYS === "true" || env.AUTH_DEV_KEYS === "1";
-  if (env.AUTH_JWKS_URL || devKeys) return [];
-  return ["AUTH_JWKS_URL: required in production (or set AUTH_DEV_KEYS=true to use the local dev key pair)"];
+  if (!env.AUTH_JWKS_URL && !devKeys) problems.push("AUTH_JWKS_URL: required in production (or set AUTH_DEV_KEYS=true to use the local dev key pair)");
+  if (env.NODE_ENV === "production" && env.AUTH_DEV_MAX_TOKEN_LIFETIME !== undefined) {
+    problems.push("AUTH_DEV_MAX_TOKEN_LIFETIME: not allowed in production, where every token lives at most AUTH_MAX_TOKEN_LIFETIME");
+  }
+  return problems;
 }
 
 export class ConfigError extends Error {

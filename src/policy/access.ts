@@ -1,7 +1,8 @@
 import type { RequestContext } from "../platform/context";
 import { OrganisationCode } from "../platform/domain";
 import { Principal, Role } from "../platform/principal";
-import { AuditEventInput, recordAudit } from "./audit";
+import { appendAuditEvents, AuditEventInput, lockAuditChain, recordAudit } from "./audit";
+import { BREAK_GLASS_GRANTED, BREAK_GLASS_LIMIT_REACHED, breakGlassLimitReached, BreakGlassReason, breakGlassUsesToday } from "./break-glass";
 import { DataCategory } from "./categories";
 import { AccessDecision, decide, DenyReason } from "./decide";
 import { SubjectSystem } from "./sensitive";
@@ -37,8 +38,13 @@ export function afterAccessDecisions(access: AccessEvaluator): (dispatch: () => 
   };
 }
 
-export const BREAK_GLASS_HEADER = "x-break-glass-reason";
-export const MIN_BREAK_GLASS_REASON = 20;
+export { BREAK_GLASS_HEADER } from "./break-glass";
+
+/** A request's break-glass: the supervisor's reason (already checked: breakGlassRequest) and their daily cap. */
+export interface BreakGlass {
+  reason: BreakGlassReason;
+  dailyCap: number;
+}
 
 /**
  * One per request: decides each (subject, holder, category) once, with facts
@@ -50,12 +56,15 @@ export class AccessEvaluator {
   private readonly loaders: PolicyLoaders;
   private readonly decisions = new Map<string, Promise<AccessOutcome>>();
   private readonly events = new Map<string, AuditEventInput & { records: string[] }>();
+  /** Set by admitBreakGlass: whether this request may override refusals. */
+  private breakGlassAdmitted = false;
+  private breakGlassRefused = false;
 
   constructor(
     private readonly store: PolicyStore,
     readonly principal: Principal,
     private readonly requestId: string,
-    private readonly breakGlassReason: string | null,
+    private readonly breakGlass: BreakGlass | null,
     private readonly now: () => Date = () => new Date(),
     /** The x-request-id the caller sent: kept in the audit beside the hub's own id, never in its place. */
     private readonly callerRequestId: string | null = null,
@@ -165,17 +174,52 @@ export class AccessEvaluator {
     };
   }
 
+  /**
+   * Before any decision: whether the supervisor is still under the day's cap.
+   * Over it, break-glass is refused for the whole request (the ordinary
+   * decisions stand), the refusal is audited under the supervisor's own
+   * organisation, and the response says so (breakGlassRefusal). Decided from
+   * the header and the audit alone, never from the data asked for, so the
+   * refusal says nothing about any record.
+   */
+  async admitBreakGlass(): Promise<void> {
+    if (!this.breakGlass) return;
+    const uses = await breakGlassUsesToday(this.store.dataSource, this.principal, this.requestId, this.now());
+    if (uses < this.breakGlass.dailyCap) {
+      this.breakGlassAdmitted = true;
+      return;
+    }
+    this.breakGlassRefused = true;
+    this.events.set("break-glass-limit", this.limitReachedEvent(this.breakGlass.reason));
+  }
+
+  /** The error to add to the response where break-glass was asked for and refused over the cap; null otherwise. */
+  breakGlassRefusal() {
+    return this.breakGlassRefused && this.breakGlass ? breakGlassLimitReached(this.breakGlass.dailyCap) : null;
+  }
+
+  private limitReachedEvent(reason: BreakGlassReason): AuditEventInput & { records: string[] } {
+    return {
+      ...this.eventBase(),
+      subjectId: null,
+      category: "BREAK_GLASS",
+      holder: this.principal.organisation,
+      decision: "DENY",
+      reason: BREAK_GLASS_LIMIT_REACHED,
+      agreementId: null,
+      consentId: null,
+      breakGlassReason: reason.text,
+      records: [],
+    };
+  }
+
   private mayBreakGlass(reason: DenyReason): boolean {
-    return (
-      this.breakGlassReason !== null &&
-      this.breakGlassReason.trim().length >= MIN_BREAK_GLASS_REASON &&
-      this.principal.roles.includes(Role.SUPERVISOR) &&
-      OVERRIDABLE.has(reason)
-    );
+    // The role is checked where the header is read (breakGlassRequest); checked again here, as the override's last gate.
+    return this.breakGlassAdmitted && this.breakGlass !== null && this.principal.roles.includes(Role.SUPERVISOR) && OVERRIDABLE.has(reason);
   }
 
   private audit(outcome: AccessOutcome, holder: OrganisationCode, category: DataCategory, record: string | undefined): void {
-    const reason = outcome.decision === "DENY" ? outcome.reason : outcome.breakGlass ? "BREAK_GLASS" : outcome.basis;
+    const reason = outcome.decision === "DENY" ? outcome.reason : outcome.breakGlass ? BREAK_GLASS_GRANTED : outcome.basis;
     const key = `${outcome.subjectId}\u0000${holder}\u0000${category}\u0000${outcome.decision}\u0000${reason}`;
     const existing = this.events.get(key);
     if (existing) {
@@ -192,14 +236,32 @@ export class AccessEvaluator {
       reason,
       agreementId: outcome.agreementId,
       consentId: outcome.consentId,
-      breakGlassReason: outcome.breakGlass ? this.breakGlassReason : null,
+      breakGlassReason: outcome.breakGlass ? (this.breakGlass?.reason.text ?? null) : null,
     });
   }
 
-  /** Writes the buffered events; called once, before the response is sent. */
+  /**
+   * Writes the buffered events; called once, before the response is sent.
+   * A request that broke glass counts against the cap again as its grants
+   * are written, under the audit chain's lock: concurrent requests each
+   * passed admitBreakGlass before any was written, and only those under the
+   * cap may release. One over it is withheld (a FORBIDDEN error, thrown), and
+   * only its refusal is written.
+   */
   async flush(): Promise<void> {
     const events = [...this.events.values()];
     this.events.clear();
-    await recordAudit(this.store.dataSource, events);
+    const breakGlass = this.breakGlass;
+    if (!breakGlass || !events.some((e) => e.reason === BREAK_GLASS_GRANTED)) return recordAudit(this.store.dataSource, events);
+    const withinCap = await this.store.dataSource.transaction(async (m) => {
+      await lockAuditChain(m);
+      if ((await breakGlassUsesToday(m, this.principal, this.requestId, this.now())) >= breakGlass.dailyCap) {
+        await appendAuditEvents(m, [this.limitReachedEvent(breakGlass.reason)]);
+        return false;
+      }
+      await appendAuditEvents(m, events);
+      return true;
+    });
+    if (!withinCap) throw breakGlassLimitReached(breakGlass.dailyCap);
   }
 }

@@ -117,10 +117,15 @@ export function eventHash(prevHash: string, seq: number, e: AuditEventInput): st
   return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
 }
 
+/** Holds the chain's lock until the transaction ends: appends, and reads that must see every append before them (a break-glass cap), in one order. */
+export async function lockAuditChain(transaction: EntityManager): Promise<void> {
+  await transaction.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK]);
+}
+
 /** Appends inside the caller's transaction, so the audit commits (or not) with the work it records. */
 export async function appendAuditEvents(transaction: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await transaction.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK]);
+  await lockAuditChain(transaction);
   const [last] = (await transaction.query(`SELECT seq, hash FROM governance.audit_event ORDER BY seq DESC LIMIT 1`)) as { seq: string; hash: string }[];
   let seq = last ? Number(last.seq) : 0;
   let prev = last?.hash ?? GENESIS_HASH;

@@ -222,12 +222,19 @@ export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
         async willSendResponse({ contextValue, response, operation }) {
           if (!contextValue.access) return;
           auditRefusedOperations(contextValue, operation, refused);
+          const refusal = contextValue.access.breakGlassRefusal();
+          if (refusal && response.body.kind === "single") {
+            // About the whole request, not a field: no path. The ordinary answer stands beside it.
+            response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), refusal];
+          }
           try {
             await contextValue.access.flush();
           } catch (error) {
-            contextValue.logger.error({ err: error }, "audit write failed; response withheld");
+            // A break-glass over the cap found only as its grants were written (AccessEvaluator.flush) is a refusal, not a fault.
+            const refused = error instanceof GraphQLError && error.extensions.code === ErrorCode.FORBIDDEN;
+            if (!refused) contextValue.logger.error({ err: error }, "audit write failed; response withheld");
             if (response.body.kind === "single") {
-              const coded = storeUnavailable(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error");
+              const coded = refused ? error : (storeUnavailable(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
               response.body.singleResult = { data: null, errors: [coded] };
             }
           }

@@ -41,6 +41,10 @@ export const DENY_REASONS = [
 ] as const satisfies readonly `${DenyReason}`[];
 export type DenyReasonCode = (typeof DENY_REASONS)[number];
 
+/** Why a supervisor's break-glass was refused for a whole request (no path): the ordinary answer stands (src/policy/break-glass.ts). */
+export const BREAK_GLASS_REFUSALS = ["BREAK_GLASS_LIMIT_REACHED"] as const;
+export type BreakGlassRefusalCode = (typeof BREAK_GLASS_REFUSALS)[number];
+
 export type ResponsePath = readonly (string | number)[];
 
 interface ErrorBase {
@@ -52,15 +56,16 @@ interface ErrorBase {
 /** One error of a Casebridge response, narrowed by `code`. */
 export type CasebridgeError =
   /** The field was withheld: show the rest, say it is withheld and why. */
-  | (ErrorBase & { code: "FORBIDDEN"; reason: DenyReasonCode })
+  | (ErrorBase & { code: "FORBIDDEN"; reason: DenyReasonCode | BreakGlassRefusalCode })
   /** A source system did not answer: show the rest, mark that source's data unavailable, retry later. */
   | (ErrorBase & { code: "SOURCE_UNAVAILABLE"; source: string; reason?: string })
   /**
    * An argument was refused: show the message beside the input `argument` names
-   * (`input.victim.givenName`). Over a declared bound, `maxLength` (characters)
-   * or `maxItems` gives it, for the input's own limit.
+   * (`input.victim.givenName`), or the request `header` (x-break-glass-reason).
+   * Over a declared bound, `maxLength` (characters) or `maxItems` gives it, for
+   * the input's own limit.
    */
-  | (ErrorBase & { code: "INVALID_INPUT" | "NOT_FOUND"; argument?: string; maxLength?: number; maxItems?: number })
+  | (ErrorBase & { code: "INVALID_INPUT" | "NOT_FOUND"; argument?: string; header?: string; maxLength?: number; maxItems?: number })
   | (ErrorBase & { code: Exclude<CasebridgeErrorCode, "FORBIDDEN" | "SOURCE_UNAVAILABLE" | "INVALID_INPUT" | "NOT_FOUND"> })
   | (ErrorBase & { code: RequestErrorCode });
 
@@ -82,7 +87,8 @@ const KNOWN_CODES = new Set<string>([
   "INTERNAL_SERVER_ERROR",
   ...REQUEST_ERROR_CODES,
 ] satisfies (CasebridgeErrorCode | RequestErrorCode)[]);
-const isDenyReason = (value: unknown): value is DenyReasonCode => (DENY_REASONS as readonly unknown[]).includes(value);
+const isForbiddenReason = (value: unknown): value is DenyReasonCode | BreakGlassRefusalCode =>
+  (DENY_REASONS as readonly unknown[]).includes(value) || (BREAK_GLASS_REFUSALS as readonly unknown[]).includes(value);
 
 /**
  * Narrows one wire error. A code this SDK does not know (a newer server) reads
@@ -95,7 +101,7 @@ export function toCasebridgeError(raw: RawGraphQLError): CasebridgeError {
   const code = typeof ext.code === "string" && KNOWN_CODES.has(ext.code) ? (ext.code as CasebridgeError["code"]) : "INTERNAL_SERVER_ERROR";
   switch (code) {
     case "FORBIDDEN":
-      return { ...base, code, reason: isDenyReason(ext.reason) ? ext.reason : "ROLE_NOT_PERMITTED" };
+      return { ...base, code, reason: isForbiddenReason(ext.reason) ? ext.reason : "ROLE_NOT_PERMITTED" };
     case "SOURCE_UNAVAILABLE":
       return { ...base, code, source: typeof ext.source === "string" ? ext.source : "unknown", ...(typeof ext.reason === "string" ? { reason: ext.reason } : {}) };
     case "INVALID_INPUT":
@@ -104,6 +110,7 @@ export function toCasebridgeError(raw: RawGraphQLError): CasebridgeError {
         ...base,
         code,
         ...(typeof ext.argument === "string" ? { argument: ext.argument } : {}),
+        ...(typeof ext.header === "string" ? { header: ext.header } : {}),
         ...(typeof ext.maxLength === "number" ? { maxLength: ext.maxLength } : {}),
         ...(typeof ext.maxItems === "number" ? { maxItems: ext.maxItems } : {}),
       };

@@ -82,8 +82,8 @@ it("runs the referral, shared-case and evidence screens with typed documents: ty
   const why: CasebridgeError | undefined = whyNull(view.errors, ["case", "crime", "stalkingTriage"]);
   expect(why).toMatchObject({ code: "FORBIDDEN", reason: "NO_AGREEMENT", path: ["case", "crime", "stalkingTriage"] });
   if (why?.code === "FORBIDDEN") {
-    // Narrowed by code: `reason` is one of the DenyReason values, typed.
-    const reason: "NO_AGREEMENT" | "NO_CONSENT" | "CONSENT_WITHDRAWN" | "NO_RELATIONSHIP" | "PURPOSE_NOT_COVERED" | "NOT_AUTHENTICATED" | "ROLE_NOT_PERMITTED" = why.reason;
+    // Narrowed by code: `reason` is one of the DenyReason values, or a break-glass refusal of the whole request, typed.
+    const reason: "NO_AGREEMENT" | "NO_CONSENT" | "CONSENT_WITHDRAWN" | "NO_RELATIONSHIP" | "PURPOSE_NOT_COVERED" | "NOT_AUTHENTICATED" | "ROLE_NOT_PERMITTED" | "BREAK_GLASS_LIMIT_REACHED" = why.reason;
     expect(reason).toBe("NO_AGREEMENT");
   }
 
