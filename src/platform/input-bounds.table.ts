@@ -123,6 +123,9 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "RecordConsentInput.caseId": ID,
   "RecordConsentInput.categories": ENUM_LIST,
   "RecordConsentInput.purposes": ENUM_LIST,
+  "Query.consents.caseId": ID,
+  "WithdrawConsentInput.caseId": ID,
+  "WithdrawConsentInput.categories": ENUM_LIST,
 
   // insights
   "Query.evidenceBase.by": ENUM_LIST,
