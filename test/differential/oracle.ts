@@ -116,6 +116,7 @@ export type TypeName =
   | "SafetyPlan"
   | "SupportAction"
   | "OutcomeMeasure"
+  | "HourglassCaseDetails"
   | "Referral";
 
 type Field =
@@ -133,7 +134,7 @@ interface TypeSpec {
 
 const key: Field = { kind: "key" };
 const v = (category: DataCategory, addressee?: true): Field => ({ kind: "value", category, addressee });
-const { SUPPORT, RISK, OFFENCE_DETAILS, INVESTIGATION_UPDATES, CASE_NOTES, ADDRESS, IDENTITY, PROTECTED_CHARACTERISTICS } = DataCategory;
+const { SUPPORT, RISK, OFFENCE_DETAILS, INVESTIGATION_UPDATES, CASE_NOTES, ADDRESS, IDENTITY, PROTECTED_CHARACTERISTICS, DEMOGRAPHICS } = DataCategory;
 const partnerHeld = (r: Rec) => r.data.provider as OrganisationCode;
 const valuesOf = (victim: WorldVictim | null, type: TypeName, rows: Record<string, unknown>[]) => rows.map((data) => ({ type, victim, data }));
 
@@ -182,10 +183,8 @@ export const TYPES: Record<TypeName, TypeSpec> = {
         kind: "records",
         list: true,
         of: (r) =>
-          valuesOf(
-            r.victim,
-            "ServiceEpisode",
-            (r.victim!.pankhurst?.episodes ?? []).map((e) => ({
+          valuesOf(r.victim, "ServiceEpisode", [
+            ...(r.victim!.pankhurst?.episodes ?? []).map((e) => ({
               id: e.id,
               provider: OrganisationCode.PANKHURST,
               service: e.service,
@@ -194,7 +193,21 @@ export const TYPES: Record<TypeName, TypeSpec> = {
               startedAt: e.startedAt,
               endedAt: e.endedAt,
             })),
-          ),
+            // Hourglass's returns give days: an episode starts at its day's midnight UTC.
+            ...(r.victim!.hourglass
+              ? [
+                  {
+                    id: r.victim!.hourglass.episodeId,
+                    provider: OrganisationCode.HOURGLASS,
+                    service: "Older people's specialist support",
+                    worker: r.victim!.hourglass.worker,
+                    status: "ACTIVE",
+                    startedAt: `${r.victim!.hourglass.episodeStart}T00:00:00.000Z`,
+                    endedAt: null,
+                  },
+                ]
+              : []),
+          ]),
       },
       riskAssessments: {
         kind: "records",
@@ -232,6 +245,20 @@ export const TYPES: Record<TypeName, TypeSpec> = {
         kind: "records",
         list: true,
         of: (r) => valuesOf(r.victim, "OutcomeMeasure", (r.victim!.pankhurst?.outcomes ?? []).map((o) => ({ ...o, provider: OrganisationCode.PANKHURST }))),
+      },
+      hourglass: {
+        kind: "records",
+        list: false,
+        of: (r) => {
+          const h = r.victim!.hourglass;
+          if (!h) return null;
+          const older = h.ageBand !== "UNDER_60" && h.ageBand !== "NOT_KNOWN";
+          return {
+            type: "HourglassCaseDetails",
+            victim: r.victim,
+            data: { provider: OrganisationCode.HOURGLASS, olderVictim: older, ageBand: h.ageBand, economicAbuse: h.economicAbuse, specialistWorker: h.worker, latestReturnMonth: "2026-11" },
+          };
+        },
       },
       // Referrals are GMVS's and the addressee's business: a party filter before any existence rule.
       referrals: {
@@ -307,6 +334,11 @@ export const TYPES: Record<TypeName, TypeSpec> = {
   SafetyPlan: { holder: partnerHeld, existence: SUPPORT, fields: { id: key, provider: v(SUPPORT), createdAt: v(SUPPORT), nextReviewDue: v(SUPPORT) } },
   SupportAction: { holder: partnerHeld, existence: SUPPORT, fields: { id: key, provider: v(SUPPORT), kind: v(SUPPORT), date: v(SUPPORT), status: v(SUPPORT) } },
   OutcomeMeasure: { holder: partnerHeld, existence: SUPPORT, fields: { id: key, provider: v(SUPPORT), measure: v(SUPPORT), value: v(SUPPORT), recordedAt: v(SUPPORT) } },
+  HourglassCaseDetails: {
+    holder: partnerHeld,
+    existence: SUPPORT,
+    fields: { olderVictim: v(DEMOGRAPHICS), ageBand: v(DEMOGRAPHICS), economicAbuse: v(CASE_NOTES), specialistWorker: v(SUPPORT), latestReturnMonth: v(SUPPORT) },
+  },
   Referral: {
     holder: () => OrganisationCode.GMVS,
     existence: SUPPORT,

@@ -72,9 +72,13 @@ const PARTNER_LISTS: Record<string, string[]> = {
   outcomes: ["provider", "measure", "value", "recordedAt"],
   referrals: ["partner", "service", "reason", "status", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "declineReason", "withdrawnAt", "closedAt"],
 };
+const HOURGLASS_FIELDS = ["olderVictim", "ageBand", "economicAbuse", "specialistWorker", "latestReturnMonth"];
 const partnerListsArb: fc.Arbitrary<Sel[]> = fc
-  .subarray(Object.keys(PARTNER_LISTS), { minLength: 1, maxLength: 4 })
-  .chain((lists) => fc.tuple(...lists.map((l) => pick(PARTNER_LISTS[l] as string[]).map((fields) => ({ name: l, sub: leaf("id", ...fields) })))));
+  .tuple(
+    fc.subarray(Object.keys(PARTNER_LISTS), { minLength: 1, maxLength: 4 }).chain((lists) => fc.tuple(...lists.map((l) => pick(PARTNER_LISTS[l] as string[]).map((fields) => ({ name: l, sub: leaf("id", ...fields) }))))),
+    optional(pick(HOURGLASS_FIELDS, 1)),
+  )
+  .map(([lists, hourglass]) => [...lists, ...(hourglass ? [{ name: "hourglass", sub: leaf(...hourglass) }] : [])]);
 
 const caseSelArb = (withRemote: boolean): fc.Arbitrary<Sel[]> =>
   fc
@@ -142,6 +146,7 @@ function phantom(caseId: string): WorldVictim {
     relationships: [],
     consents: [],
     pankhurst: null,
+    hourglass: null,
     riskAssessments: [],
     maracReferrals: [],
     referrals: [],

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
-import { PartnerCaseRecord, PartnerCode, emptyCaseRecord, SupportActionKind, SupportActionStatus, OutcomeMeasureKind } from "../../connectors/partners";
+import { AgeBand, PartnerCaseRecord, PartnerCode, emptyCaseRecord, SupportActionKind, SupportActionStatus, OutcomeMeasureKind } from "../../connectors/partners";
+import type { HourglassReturnStore } from "../../connectors/hourglass/store";
+import { ReturnStatus } from "../../connectors/hourglass/returns-csv";
 import { Borough, HateCrimeStrand, InvestigationStatus, InvestigationUpdateKind, ProtectiveOrderKind, ProtectiveOrderStatus, TriageRisk } from "../../connectors/police/types";
 import { OrganisationCode } from "../../src/platform/domain";
 import { Purpose, Role } from "../../src/platform/principal";
@@ -95,6 +97,8 @@ export interface WorldVictim {
     safetyPlans: { id: string; createdAt: string; nextReviewDue: string | null }[];
     outcomes: { id: string; measure: OutcomeMeasureKind; value: number; recordedAt: string }[];
   } | null;
+  /** Hourglass's latest monthly return row for the case: its section and one episode. */
+  hourglass: { episodeId: string; worker: string; ageBand: AgeBand; economicAbuse: boolean; episodeStart: string } | null;
   /** Assessments recorded through the hub by any partner (RISK records held by that partner). */
   riskAssessments: { id: string; partner: PartnerOrg; assessedAt: string; assessor: string }[];
   maracReferrals: { id: string; partner: PartnerOrg; assessmentId: string; raisedAt: string; reasons: string[] }[];
@@ -125,7 +129,8 @@ const consentArb: fc.Arbitrary<WorldConsent> = fc.record({
   state: fc.constantFrom("GIVEN", "GIVEN", "WITHDRAWN", "NOT_YET_GIVEN"),
 });
 
-type VictimSpec = Omit<WorldVictim, "caseId" | "caseReference" | "crime" | "riskAssessments" | "maracReferrals" | "referrals" | "pankhurst"> & {
+type VictimSpec = Omit<WorldVictim, "caseId" | "caseReference" | "crime" | "riskAssessments" | "maracReferrals" | "referrals" | "pankhurst" | "hourglass"> & {
+  hourglass: null | { worker: string; ageBand: AgeBand; economicAbuse: boolean; episodeStart: string };
   crime: Omit<WorldCrime, "crimeReference" | "victimRef" | "updates" | "orders"> & { updates: Omit<WorldCrime["updates"][number], "id">[]; orders: Omit<WorldCrime["orders"][number], "id">[] };
   pankhurst: null | {
     episodes: Omit<WorldEpisode, "id">[];
@@ -184,6 +189,15 @@ const victimArb: fc.Arbitrary<VictimSpec> = fc.record({
     }),
     { nil: null, freq: 3 },
   ),
+  hourglass: fc.option(
+    fc.record({
+      worker: fc.constantFrom("Specialist worker S1", "Specialist worker S2"),
+      ageBand: fc.constantFrom(...Object.values(AgeBand)),
+      economicAbuse: fc.boolean(),
+      episodeStart: fc.constantFrom("2026-10-03", "2026-10-17", "2026-11-02"),
+    }),
+    { nil: null, freq: 3 },
+  ),
   riskAssessments: fc.array(fc.record({ partner: partnerArb, assessedAt: ts.map(at), assessor: fc.constantFrom("Advocate A1", "Navigator N2") }), { maxLength: 2 }),
   maracReferrals: fc.array(fc.record({ partner: partnerArb, raisedAt: ts.map(at), reasons: fc.constantFrom(["VISIBLE_HIGH_RISK"], ["PROFESSIONAL_JUDGEMENT", "ESCALATION"]) }), { maxLength: 2 }),
   referrals: fc.array(fc.record({ partner: partnerArb, service: fc.constantFrom("Restore", "Older people's support", "Victim navigator"), status: fc.constantFrom(...REFERRAL_STATES), sentAt: ts }), { maxLength: 3 }),
@@ -219,6 +233,7 @@ export function realise(specs: VictimSpec[]): World {
         safetyPlans: spec.pankhurst.safetyPlans.map((p, i) => ({ ...p, id: `PK-SP-D${short}-${i}` })),
         outcomes: spec.pankhurst.outcomes.map((o, i) => ({ ...o, id: `PK-OM-D${short}-${i}` })),
       },
+      hourglass: spec.hourglass && { ...spec.hourglass, episodeId: `HG-EP-D${short}` },
       riskAssessments: spec.riskAssessments.map((r) => ({ ...r, id: randomUUID(), assessedAt: distinct(r.assessedAt) })),
       maracReferrals: spec.maracReferrals.map((m, i) => ({ ...m, id: randomUUID(), assessmentId: `RA-D${short}-${i}`, raisedAt: distinct(m.raisedAt) })),
       referrals: spec.referrals.map((r) => referralIn(r.status, { id: randomUUID(), partner: r.partner, service: r.service, sentAt: distinct(at(r.sentAt)) })),
@@ -276,6 +291,7 @@ export async function insertWorld(hub: TestHub, world: World): Promise<void> {
     await insertCase(ds, { id: v.caseId, caseReference: v.caseReference, borough: v.borough, thematicLead: v.thematicLead, crimeReference: c.crimeReference });
     await ds.query(`UPDATE victims."case" SET opened_at = $2 WHERE id = $1`, [v.caseId, v.openedAt]);
     if (v.pankhurst) await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [pankhurstRecord(v)]);
+    if (v.hourglass) await landHourglassReturn(hub, v);
     for (const r of v.riskAssessments) {
       await ds.query(
         `INSERT INTO partners.risk_assessment (id, case_id, partner, tool, question_set_version, answers, assessed_at, assessor) VALUES ($1, $2, $3, 'OTHER', 'diff-unscored@1', '{}', $4, $5)`,
@@ -324,6 +340,32 @@ export async function insertWorld(hub: TestHub, world: World): Promise<void> {
       consent.id = id;
     }
   }
+}
+
+/** Hourglass's data arrives as monthly returns: one row for the case, landed in the store the connector reads, as an import would. */
+async function landHourglassReturn(hub: TestHub, v: WorldVictim): Promise<void> {
+  const store = hub.sources.standIns.partners.get(PartnerCode.HOURGLASS)?.options.landingStore as HourglassReturnStore | undefined;
+  if (!store) throw new Error("this hub runs no Hourglass stand-in");
+  const h = v.hourglass!;
+  const returnMonth = "2026-11";
+  await store.saveRows([
+    {
+      idempotencyKey: `${returnMonth}|${v.caseId}|${h.episodeId}`,
+      contentHash: randomUUID(),
+      line: 2,
+      returnMonth,
+      gmvsCaseId: v.caseId,
+      episodeId: h.episodeId,
+      worker: { id: "HG-W90", displayName: h.worker },
+      ageBand: h.ageBand,
+      economicAbuse: h.economicAbuse,
+      supportActions: [],
+      status: ReturnStatus.OPEN,
+      episodeStart: h.episodeStart,
+      episodeEnd: null,
+      closureReason: null,
+    },
+  ], `hourglass-${returnMonth}-differential.csv`);
 }
 
 function pankhurstRecord(v: WorldVictim): PartnerCaseRecord {
