@@ -77,7 +77,8 @@ export async function runDifferential(hub: TestHub, options: RunOptions): Promis
           expected.errors = expected.errors.map((e) => ({ ...(e as object), locations: [locationOf(request.query, (e as { path: (string | number)[] }).path)] }));
         }
         const exp = comparable(200, expected.data, expected.errors);
-        const act = comparable(response.status, response.body.data ?? null, response.body.errors ?? []);
+        const data = response.body.data ?? null;
+        const act = comparable(response.status, request.normalise ? request.normalise(data) : data, response.body.errors ?? []);
         result.requests++;
         result.kinds[request.kind] = (result.kinds[request.kind] ?? 0) + 1;
         if (expected.errors.length) result.refusals++;
