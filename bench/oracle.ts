@@ -10,7 +10,7 @@ import { installMutant, MUTANTS } from "../test/differential/mutants";
  * the differential test (test/differential) at any size, on one hub (PGlite,
  * or TEST_DATABASE_URL / DATABASE_URL). Writes the count, seed, duration and
  * every disagreement to <out>.json, and a summary to <out>.md. Exits 1 on
- * any disagreement.
+ * any disagreement. `--minutes M` stops after M minutes with what it reached.
  *
  * `npm run oracle -- --mutants [--requests 4000]`: the mutation harness. Each
  * single-condition removal in test/differential/mutants.ts runs in a process
@@ -25,7 +25,7 @@ function arg(name: string): string | undefined {
 }
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
-async function run(requests: number, seed: number, stopAtFirst: boolean): Promise<RunResult> {
+async function run(requests: number, seed: number, stopAtFirst: boolean, deadline?: number): Promise<RunResult> {
   // Loaded only now, so a mutant installed before is the module the hub gets.
   const { startTestHub } = await import("../test/support/hub");
   const { runDifferential } = await import("../test/differential/run");
@@ -36,6 +36,7 @@ async function run(requests: number, seed: number, stopAtFirst: boolean): Promis
       seed,
       requests,
       stopAtFirst,
+      deadline,
       onProgress: (done) => {
         if (Date.now() - last > 30_000) {
           last = Date.now();
@@ -52,7 +53,8 @@ async function differential(): Promise<number> {
   const requests = Number(arg("requests") ?? 100_000);
   const seed = Number(arg("seed") ?? Date.now() % 1_000_000);
   const out = arg("out") ?? join(__dirname, "oracle-results");
-  const result = await run(requests, seed, false);
+  const minutes = arg("minutes");
+  const result = await run(requests, seed, false, minutes ? Date.now() + Number(minutes) * 60_000 : undefined);
   const rate = result.requests / (result.ms / 1000);
   const store = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
   writeFileSync(`${out}.json`, JSON.stringify({ seed, store, ...result, ratePerSecond: Math.round(rate * 10) / 10 }, null, 2) + "\n");

@@ -30,6 +30,8 @@ export interface RunOptions {
   /** Stop at the first disagreement (the mutation harness). */
   stopAtFirst?: boolean;
   onProgress?: (done: number) => void;
+  /** Stop starting new worlds after this instant (ms since the epoch): a long run records what it reached. */
+  deadline?: number;
 }
 
 export interface RunResult {
@@ -92,6 +94,7 @@ export async function runDifferential(hub: TestHub, options: RunOptions): Promis
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
     if (options.stopAtFirst && result.disagreements.length) break;
+    if (options.deadline !== undefined && Date.now() > options.deadline) break;
   }
   result.ms = Date.now() - started;
   return result;
