@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RunResult } from "../test/differential/run";
 import { installMutant, MUTANTS } from "../test/differential/mutants";
@@ -98,16 +98,23 @@ function mutants(): number {
   const requests = arg("requests") ?? "4000";
   const seed = arg("seed") ?? "1";
   const only = arg("only");
-  const results: { name: string; equivalent?: string; requests: number; ms: number; killed: boolean; error?: string; first?: { kind: string; query: string; caller: unknown; expected: string; actual: string } }[] = [];
+  type Result = { name: string; equivalent?: string; requests: number; ms: number; killed: boolean; error?: string; first?: { kind: string; query: string; caller: unknown; expected: string; actual: string } };
+  const out = join(__dirname, "oracle-mutants");
+  // With --only, the other mutants keep their last recorded results.
+  const kept: Result[] = only && existsSync(`${out}.json`) ? JSON.parse(readFileSync(`${out}.json`, "utf8")) : [];
+  const fresh: Result[] = [];
   for (const mutant of MUTANTS.filter((m) => !only || m.name.includes(only))) {
     process.stderr.write(`mutant: ${mutant.name} ... `);
     const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--mutant", mutant.name, "--requests", requests, "--seed", seed], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
     const line = child.stdout.split("\n").find((l) => l.startsWith("MUTANT-RESULT "));
     const parsed = line ? JSON.parse(line.slice("MUTANT-RESULT ".length)) : { name: mutant.name, requests: 0, ms: 0, killed: false, error: child.stderr.slice(-2000) };
-    results.push({ ...parsed, equivalent: mutant.equivalent });
+    fresh.push(parsed);
     process.stderr.write(parsed.error ? "ERROR\n" : parsed.killed ? `killed after ${parsed.requests} requests\n` : `survived ${parsed.requests} requests\n`);
   }
-  const out = join(__dirname, "oracle-mutants");
+  const results = MUTANTS.flatMap((m) => {
+    const r = fresh.find((x) => x.name === m.name) ?? kept.find((x) => x.name === m.name);
+    return r ? [{ ...r, equivalent: m.equivalent }] : [];
+  });
   writeFileSync(`${out}.json`, JSON.stringify(results, null, 2) + "\n");
   const lines = [
     "# Mutation harness for the differential test",

@@ -60,13 +60,26 @@ export const MUTANTS: Mutant[] = [
   { name: "existence: decide() on the existence category", file: SHIELD, find: "const outcome = await ctx.access.decideFor(subject, holder, personal.existence, reference);\n  if (outcome.decision === \"ALLOW\") return true;", replace: "const outcome = await ctx.access.decideFor(subject, holder, personal.existence, reference);\n  return true;" },
   { name: "existence: addressee knows its referral", file: SHIELD, find: "if (releasableToAddressee(outcome.reason) && personal.addressee?.(record as never) === ctx.principal.organisation) {", replace: "if (false) {" },
   { name: "existence: addressee only where the refusal is about the person", file: SHIELD, find: "if (releasableToAddressee(outcome.reason) && personal.addressee?.(record as never)", replace: "if (personal.addressee?.(record as never)" },
-  { name: "existence: addressee is the caller", file: SHIELD, find: "if (releasableToAddressee(outcome.reason) && personal.addressee?.(record as never) === ctx.principal.organisation) {", replace: "if (releasableToAddressee(outcome.reason) && personal.addressee) {" },
+  {
+    name: "existence: addressee is the caller",
+    file: SHIELD,
+    find: "if (releasableToAddressee(outcome.reason) && personal.addressee?.(record as never) === ctx.principal.organisation) {",
+    replace: "if (releasableToAddressee(outcome.reason) && personal.addressee) {",
+    equivalent: "only GMVS and the addressee ever get a referral (the party rule, whose own mutant is killed), and GMVS holds it",
+  },
   { name: "existence: single records", file: SHIELD, find: "if (!list) return visibleOrNull(declaration, value, ctx);", replace: "if (!list) return value;" },
   { name: "existence: lists", file: SHIELD, find: "return Array.isArray(value) ? visibleOnly(declaration, value, ctx) : value;", replace: "return value;" },
   { name: "existence: federation _entities", file: SHIELD, find: "return declaration ? visibleOrNull(declaration, entity, ctx) : entity;", replace: "return entity;" },
   { name: "fields: decide() on the field's category", file: SHIELD, find: "const outcome = await ctx.access.decideFor(subject, holder, category, record);\n    if (outcome.decision === \"ALLOW\") return true;", replace: "const outcome = await ctx.access.decideFor(subject, holder, category, record);\n    return true;" },
   { name: "fields: addressee sees its referral's status", file: SHIELD, find: "if (addressee && releasableToAddressee(outcome.reason) && addressee(parent) === ctx.principal.organisation) {", replace: "if (false) {" },
-  { name: "fields: addressee only where the refusal is about the person", file: SHIELD, find: "if (addressee && releasableToAddressee(outcome.reason) && addressee(parent)", replace: "if (addressee && addressee(parent)" },
+  {
+    name: "fields: addressee only where the refusal is about the person",
+    file: SHIELD,
+    find: "if (addressee && releasableToAddressee(outcome.reason) && addressee(parent)",
+    replace: "if (addressee && addressee(parent)",
+    equivalent:
+      "every field released to the addressee is SUPPORT, the referral's existence category: where the refusal is about the caller the referral itself is withheld (the existence mutant of the same condition is killed), so these fields are never asked",
+  },
   {
     name: "fields: addressee is the caller",
     file: SHIELD,
