@@ -1,3 +1,4 @@
+import { Role } from "../../src/platform/principal";
 import fc from "fast-check";
 import { FieldNode, getLocation, Kind, OperationDefinitionNode, parse, SelectionSetNode, Source } from "graphql";
 import { readFileSync } from "node:fs";
@@ -39,7 +40,7 @@ export interface DiffRequest {
 
 /** The one place the break-glass reason goes on a request (its header format may change). */
 export function breakGlassHeaders(caller: Caller): Record<string, string> {
-  return caller.breakGlass === null ? {} : { "x-break-glass-reason": caller.breakGlass };
+  return caller.breakGlass === null || !caller.roles.includes(Role.SUPERVISOR) ? {} : { "x-break-glass-reason": caller.breakGlass };
 }
 
 // ---------------------------------------------------------------------------

@@ -417,10 +417,11 @@ export const callerArb: fc.Arbitrary<Caller> = fc.record({
     { weight: 2, arbitrary: fc.uniqueArray(fc.constantFrom(...Object.values(Role)), { minLength: 1, maxLength: 2 }) },
   ),
   purpose: fc.oneof({ weight: 4, arbitrary: fc.constant(Purpose.SUPPORT) }, { weight: 2, arbitrary: fc.constant(Purpose.SAFEGUARDING) }, { weight: 1, arbitrary: fc.constantFrom(...Object.values(Purpose)) }),
+  // Well-formed reasons only: a malformed one, or one from a non-supervisor, refuses the whole
+  // request before anything is consulted (test/break-glass.test.ts), which is no question of access.
   breakGlass: fc.oneof(
     { weight: 6, arbitrary: fc.constant<string | null>(null) },
-    { weight: 1, arbitrary: fc.constant("Safeguarding emergency: risk to life reported tonight") },
-    { weight: 1, arbitrary: fc.constant("too short") },
-    { weight: 1, arbitrary: fc.constant("                    x  ") },
+    { weight: 1, arbitrary: fc.constant("GMP-20261201-0042: Safeguarding emergency, risk to life reported tonight") },
+    { weight: 1, arbitrary: fc.constant("SG-MARAC-0007: Urgent safeguarding review before tonight's visit") },
   ),
 });
