@@ -28,8 +28,8 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 async function run(requests: number, seed: number, stopAtFirst: boolean, deadline?: number): Promise<RunResult> {
   // Loaded only now, so a mutant installed before is the module the hub gets.
   const { startTestHub } = await import("../test/support/hub");
-  const { runDifferential } = await import("../test/differential/run");
-  const hub = await startTestHub();
+  const { DIFFERENTIAL_ENV, runDifferential } = await import("../test/differential/run");
+  const hub = await startTestHub(DIFFERENTIAL_ENV);
   let last = Date.now();
   try {
     return await runDifferential(hub, {

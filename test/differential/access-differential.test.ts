@@ -1,5 +1,5 @@
 import { startTestHub, TestHub } from "../support/hub";
-import { runDifferential } from "./run";
+import { DIFFERENTIAL_ENV, runDifferential } from "./run";
 
 /**
  * The hub against an independent oracle (test/differential/oracle.ts):
@@ -14,7 +14,7 @@ const SEED = Number(process.env.ORACLE_SEED ?? Date.now() % 1_000_000);
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub(DIFFERENTIAL_ENV);
 });
 afterAll(async () => {
   await hub?.close();

@@ -48,6 +48,13 @@ export interface RunResult {
   ms: number;
 }
 
+/**
+ * The hub's environment for a differential run: the daily break-glass cap
+ * (test/break-glass.test.ts) at its highest, with each world's breaking
+ * supervisor a new person, so a valid reason is judged by the oracle's rule.
+ */
+export const DIFFERENTIAL_ENV = { BREAK_GLASS_DAILY_CAP: "1000" };
+
 export async function runDifferential(hub: TestHub, options: RunOptions): Promise<RunResult> {
   const { seed, requests, perWorld = 100, concurrency = 6 } = options;
   const started = Date.now();
