@@ -123,8 +123,12 @@ describe("random operations from random principals", () => {
         const query = caseViewQuery(selection);
         const { body } = await graphql<{ case: CaseAnswer | null }>(hub.url, query, { id: caseId }, await hub.as(principal));
         const where = `${principal.organisation}/${principal.roles.join("+")}/${principal.purpose} ${caseId}`;
+        // The facts behind each subject, read once per request as src/policy/access.ts reads them.
+        const facts = new Map<string, Promise<Facts>>();
         const decideAbout = async (subject: { system: SubjectSystem; ref: string }, holder: OrganisationCode, category: DataCategory) => {
-          const { subjectId, ...known } = await factsFor(subject);
+          const key = `${subject.system}:${subject.ref}`;
+          if (!facts.has(key)) facts.set(key, factsFor(subject));
+          const { subjectId, ...known } = await facts.get(key)!;
           return decide({ subject: "property", ...principal }, { id: subjectId, holder }, category, principal.purpose, known);
         };
         if ((await decideAbout({ system: SubjectSystem.GMVS_CASE, ref: caseId }, OrganisationCode.GMVS, EXISTENCE.case)).decision === "DENY") {
@@ -167,12 +171,8 @@ describe("random operations from random principals", () => {
           });
         }
 
-        const facts = new Map<string, Promise<Facts>>();
         for (const check of checks) {
-          const key = `${check.subject.system}:${check.subject.ref}`;
-          if (!facts.has(key)) facts.set(key, factsFor(check.subject));
-          const { subjectId, ...known } = await facts.get(key)!;
-          const decision = decide({ subject: "property", ...principal }, { id: subjectId, holder: check.holder }, check.category, principal.purpose, known);
+          const decision = await decideAbout(check.subject, check.holder, check.category);
           const error = errors.get(check.path);
           const at = `${where} ${check.path}`;
           if (decision.decision === "DENY") {
