@@ -120,7 +120,12 @@ export function holderOf(declaration: PersonalDataDeclaration<unknown>, parent: 
 export function recordReference(typeName: string, declaration: PersonalDataDeclaration<unknown>, parent: unknown): string {
   const own = parent as { id?: unknown; crimeReference?: unknown };
   const reference = declaration.reference ? declaration.reference(parent as never) : (own.id ?? own.crimeReference ?? null);
-  return `${typeName}:${reference === null || reference === undefined ? "?" : String(reference)}`;
+  return referenceTo(typeName, reference === null || reference === undefined ? "?" : String(reference));
+}
+
+/** How the audit names one record ("Case:<id>", "Crime:<reference>"), for a check made outside the guards. */
+export function referenceTo(typeName: string, reference: string): string {
+  return `${typeName}:${reference}`;
 }
 
 /** Types the federation machinery and introspection add; their fields carry no personal data of their own. */

@@ -8,7 +8,7 @@ import { categoriesInSchema } from "../../../policy/catalogue";
 import { DataCategory } from "../../../policy/categories";
 import { Purpose } from "../../../platform/principal";
 import { PolicyStore } from "../../../policy/store";
-import { SubjectSystem } from "../../../policy/sensitive";
+import { referenceTo, SubjectSystem } from "../../../policy/sensitive";
 import { readAgreementFiles } from "../agreements/agreement.files";
 import { AccessExplanation, AuditEvent, Consent, RecordConsentInput, WithdrawConsentInput } from "./access.types";
 
@@ -151,7 +151,7 @@ export class AccessService {
     }
     if (!isUuid(caseId)) return [];
     const ref = caseId.toLowerCase();
-    const consulted = await access.decideFor({ system: SubjectSystem.GMVS_CASE, ref }, CONSENT_HOLDER, CASE_EXISTENCE, `Case:${ref}`);
+    const consulted = await access.decideFor({ system: SubjectSystem.GMVS_CASE, ref }, CONSENT_HOLDER, CASE_EXISTENCE, referenceTo("Case", ref));
     if (consulted.decision !== "ALLOW" || consulted.subjectId === null) return [];
     const rows = (await this.dataSource.query(`SELECT ${CONSENT_COLUMNS} FROM governance.consent WHERE subject_id = $1 ORDER BY given_at, id`, [
       consulted.subjectId,
@@ -169,7 +169,7 @@ export class AccessService {
    */
   async explainAccess(access: AccessEvaluator, caseId: string): Promise<AccessExplanation[]> {
     const known = isUuid(caseId)
-      ? await access.decideFor({ system: SubjectSystem.GMVS_CASE, ref: caseId.toLowerCase() }, OrganisationCode.GMVS, CASE_EXISTENCE, `Case:${caseId.toLowerCase()}`)
+      ? await access.decideFor({ system: SubjectSystem.GMVS_CASE, ref: caseId.toLowerCase() }, OrganisationCode.GMVS, CASE_EXISTENCE, referenceTo("Case", caseId.toLowerCase()))
       : null;
     if (known?.decision !== "ALLOW") throw noSuchCase();
     const subjectId = await this.subjectOfCase(caseId);

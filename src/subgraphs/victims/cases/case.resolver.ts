@@ -3,7 +3,7 @@ import { Borough, OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { pageSize } from "../../../platform/paging";
 import { DataCategory } from "../../../policy/categories";
-import { SubjectSystem } from "../../../policy/sensitive";
+import { referenceTo, SubjectSystem } from "../../../policy/sensitive";
 import { complianceOf } from "../compliance/compliance";
 import type { VictimsContext } from "../context";
 import { fromSource } from "../../../platform/errors";
@@ -22,7 +22,7 @@ async function policeUpdates(c: CaseRecord, ctx: VictimsContext) {
   const crimeReference = c.crimeReference;
   if (!crimeReference) return [];
   const crime = { system: SubjectSystem.POLICE_CRIME, ref: crimeReference };
-  const record = `Crime:${crimeReference}`;
+  const record = referenceTo("Crime", crimeReference);
   const known = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.OFFENCE_DETAILS, record);
   if (known.decision === "DENY") return [];
   const outcome = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES, record);
