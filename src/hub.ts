@@ -34,7 +34,7 @@ export async function prepareDatabase(
   names: readonly SubgraphName[],
   logger: Logger,
   /** `statementTimeoutMs: 0` for tools whose statements may rightly run long (bulk loads); requests keep the configured bound. */
-  options: Pick<DatabaseOptions, "connectVia" | "statementTimeoutMs"> = {},
+  options: Pick<DatabaseOptions, "connectVia" | "statementTimeoutMs" | "pgliteTemplate"> = {},
 ): Promise<Database> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -42,6 +42,7 @@ export async function prepareDatabase(
     entities: entitiesOf(names),
     statementTimeoutMs: options.statementTimeoutMs ?? config.databaseStatementTimeoutMs,
     connectVia: options.connectVia,
+    pgliteTemplate: options.pgliteTemplate,
     logger,
   });
   logger.info({ store: db.embedded ? "pglite" : "postgresql" }, "database open");

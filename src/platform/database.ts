@@ -9,6 +9,8 @@ import { sqlLogger } from "./sql-metrics";
 /** One connection to the store, PostgreSQL server or embedded PGlite, behind TypeORM. */
 export interface Database {
   dataSource: DataSource;
+  /** Embedded only: the data directory as a tarball (see DatabaseOptions.pgliteTemplate). */
+  dump?(): Promise<Blob>;
   /** A libpq-style URL that plain `pg` clients (the bench's bare SQL) can use too. */
   url: string;
   embedded: boolean;
@@ -18,6 +20,13 @@ export interface Database {
 export interface DatabaseOptions {
   databaseUrl?: string;
   pgliteDataDir?: string;
+  /**
+   * Embedded only, without pgliteDataDir: an in-memory store that starts as
+   * this dumped data directory (PGlite's dumpDataDir) instead of an empty
+   * one. Tests start from one migrated and seeded store per run, which saves
+   * the initdb, migrations and seed every hub would otherwise repeat.
+   */
+  pgliteTemplate?: Blob;
   entities: NonNullable<DataSourceOptions["entities"]>;
   /** Pool size against a PostgreSQL server. */
   poolSize?: number;
@@ -81,7 +90,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
   }
 
-  const pglite = await PGlite.create(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {});
+  const pglite = await PGlite.create(
+    options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {},
+  );
   // The TypeORM pool below is the only client that opens transactions; the
   // spare connections serve read-only tools such as the bench's bare SQL.
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });
@@ -94,6 +105,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dataSource,
     url,
     embedded: true,
+    dump: () => pglite.dumpDataDir("none"),
     async close() {
       await dataSource.destroy();
       await server.stop();

@@ -7,7 +7,7 @@ import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger } from "../../src/platform/logger";
-import { createTestStore } from "./store";
+import { createTestStore, embeddedTemplate } from "./store";
 
 /** The gateway signing key of a test hub started as production (unless the test names its own). */
 export const TEST_GATEWAY_SIGNING_KEY = "test-only-gateway-signing-key-000000000000";
@@ -63,11 +63,27 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     await closeProxy();
     await store.close();
   };
-  // With a proxy the test opens the store itself (startHub then leaves closing it to us).
-  const db = options.storeProxy ? await prepareDatabase(config, SUBGRAPH_NAMES, logger, { connectVia }).catch(async (error) => {
-    await closeStore();
-    throw error;
-  }) : undefined;
+  // Embedded, the hub starts from the run's template (see embeddedTemplate) where the test keeps no data directory of its own.
+  const pgliteTemplate =
+    config.databaseUrl || config.pgliteDataDir
+      ? undefined
+      : await embeddedTemplate(config.seed, async () => {
+          // The default synthetic data only: a test's own seed settings (insights' synthetic facts) apply over it.
+          const built = await prepareDatabase({ ...config, insights: { ...config.insights, factSources: "hub" } }, SUBGRAPH_NAMES, logger);
+          try {
+            return await built.dump!();
+          } finally {
+            await built.close();
+          }
+        });
+  // With a proxy or a template the test opens the store itself (startHub then leaves closing it to us).
+  const db =
+    options.storeProxy || pgliteTemplate
+      ? await prepareDatabase(config, SUBGRAPH_NAMES, logger, { connectVia: options.storeProxy ? connectVia : undefined, pgliteTemplate }).catch(async (error) => {
+          await closeStore();
+          throw error;
+        })
+      : undefined;
   const { storeProxy: _proxied, ...hubOptions } = options;
   const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db }).catch(async (error) => {
     await db?.close();

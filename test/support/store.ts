@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Client } from "pg";
 
 /**
@@ -37,4 +39,29 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
   } finally {
     await client.end();
   }
+}
+
+/** Set by the run's global setup (global-setup.ts): where this run keeps its PGlite templates. */
+export const TEMPLATES_ENV = "CASEBRIDGE_TEST_PGLITE_TEMPLATES";
+
+/**
+ * The embedded store a test hub starts from: within a jest run, one PGlite
+ * data directory migrated (and, with `seeded`, seeded with the default
+ * synthetic data) once, dumped to the run's templates directory, and loaded
+ * by every hub after; undefined outside jest. Migrations and seeds still run
+ * over it when the hub opens it (they are idempotent), so a test's own seed
+ * settings apply on top. Built by whichever worker asks first; two workers
+ * racing each write a whole file and rename it into place.
+ */
+export async function embeddedTemplate(seeded: boolean, build: () => Promise<Blob>): Promise<Blob | undefined> {
+  const dir = process.env[TEMPLATES_ENV];
+  if (!dir) return undefined;
+  const file = join(dir, seeded ? "seeded.tar" : "migrated.tar");
+  if (!existsSync(file)) {
+    const dump = await build();
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  return new Blob([readFileSync(file)]);
 }
