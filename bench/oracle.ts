@@ -10,7 +10,8 @@ import { installMutant, MUTANTS } from "../test/differential/mutants";
  * the differential test (test/differential) at any size, on one hub (PGlite,
  * or TEST_DATABASE_URL / DATABASE_URL). Writes the count, seed, duration and
  * every disagreement to <out>.json, and a summary to <out>.md. Exits 1 on
- * any disagreement. `--minutes M` stops after M minutes with what it reached.
+ * any disagreement. `--minutes M` stops after M minutes with what it reached;
+ * `--log-level error` lets the hub log (to stdout) while it runs.
  *
  * `npm run oracle -- --mutants [--requests 4000]`: the mutation harness. Each
  * single-condition removal in test/differential/mutants.ts runs in a process
@@ -29,7 +30,8 @@ async function run(requests: number, seed: number, stopAtFirst: boolean, deadlin
   // Loaded only now, so a mutant installed before is the module the hub gets.
   const { startTestHub } = await import("../test/support/hub");
   const { DIFFERENTIAL_ENV, runDifferential } = await import("../test/differential/run");
-  const hub = await startTestHub(DIFFERENTIAL_ENV);
+  // The hub is silent unless asked (`--log-level error` shows why a request failed).
+  const hub = await startTestHub({ ...DIFFERENTIAL_ENV, LOG_LEVEL: arg("log-level") ?? "silent" });
   let last = Date.now();
   try {
     return await runDifferential(hub, {
