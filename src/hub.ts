@@ -18,6 +18,7 @@ import { loadSafelist, safelistGuard } from "./gateway/safelist";
 import { explorerRoutes } from "./gateway/explorer";
 import { operationLimits, subgraphLimits } from "./gateway/limits";
 import { SUBGRAPHS } from "./subgraphs";
+import { calendarRunsOutWarning } from "./subgraphs/victims/victims-code/bank-holidays";
 import { GeneratedStandInData, Sources, startSources } from "./sources";
 
 /** Every entity of the given subgraphs, for one shared DataSource. */
@@ -191,6 +192,8 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   const accessMode = options.access ?? "guarded";
   assertAccessModeAllowed(accessMode, config);
   const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));
+  const calendarWarning = calendarRunsOutWarning(new Date());
+  if (calendarWarning) logger.warn(calendarWarning);
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
   let sources: Sources | undefined;
   try {

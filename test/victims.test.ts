@@ -193,6 +193,27 @@ describe("police referral (GMP)", () => {
     expect(body.data?.receivePoliceReferral.right4Status).toBe(status);
   });
 
+  // Legacy offences (what the Stalking Triage Centre reviews): a crime reported under the 2015 Code, before the
+  // bank-holiday data the hub held until 2024, or before any data it holds, is still referred, once, and its clocks answer.
+  it.each([
+    ["under the 2021 Code, before 2024", "2023-05-05T10:00:00Z", "LATE", null],
+    ["before the 2021 Code", "2019-06-03T10:00:00Z", "NOT_APPLICABLE", "BEFORE_RULES_HELD"],
+    ["before any bank-holiday data held", "2016-03-01T10:00:00Z", "NOT_APPLICABLE", "BEFORE_RULES_HELD"],
+  ])("accepts a legacy offence reported %s (%s), opens one case, and times Right 4 as %s", async (_label, reportedAt, status, exception) => {
+    const crimeReference = `SYN/L${randomUUID().slice(0, 5)}/19`;
+    const input = { crimeReference, crimeReportedAt: reportedAt, victimOptedOut: false, policeVictimRef: `SYN-VICTIM-${randomUUID()}`, victim: uniquePerson("L"), borough: "BOLTON", thematicLead: "STALKING" };
+    const body = await gql(POLICE_REFERRAL, { input }, gmp);
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.receivePoliceReferral).toMatchObject({ right4Status: status });
+    if (exception) expect(body.data?.receivePoliceReferral.right4DueAt).toBeNull();
+    const cases: { n: string }[] = await hub.db.dataSource.query(`SELECT count(*)::text AS n FROM victims."case" WHERE crime_reference = $1`, [crimeReference]);
+    expect(cases).toEqual([{ n: "1" }]);
+
+    const view = await gql(`query($id: ID!) { case(id: $id) { victimsCodeCompliance { entitlements { right status exception } } } }`, { id: body.data?.receivePoliceReferral.caseId }, gmvs);
+    expect(view.errors).toBeUndefined();
+    expect(view.data?.case.victimsCodeCompliance.entitlements).toEqual([{ right: 4, status, exception }]);
+  });
+
   it("is refused to GMVS staff, and self-referral to GMP staff", async () => {
     const asGmvs = await gql(
       POLICE_REFERRAL,

@@ -10,6 +10,7 @@ import { CaseRecord } from "../cases/case.entity";
 import { CaseStatus, ReferralRoute, ThematicLead } from "../cases/case.types";
 import { ageBandOn } from "../people/age-band";
 import { VictimRecord } from "../people/victim.entity";
+import { fromEngine } from "../source-errors";
 import { assessEntitlements, EntitlementStatus } from "../victims-code/engine";
 import { ContactKind, EnhancedRightsCategory, EntitlementCode, PoliceEventKind } from "../victims-code/rules";
 import { londonDateOf } from "../victims-code/working-days";
@@ -63,6 +64,12 @@ export class IntakeService {
     if (Number.isNaN(input.crimeReportedAt.getTime()) || input.crimeReportedAt > now) {
       throw appError(ErrorCode.INVALID_INPUT, "The crime cannot be reported after the referral is received", { argument: "crimeReportedAt" });
     }
+    // Worked out before anything is written, from what the case will hold: a
+    // clock the engine cannot time (a deadline past the bank-holiday data) is
+    // then a typed refusal with nothing written, not a fault after the commit.
+    const right4 = fromEngine(() =>
+      right4Of({ crimeReportedAt: input.crimeReportedAt, referralReceivedAt: now, referralDeclined: input.victimOptedOut, enhancedRights: input.enhancedRights }, now),
+    );
     const { kase } = await this.open(actor, now, {
       route: ReferralRoute.POLICE,
       details: input.victim,
@@ -74,7 +81,6 @@ export class IntakeService {
       crimeReportedAt: input.crimeReportedAt,
       referralDeclined: input.victimOptedOut,
     });
-    const right4 = right4Of(kase, now);
     return { caseId: kase.id, caseReference: kase.caseReference, receivedAt: now, right4Status: right4.status, right4DueAt: right4.dueAt };
   }
 

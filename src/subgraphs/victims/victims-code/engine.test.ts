@@ -86,11 +86,11 @@ describe("Right 6: told of a key decision within 5 working days, 1 under Enhance
     ],
     [
       PoliceEventKind.NO_FURTHER_ACTION,
-      "2027-12-24T11:00:00Z",
+      "2022-12-23T11:00:00Z",
       [],
       5,
-      "2028-01-05T23:59:59.999Z",
-      "standard: Christmas Eve 2027 + 5 skips both substitutes and the New Year substitute",
+      "2023-01-04T23:59:59.999Z",
+      "standard: Friday 23 December 2022 + 5 skips Boxing Day, the Christmas substitute and the New Year substitute",
     ],
     [
       PoliceEventKind.SUSPECT_RELEASED_WITHOUT_CHARGE,
@@ -308,9 +308,23 @@ describe("rule version selection by the triggering event's London date", () => {
     ]);
   });
 
-  it("refuses an event before any version was in force", () => {
+  it("names the entitlements of an event before any version held, untimed: NOT_APPLICABLE, BEFORE_RULES_HELD, no deadline", () => {
+    // 23:30 UTC on 31 March 2021 is 00:30 on 1 April in London: the 2021 Code's first day.
+    const results = assessEntitlements(
+      input({
+        policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2021-03-31T22:59:59Z", "legacy"), event(PoliceEventKind.SUSPECT_CHARGED, "2021-03-31T23:30:00Z", "first")],
+      }),
+      { now: LATER },
+    );
+    expect(results.map((r) => [r.triggeringEvent.id, r.entitlement, r.status, r.exception, r.workingDaysAllowed, r.dueAt])).toEqual([
+      ["legacy", EntitlementCode.R6_TOLD_OF_KEY_DECISION, EntitlementStatus.NOT_APPLICABLE, EntitlementException.BEFORE_RULES_HELD, null, null],
+      ["first", EntitlementCode.R6_TOLD_OF_KEY_DECISION, EntitlementStatus.MISSED, null, 5, expect.any(Date)],
+    ]);
+  });
+
+  it("still refuses when it holds no version at all", () => {
     expect(() =>
-      assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2021-03-31T12:00:00Z")] }), { now: LATER }),
+      assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2021-03-31T12:00:00Z")] }), { now: LATER, ruleVersions: [] }),
     ).toThrow(NoRuleVersionInForceError);
   });
 });
@@ -341,10 +355,10 @@ describe("input the engine refuses rather than guesses", () => {
 
   it("refuses an event whose deadline runs past the bank-holiday data", () => {
     expect(() =>
-      assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2028-12-28T12:00:00Z")] }), {
-        now: at("2028-12-29T12:00:00Z"),
+      assessEntitlements(input({ policeEvents: [event(PoliceEventKind.SUSPECT_ARRESTED, "2027-12-31T12:00:00Z")] }), {
+        now: at("2027-12-31T13:00:00Z"),
       }),
-    ).toThrow(/No bank-holiday data for 2029/);
+    ).toThrow(/No bank-holiday data for 2028/);
   });
 });
 
@@ -395,8 +409,8 @@ describe("complianceSummary", () => {
 
 describe("property: deadlines", () => {
   it("every deadline is the end of a working day, after the event, and enhanced is never later than standard", () => {
-    const from = at("2024-01-01T00:00:00Z").getTime();
-    const to = at("2028-11-30T00:00:00Z").getTime();
+    const from = at("2021-04-01T00:00:00Z").getTime();
+    const to = at("2027-11-30T00:00:00Z").getTime();
     const kinds = Object.values(PoliceEventKind);
     fc.assert(
       fc.property(fc.integer({ min: from, max: to }), fc.constantFrom(...kinds), (ms, kind) => {

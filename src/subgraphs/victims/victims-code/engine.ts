@@ -40,6 +40,13 @@ export enum EntitlementStatus {
 export enum EntitlementException {
   /** Right 4 referral is opt-out: a victim who declined has no referral to wait for. */
   VICTIM_DECLINED_REFERRAL = "VICTIM_DECLINED_REFERRAL",
+  /**
+   * The event came before the earliest Code version the hub holds (a legacy
+   * offence reported under an older Code): the entitlement is named as that
+   * earliest version names it, but no time limit was applied, so it is
+   * neither met nor missed here.
+   */
+  BEFORE_RULES_HELD = "BEFORE_RULES_HELD",
 }
 
 export interface PoliceEvent {
@@ -190,6 +197,10 @@ function judge(dueAt: Date, fulfilledAt: Date | null, now: Date): EntitlementSta
  * compliance reports can then count opt-outs and tell them apart from cases
  * where the crime report was never recorded.
  *
+ * An event before the earliest rule version held gets its rows too, each
+ * NOT_APPLICABLE with exception BEFORE_RULES_HELD: a legacy offence referred
+ * now is recorded and reported as untimed, not refused and not guessed at.
+ *
  * Enhanced Rights are taken as assessed now and applied to every event. The
  * Code lets eligibility change over a case (DOMAIN-REFERENCE.md §1.4); if the
  * hub comes to record when it was identified, deadlines before that date may
@@ -208,8 +219,11 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
     (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const results: EntitlementAssessment[] = [];
+  const earliest = [...versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1))[0];
   for (const event of ordered) {
-    const version = ruleVersionInForce(londonDateOf(event.occurredAt), versions);
+    const date = londonDateOf(event.occurredAt);
+    const beforeRules = earliest !== undefined && date < earliest.effectiveFrom;
+    const version = beforeRules ? earliest : ruleVersionInForce(date, versions);
     const enhanced = input.enhancedRights.some((category) => version.enhancedRights.categories.includes(category));
     for (const rule of version.timeliness) {
       if (!rule.triggers.some((trigger) => trigger.event === event.kind)) continue;
@@ -225,6 +239,10 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
         fulfilledAt,
         ruleVersion: version.id,
       };
+      if (beforeRules) {
+        results.push({ ...common, workingDaysAllowed: null, dueAt: null, status: EntitlementStatus.NOT_APPLICABLE, exception: EntitlementException.BEFORE_RULES_HELD });
+        continue;
+      }
       if (rule.victimMayDecline && input.referralDeclined) {
         results.push({
           ...common,

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-holidays";
+import { BankHolidayDataError, calendarFrom, calendarRunsOutWarning, DIVISION, ENGLAND_AND_WALES_BANK_HOLIDAYS, mergeBankHolidays } from "./bank-holidays";
 import {
   CalendarOutOfRangeError,
   addCalendarDays,
@@ -45,30 +45,70 @@ describe("England and Wales bank-holiday data", () => {
     }
   });
 
-  it.each([2024, 2025, 2026, 2027, 2028])("has the eight usual bank holidays in %i", (year) => {
-    // One-off holidays (a jubilee, a coronation) would change this count; update the test with the data.
-    expect(holidays.filter((h) => h.date.startsWith(`${year}-`))).toHaveLength(8);
+  // 2020 moved the early May holiday to VE day; 2022 moved the spring one and added the Jubilee and the state funeral; 2023 added the coronation.
+  it.each([
+    [2018, 8], [2019, 8], [2020, 8], [2021, 8], [2022, 10], [2023, 9], [2024, 8], [2025, 8], [2026, 8], [2027, 8],
+  ])("has every bank holiday of %i (%i)", (year, count) => {
+    expect(holidays.filter((h) => h.date.startsWith(`${year}-`))).toHaveLength(count);
   });
 
-  it.each([2024, 2025, 2026, 2027, 2028])("puts Good Friday and Easter Monday around Easter Sunday %i", (year) => {
+  it("covers whole years, 2018 to 2027, and nothing after: 2028 is not published yet", () => {
+    expect([ENGLAND_AND_WALES_BANK_HOLIDAYS.coversFrom, ENGLAND_AND_WALES_BANK_HOLIDAYS.coversTo]).toEqual(["2018-01-01", "2027-12-31"]);
+  });
+
+  it.each([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026, 2027])("puts Good Friday and Easter Monday around Easter Sunday %i", (year) => {
     const easter = easterSunday(year);
     const dates = holidays.map((h) => h.date);
     expect(dates).toContain(addCalendarDays(easter, -2));
     expect(dates).toContain(addCalendarDays(easter, 1));
   });
 
-  it("moves weekend holidays to substitute weekdays: Boxing Day 2026, Christmas and Boxing Day 2027, New Year 2028", () => {
-    const substitutes = holidays.filter((h) => h.substituteFor).map((h) => [h.date, h.substituteFor]);
-    expect(substitutes).toEqual([
-      ["2026-12-28", "2026-12-26"],
-      ["2027-12-27", "2027-12-25"],
-      ["2027-12-28", "2027-12-26"],
-      ["2028-01-03", "2028-01-01"],
+  it("marks the weekdays standing in for weekend holidays as substitutes, each just after a weekend holiday", () => {
+    const substitutes = holidays.filter((h) => h.substitute).map((h) => h.date);
+    expect(substitutes).toEqual(["2020-12-28", "2021-12-27", "2021-12-28", "2022-01-03", "2022-12-27", "2023-01-02", "2026-12-28", "2027-12-27", "2027-12-28"]);
+    for (const date of substitutes) {
+      // A Monday, or the Tuesday after when the 25th and 26th both fall at a weekend.
+      expect([1, 2]).toContain(weekdayOf(date));
+      expect(weekdayOf(addCalendarDays(date, -weekdayOf(date)))).toBe(0);
+    }
+  });
+});
+
+describe("calendarFrom and mergeBankHolidays: GOV.UK's file, checked", () => {
+  const event = (date: string, title = "A bank holiday", notes = "") => ({ title, date, notes, bunting: true });
+  const doc = (...dates: string[]) => ({ [DIVISION]: { division: DIVISION, events: dates.map((d) => event(d)) } });
+
+  it("refuses a document that is not GOV.UK's format, naming where", () => {
+    expect(() => calendarFrom({ scotland: {} })).toThrow(BankHolidayDataError);
+    expect(() => calendarFrom({ [DIVISION]: { division: DIVISION, events: [{ date: "2025-01-01" }] } })).toThrow(/england-and-wales\.events\.0\.title/);
+  });
+
+  it("refuses a weekend day, a date twice, a date that does not exist, and a missing year", () => {
+    expect(() => calendarFrom(doc("2025-06-07"))).toThrow(/weekend/);
+    expect(() => calendarFrom(doc("2025-01-01", "2025-01-01"))).toThrow(/twice/);
+    expect(() => calendarFrom(doc("2025-02-30"))).toThrow(/not a calendar date/);
+    expect(() => calendarFrom(doc("2024-01-01", "2026-01-01"))).toThrow(/No bank holidays listed for 2025/);
+  });
+
+  it("lays a download's years over the held ones, keeps the years it no longer lists, and says what changed", () => {
+    const held = doc("2024-01-01", "2025-01-01", "2025-12-25");
+    const merged = mergeBankHolidays(held, doc("2025-01-01", "2025-12-26", "2026-01-01"));
+    expect(merged.calendar.holidays.map((h) => h.date)).toEqual(["2024-01-01", "2025-01-01", "2025-12-26", "2026-01-01"]);
+    expect([merged.calendar.coversFrom, merged.calendar.coversTo]).toEqual(["2024-01-01", "2026-12-31"]);
+    expect(merged.changes).toEqual([
+      { year: 2025, added: ["2025-12-26"], removed: ["2025-12-25"] },
+      { year: 2026, added: ["2026-01-01"], removed: [] },
     ]);
-    expect(weekdayOf("2026-12-26")).toBe(6);
-    expect(weekdayOf("2027-12-25")).toBe(6);
-    expect(weekdayOf("2027-12-26")).toBe(0);
-    expect(weekdayOf("2028-01-01")).toBe(6);
+  });
+
+  it("warns the operator within 120 days of the data's last day, and not before", () => {
+    expect(calendarRunsOutWarning(new Date("2027-08-01T00:00:00Z"))).toBeUndefined();
+    expect(calendarRunsOutWarning(new Date("2027-09-10T00:00:00Z"))).toMatch(/end 2027-12-31 \(112 days\).*bank-holidays:refresh/);
+    expect(calendarRunsOutWarning(new Date("2028-02-01T00:00:00Z"))).toMatch(/\(0 days\)/);
+  });
+
+  it("refuses a download that would leave a gap after the held years", () => {
+    expect(() => mergeBankHolidays(doc("2024-01-01"), doc("2026-01-01"))).toThrow(/No bank holidays listed for 2025/);
   });
 });
 
@@ -92,12 +132,12 @@ describe("isWorkingDay", () => {
   });
 
   it("refuses a date before the bank-holiday data starts rather than guessing", () => {
-    expect(() => isWorkingDay("2023-12-29")).toThrow(CalendarOutOfRangeError);
-    expect(() => isWorkingDay("2023-12-29")).toThrow(/covers 2024-01-01 to 2028-12-31/);
+    expect(() => isWorkingDay("2017-12-29")).toThrow(CalendarOutOfRangeError);
+    expect(() => isWorkingDay("2017-12-29")).toThrow(/covers 2018-01-01 to 2027-12-31/);
   });
 
   it("refuses a date after the bank-holiday data ends rather than guessing", () => {
-    expect(() => isWorkingDay("2029-01-02")).toThrow(CalendarOutOfRangeError);
+    expect(() => isWorkingDay("2028-01-04")).toThrow(CalendarOutOfRangeError);
   });
 
   it("rejects text that is not a calendar date", () => {
@@ -124,14 +164,15 @@ describe("addWorkingDays: the event's day is day 0", () => {
     ["2026-12-24", 1, "2026-12-29", "Christmas Eve 2026 + 1 skips the Boxing Day substitute on Monday 28"],
     ["2027-12-24", 1, "2027-12-29", "Christmas Eve 2027 + 1 skips both substitute days, Monday 27 and Tuesday 28"],
     ["2027-12-24", 2, "2027-12-30", "Christmas Eve 2027 + 2"],
-    ["2027-12-31", 1, "2028-01-04", "New Year's Eve 2027 + 1 skips the New Year substitute, Monday 3 January 2028"],
+    ["2022-09-16", 1, "2022-09-20", "Friday 16 September 2022 + 1 skips the state funeral, Monday 19"],
+    ["2022-06-01", 1, "2022-06-06", "1 June 2022 + 1 skips the spring holiday and the Jubilee, 2 and 3 June"],
   ])("%s + %i working days is %s (%s)", (from, days, expected) => {
     expect(addWorkingDays(from, days)).toBe(expected);
   });
 
   it("refuses a deadline that would run past the end of the bank-holiday data", () => {
-    expect(addWorkingDays("2028-12-28", 1)).toBe("2028-12-29");
-    expect(() => addWorkingDays("2028-12-29", 1)).toThrow(CalendarOutOfRangeError);
+    expect(addWorkingDays("2027-12-30", 1)).toBe("2027-12-31");
+    expect(() => addWorkingDays("2027-12-31", 1)).toThrow(CalendarOutOfRangeError);
   });
 
   it("refuses zero, negative and fractional working days", () => {
@@ -178,9 +219,9 @@ describe("workingDayDeadline", () => {
   });
 
   it("always falls due at the end of a working day, later than the event's own London day", () => {
-    const from = new Date("2024-01-01T00:00:00Z").getTime();
-    // Late enough in 2028 that 10 working days still fall inside the data.
-    const to = new Date("2028-11-30T00:00:00Z").getTime();
+    const from = new Date("2018-01-01T00:00:00Z").getTime();
+    // Early enough in 2027 that 10 working days still fall inside the data.
+    const to = new Date("2027-11-30T00:00:00Z").getTime();
     fc.assert(
       fc.property(fc.integer({ min: from, max: to }), fc.integer({ min: 1, max: 10 }), (ms, days) => {
         const occurredAt = new Date(ms);
