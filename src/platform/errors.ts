@@ -68,6 +68,11 @@ export async function fromSource<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An error with this code leaves as a bare INTERNAL_SERVER_ERROR (formatError): the server's log is the only place its cause is kept. */
+export function isMasked(code: unknown): boolean {
+  return typeof code !== "string" || !(REQUEST_ERROR_CODES.has(code) || (OUR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR));
+}
+
 /**
  * Every error leaves with an `extensions.code`; outside development, anything
  * that is not one of our coded errors or a request error loses its message and
@@ -75,7 +80,7 @@ export async function fromSource<T>(call: () => Promise<T>): Promise<T> {
  */
 export function formatError(formatted: GraphQLFormattedError, development: boolean): GraphQLFormattedError {
   const code = typeof formatted.extensions?.code === "string" ? formatted.extensions.code : undefined;
-  const known = code !== undefined && (REQUEST_ERROR_CODES.has(code) || (OUR_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR));
+  const known = !isMasked(code);
   if (development) {
     return { ...formatted, extensions: { ...formatted.extensions, code: code ?? ErrorCode.INTERNAL_SERVER_ERROR } };
   }

@@ -5,7 +5,7 @@ import { AddressInfo } from "node:net";
 import { Server } from "node:http";
 import { CALLER_REQUEST_ID_HEADER, callerRequestIdFrom, FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, hubRequestIdFrom, RequestContext } from "./context";
 import { withRequestId } from "./sql-metrics";
-import { formatError } from "./errors";
+import { formatError, isMasked } from "./errors";
 import type { Logger } from "./logger";
 
 export interface RunningServer {
@@ -55,6 +55,12 @@ function operationLog<TContext extends BaseContext>(): ApolloServerPlugin<TConte
       const started = process.hrtime.bigint();
       const log = (contextValue as unknown as Partial<RequestContext>).logger;
       return {
+        // What the caller gets masked (formatError) is logged here with its cause, or no one could find it.
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (isMasked(error.extensions?.code)) log?.error({ err: error.originalError ?? error, path: error.path }, "unexpected error, answered INTERNAL_SERVER_ERROR");
+          }
+        },
         async willSendResponse({ operationName, errors }) {
           log?.info(
             {
@@ -111,7 +117,14 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const callerRequestId = res.locals.callerRequestId as string | null;
-        return options.context({ requestId, callerRequestId, logger: logger.child({ requestId }) }, req);
+        const requestLogger = logger.child({ requestId });
+        try {
+          return await options.context({ requestId, callerRequestId, logger: requestLogger }, req);
+        } catch (error) {
+          // Apollo answers 500 with the message masked, before any plugin sees the request: the cause is logged here.
+          if (isMasked((error as { extensions?: { code?: unknown } }).extensions?.code)) requestLogger.error({ err: error }, "request context failed, answered INTERNAL_SERVER_ERROR");
+          throw error;
+        }
       },
     }),
   );
