@@ -51,8 +51,14 @@ export enum InvestigationUpdateKind {
   BAIL_CONDITIONS_CHANGED = "BAIL_CONDITIONS_CHANGED",
   RELEASED_UNDER_INVESTIGATION = "RELEASED_UNDER_INVESTIGATION",
   INTERVIEWED_UNDER_CAUTION = "INTERVIEWED_UNDER_CAUTION",
+  /** Released with no charge and no bail: the investigation may or may not go on. */
+  RELEASED_WITHOUT_CHARGE = "RELEASED_WITHOUT_CHARGE",
   CHARGED = "CHARGED",
   NO_FURTHER_ACTION = "NO_FURTHER_ACTION",
+  /** The police decided not to investigate the crime at all. */
+  DECISION_NOT_TO_INVESTIGATE = "DECISION_NOT_TO_INVESTIGATE",
+  /** Dealt with outside court: a caution, a conditional caution or a community resolution. */
+  OUT_OF_COURT_DISPOSAL = "OUT_OF_COURT_DISPOSAL",
   COURT_HEARING = "COURT_HEARING",
   VERDICT = "VERDICT",
   SENTENCE = "SENTENCE",

@@ -43,6 +43,21 @@ export const POLICE_UPDATE_MEANINGS: Readonly<Record<InvestigationUpdateKind, Po
     codeEvent: PoliceEventKind.SUSPECT_RELEASED_UNDER_INVESTIGATION,
     whatHappensNext: "There are no bail conditions, but the investigation goes on. You will be told when a decision is made. Tell the police if the suspect contacts you.",
   },
+  [InvestigationUpdateKind.RELEASED_WITHOUT_CHARGE]: {
+    title: "The suspect was released without charge",
+    codeEvent: PoliceEventKind.SUSPECT_RELEASED_WITHOUT_CHARGE,
+    whatHappensNext: "The suspect has not been charged and is not on bail. The police will tell you whether they are still investigating. Tell the police if the suspect contacts you.",
+  },
+  [InvestigationUpdateKind.DECISION_NOT_TO_INVESTIGATE]: {
+    title: "The police decided not to investigate",
+    codeEvent: PoliceEventKind.DECISION_NOT_TO_INVESTIGATE,
+    whatHappensNext: "You can ask the police for the reasons. Support from GMVS carries on whatever the police decide, and you can tell them if anything new happens.",
+  },
+  [InvestigationUpdateKind.OUT_OF_COURT_DISPOSAL]: {
+    title: "The suspect was dealt with outside court",
+    codeEvent: PoliceEventKind.OUT_OF_COURT_DISPOSAL,
+    whatHappensNext: "The police dealt with the suspect without a court case, for example with a caution. You can ask what it means and whether any conditions protect you.",
+  },
   [InvestigationUpdateKind.CHARGED]: {
     title: "The suspect was charged",
     codeEvent: PoliceEventKind.SUSPECT_CHARGED,

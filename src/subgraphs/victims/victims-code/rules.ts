@@ -74,6 +74,8 @@ export enum PoliceEventKind {
   NO_FURTHER_ACTION = "NO_FURTHER_ACTION",
   /** The police decide not to investigate the crime at all. */
   DECISION_NOT_TO_INVESTIGATE = "DECISION_NOT_TO_INVESTIGATE",
+  /** The suspect is dealt with outside court (a caution, conditional caution or community resolution). */
+  OUT_OF_COURT_DISPOSAL = "OUT_OF_COURT_DISPOSAL",
 }
 
 /** What a recorded contact did, and so which entitlement it can fulfil. */
@@ -224,6 +226,9 @@ export const VICTIMS_CODE_2021: VictimsCodeRuleVersion = {
         { event: PoliceEventKind.DECISION_NOT_TO_INVESTIGATE, confirmation: "S", source: RIGHT_6_SOURCE },
         { event: PoliceEventKind.SUSPECT_CHARGED, confirmation: "S/M", source: CPS_DECISIONS_SOURCE },
         { event: PoliceEventKind.NO_FURTHER_ACTION, confirmation: "S/M", source: CPS_DECISIONS_SOURCE },
+        // An out-of-court disposal ends the case as a decision on the suspect does; that the Code
+        // times it like the decisions above is our reading of Right 6, not confirmed in its text [M].
+        { event: PoliceEventKind.OUT_OF_COURT_DISPOSAL, confirmation: "M", source: RIGHT_6_SOURCE },
       ],
       fulfilledBy: ContactKind.TOLD_OF_DECISION,
       standardWorkingDays: 5, // [S] RIGHT_6_SOURCE
