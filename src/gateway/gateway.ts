@@ -46,6 +46,10 @@ export function createGateway(
     buildService: ({ name }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: subgraphUrls[name as SubgraphName],
+        // Node's own fetch closes an idle connection before the Keep-Alive timeout the
+        // subgraph advertises; the default fetcher keeps it until the subgraph closes it,
+        // and a request sent in that moment fails with ECONNRESET.
+        fetcher: fetch,
         async willSendRequest({ request, context }) {
           request.http?.headers.set(HUB_REQUEST_ID_HEADER, context.requestId);
           if (context.callerRequestId) request.http?.headers.set(FORWARDED_CALLER_REQUEST_ID_HEADER, context.callerRequestId);

@@ -107,7 +107,8 @@ function refusalMessages(limits: OperationLimits, development: boolean): ApolloS
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            const extensions = error.extensions as Record<string, unknown>;
+            // An error from outside execution (a failed fetch to a subgraph) can come with none.
+            const extensions = (error.extensions ?? {}) as Record<string, unknown>;
             if (typeof extensions[LIMIT_MARK] === "string") {
               extensions.limit = extensions[LIMIT_MARK];
               delete extensions[LIMIT_MARK];

@@ -79,6 +79,9 @@ function operationLog<TContext extends BaseContext>(): ApolloServerPlugin<TConte
 /** Serves /graphql, /healthz (the process is alive) and /readyz (its dependencies answer). */
 export const MAX_BODY = "1mb";
 
+/** How long an idle keep-alive connection stays open on our side (see serve). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 function bodyError(status: number, type: string | undefined) {
   if (status === 500) return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
   if (type === "entity.too.large") return { message: `The request body is larger than ${MAX_BODY}`, extensions: { code: "PAYLOAD_TOO_LARGE" } };
@@ -140,6 +143,13 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.once("error", reject);
   });
+  // An idle keep-alive connection is closed by the client, never by us: were we
+  // to close it (Node's default is after 5 s) just as the gateway sends on it,
+  // the request would die with ECONNRESET, which a busy machine made happen. The
+  // gateway's fetch closes idle connections a little before the Keep-Alive
+  // timeout this advertises; headersTimeout must exceed it (Node's rule).
+  http.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  http.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const { port } = http.address() as AddressInfo;
   const host = options.host === "0.0.0.0" ? "127.0.0.1" : options.host;
   return {
