@@ -90,7 +90,7 @@ it("takes Client M from GMP's record to Restore's support, her timeline and her 
       referralRoute needsAssessments { outcome }
       referrals { id status receivedAt acceptedAt }
       riskAssessments { provider level } safetyPlans { provider reviews { summary } nextReviewDue } supportActions { kind status }
-      victimsCodeCompliance { entitlements { right event policeUpdateId status } }
+      victimsCodeCompliance { entitlements { right event policeUpdateId status workingDaysAllowed enhancedRightsReasons } }
       justiceTimeline { __typename kind } } }`,
     { id: m.caseId },
     as.gmvs(),
@@ -104,6 +104,13 @@ it("takes Client M from GMP's record to Restore's support, her timeline and her 
   expect(police_).toEqual(["ARREST", "CHARGED", "SENTENCE"]);
   const rights = kase.victimsCodeCompliance.entitlements.map((e: { right: number; event: string; status: string }) => `${e.right}:${e.event}:${e.status}`);
   expect(rights).toEqual(expect.arrayContaining(["4:CRIME_REPORTED:MET", "6:SUSPECT_ARRESTED:MET", "6:SUSPECT_CHARGED:PENDING"]));
+  // Enhanced Rights from the day GMP recorded the crime, for three reasons: GMP recorded her as persistently
+  // targeted, and its record says stalking (8Q) and domestic abuse; so every decision is due within one working day.
+  const right6 = kase.victimsCodeCompliance.entitlements.filter((e: { right: number }) => e.right === 6);
+  expect(right6.map((e: { workingDaysAllowed: number; enhancedRightsReasons: string[] }) => [e.workingDaysAllowed, [...e.enhancedRightsReasons].sort()])).toEqual([
+    [1, ["DOMESTIC_ABUSE", "RECORDED", "STALKING"]],
+    [1, ["DOMESTIC_ABUSE", "RECORDED", "STALKING"]],
+  ]);
 
   // The Restore advocate: the police updates her consent and the GMP agreement allow, and nothing else.
   const advocate = await send(

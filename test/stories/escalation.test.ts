@@ -1,6 +1,10 @@
 import { startTestHub, TestHub } from "../support/hub";
 import { policeStandIn } from "../support/police";
-import { actors, consentTo, dashAnswers, policeReferral, RECORD_DASH, referralStep, referToRestore, send } from "./support";
+import { InvestigationUpdateKind } from "../../connectors/police/types";
+import { workingDayDeadline } from "../../src/subgraphs/victims/victims-code/working-days";
+import { actors, consentTo, dashAnswers, policeReferral, policeUpdate, RECORD_DASH, referralStep, referToRestore, send } from "./support";
+
+const MINUTE = 60_000;
 
 /**
  * DESIGN.md story 2, Escalation: a harassment report reclassified as stalking
@@ -17,14 +21,35 @@ afterAll(async () => {
 
 it("keeps both classifications, raises a MARAC referral from a high DASH for GMP and GMVS to see, and shows GMVS when Pankhurst received the referral", async () => {
   const as = actors(hub);
-  const v = await policeReferral(hub, { homeOfficeCode: "8L", description: "Harassment", borough: "SALFORD" as never, flags: { harassment: true } }, { sex: "FEMALE" });
+  const reportedAt = new Date(Date.now() - 60 * MINUTE);
+  const v = await policeReferral(hub, { homeOfficeCode: "8L", description: "Harassment", borough: "SALFORD" as never, recordedAt: reportedAt, flags: { harassment: true } }, { sex: "FEMALE" });
 
-  // GMP reclassifies it in its records system: Protection from Harassment Act 1997 s.4A, classed under 8Q.
+  // GMP arrests the suspect for harassment, then reclassifies the crime in its records system
+  // (Protection from Harassment Act 1997 s.4A, classed under 8Q) and charges him with stalking.
+  const arrestedAt = new Date(reportedAt.getTime() + 10 * MINUTE);
+  const reclassifiedAt = new Date(reportedAt.getTime() + 20 * MINUTE);
+  const chargedAt = new Date(reportedAt.getTime() + 30 * MINUTE);
+  policeUpdate(hub, v.crimeReference, InvestigationUpdateKind.ARREST, arrestedAt, "Suspect arrested");
   policeStandIn(hub).reclassify(
     v.crimeReference,
-    { at: new Date().toISOString(), homeOfficeCode: "8Q", description: "Stalking involving serious alarm or distress", reason: "Synthetic: course of conduct by a former partner" },
+    { at: reclassifiedAt.toISOString(), homeOfficeCode: "8Q", description: "Stalking involving serious alarm or distress", reason: "Synthetic: course of conduct by a former partner" },
     { stalking: true },
   );
+  policeUpdate(hub, v.crimeReference, InvestigationUpdateKind.CHARGED, chargedAt, "Charged with stalking");
+
+  // Enhanced Rights (persistently targeted, for stalking) from the reclassification, not before: the
+  // arrest is due to be told within the standard 5 working days, the charge within 1.
+  const compliance = await send(
+    hub,
+    `query($id: ID!) { case(id: $id) { victimsCodeCompliance { entitlements { right event eventAt workingDaysAllowed dueAt enhancedRights enhancedRightsReasons } } } }`,
+    { id: v.caseId },
+    as.gmvs(),
+  );
+  const right6 = compliance.data?.case.victimsCodeCompliance.entitlements.filter((e: { right: number }) => e.right === 6);
+  expect(right6).toEqual([
+    { right: 6, event: "SUSPECT_ARRESTED", eventAt: arrestedAt.toISOString(), workingDaysAllowed: 5, dueAt: workingDayDeadline(arrestedAt, 5).toISOString(), enhancedRights: false, enhancedRightsReasons: [] },
+    { right: 6, event: "SUSPECT_CHARGED", eventAt: chargedAt.toISOString(), workingDaysAllowed: 1, dueAt: workingDayDeadline(chargedAt, 1).toISOString(), enhancedRights: true, enhancedRightsReasons: ["STALKING"] },
+  ]);
   const crime = await send(
     hub,
     `query($ref: ID!) { crime(crimeReference: $ref) { offenceCode offenceDescription stalking harassment classificationHistory { code description reason } } }`,

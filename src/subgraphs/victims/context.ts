@@ -17,7 +17,7 @@ export interface VictimsServices {
   contacts: ContactService;
   surveys: SurveyService;
   /** The police records API (src/sources.ts): investigation updates for the Victims' Code engine and the timeline. */
-  police: Pick<PoliceApiClient, "updatesForCrimes">;
+  police: Pick<PoliceApiClient, "updatesForCrimes" | "fetchByKeys">;
   /** Pseudonymised facts for insights (facts/facts.service.ts). */
   facts: CaseFactsService;
   /** The instant "now" for the Victims' Code engine: PENDING against MISSED. */

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { InvestigationUpdate } from "../../../connectors/police/types";
+import type { InvestigationUpdate, PoliceCrime } from "../../../connectors/police/types";
 import { createCaseLoaders } from "./cases/case.loaders";
 import type { VictimsServices } from "./context";
 
@@ -17,6 +17,8 @@ export function createVictimsLoaders(services: VictimsServices) {
     surveysByCase: new DataLoader((ids: readonly string[]) => services.surveys.forCases(ids)),
     /** GMVS reads these under the gmp-to-gmvs-victims-code agreement; one HTTP call for all the request's crimes. */
     policeUpdatesByCrime: new DataLoader<string, InvestigationUpdate[]>((references) => services.police.updatesForCrimes(references)),
+    /** The crimes themselves, for the classification and flags that give Enhanced Rights; likewise one call. */
+    policeCrimeByReference: new DataLoader<string, PoliceCrime | null>((references) => services.police.fetchByKeys(references)),
   };
 }
 export type VictimsLoaders = ReturnType<typeof createVictimsLoaders>;

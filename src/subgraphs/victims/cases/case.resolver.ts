@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { InvestigationUpdate, PoliceCrime } from "../../../../connectors/police/types";
 import { Borough, OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { pageSize } from "../../../platform/paging";
@@ -18,16 +19,26 @@ import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.t
  * know the crime exists (Crime's existence category), the case has no
  * crime: no updates and no refusal that would say there is one.
  */
-async function policeUpdates(c: CaseRecord, ctx: VictimsContext) {
+/**
+ * What GMP's record says of the case's crime, as far as its agreement with
+ * GMVS lets GMVS read it: the investigation updates and, `withCrime`, the
+ * crime's classification history and flags (offence details), from which
+ * Enhanced Rights are worked out.
+ */
+async function policeRecord(c: CaseRecord, ctx: VictimsContext, withCrime: boolean): Promise<{ updates: InvestigationUpdate[]; crime: PoliceCrime | null }> {
   const crimeReference = c.crimeReference;
-  if (!crimeReference) return [];
+  if (!crimeReference) return { updates: [], crime: null };
   const crime = { system: SubjectSystem.POLICE_CRIME, ref: crimeReference };
   const record = referenceTo("Crime", crimeReference);
   const known = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.OFFENCE_DETAILS, record);
-  if (known.decision === "DENY") return [];
+  if (known.decision === "DENY") return { updates: [], crime: null };
   const outcome = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES, record);
   if (outcome.decision === "DENY") throw appError(ErrorCode.FORBIDDEN, `Withheld: ${outcome.reason}`, { reason: outcome.reason });
-  return fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference));
+  const [updates, policeCrime] = await Promise.all([
+    fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference)),
+    withCrime ? fromSource(() => ctx.loaders.policeCrimeByReference.load(crimeReference)) : null,
+  ]);
+  return { updates, crime: policeCrime };
 }
 
 @Resolver(() => Case)
@@ -89,13 +100,13 @@ export class CaseResolver {
 
   @FieldResolver()
   async victimsCodeCompliance(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
-    const [updates, contacts] = await Promise.all([policeUpdates(c, ctx), ctx.loaders.contactsByCase.load(c.id)]);
-    return fromEngine(() => complianceOf(c, updates, contacts, ctx.services.clock()));
+    const [{ updates, crime }, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
+    return fromEngine(() => complianceOf(c, updates, contacts, ctx.services.clock(), crime));
   }
 
   @FieldResolver()
   async justiceTimeline(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
-    const [updates, contacts] = await Promise.all([policeUpdates(c, ctx), ctx.loaders.contactsByCase.load(c.id)]);
+    const [{ updates }, contacts] = await Promise.all([policeRecord(c, ctx, false), ctx.loaders.contactsByCase.load(c.id)]);
     return timelineOf(c, updates, contacts);
   }
 }

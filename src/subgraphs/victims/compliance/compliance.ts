@@ -4,6 +4,7 @@ import { CaseRecord } from "../cases/case.entity";
 import { ContactRecord } from "../contacts/contact.entity";
 import { ContactPurpose } from "../contacts/contact.types";
 import { POLICE_UPDATE_MEANINGS } from "../timeline/update-kinds";
+import { ClassifiedCrime, enhancedRightsFromCrime } from "../victims-code/enhanced-rights";
 import { assessEntitlements, complianceSummary, EntitlementAssessment, PoliceEvent, VictimContact } from "../victims-code/engine";
 import { ContactKind, EntitlementCode, PoliceEventKind } from "../victims-code/rules";
 import { VictimsCodeCompliance } from "./compliance.types";
@@ -53,17 +54,39 @@ export function codeContactsOf(kase: ComplianceCase, contacts: readonly ContactR
   return result;
 }
 
-/** Every entitlement of the case, judged at `now`. Throws the engine's errors for input it will not guess about. */
-export function assessCase(kase: ComplianceCase, updates: readonly InvestigationUpdate[], contacts: readonly ContactRecord[], now: Date): EntitlementAssessment[] {
+/**
+ * Every entitlement of the case, judged at `now`, with the Enhanced Rights
+ * recorded on the case and those its crime's record gives (null: no crime, or
+ * none read). Throws the engine's errors for input it will not guess about.
+ */
+export function assessCase(
+  kase: ComplianceCase,
+  updates: readonly InvestigationUpdate[],
+  contacts: readonly ContactRecord[],
+  now: Date,
+  crime: ClassifiedCrime | null = null,
+): EntitlementAssessment[] {
   const policeEvents = policeEventsOf(kase, updates);
   return assessEntitlements(
-    { enhancedRights: kase.enhancedRights, referralDeclined: kase.referralDeclined, policeEvents, contacts: codeContactsOf(kase, contacts, policeEvents) },
+    {
+      enhancedRights: kase.enhancedRights,
+      enhancedRightsFrom: crime ? enhancedRightsFromCrime(crime) : [],
+      referralDeclined: kase.referralDeclined,
+      policeEvents,
+      contacts: codeContactsOf(kase, contacts, policeEvents),
+    },
     { now },
   );
 }
 
-export function complianceOf(kase: ComplianceCase, updates: readonly InvestigationUpdate[], contacts: readonly ContactRecord[], now: Date): VictimsCodeCompliance {
-  const results = assessCase(kase, updates, contacts, now);
+export function complianceOf(
+  kase: ComplianceCase,
+  updates: readonly InvestigationUpdate[],
+  contacts: readonly ContactRecord[],
+  now: Date,
+  crime: ClassifiedCrime | null = null,
+): VictimsCodeCompliance {
+  const results = assessCase(kase, updates, contacts, now, crime);
   const summary = complianceSummary(results);
   const total = (status: "MET" | "LATE" | "MISSED" | "PENDING" | "NOT_APPLICABLE") =>
     Object.values(EntitlementCode).reduce((n, code) => n + summary[code][status], 0);
@@ -78,6 +101,7 @@ export function complianceOf(kase: ComplianceCase, updates: readonly Investigati
       eventAt: r.triggeringEvent.occurredAt,
       policeUpdateId: r.triggeringEvent.id === CRIME_REPORT_EVENT ? null : r.triggeringEvent.id,
       enhancedRights: r.enhancedRights,
+      enhancedRightsReasons: [...r.enhancedRightsReasons],
       workingDaysAllowed: r.workingDaysAllowed,
       dueAt: r.dueAt,
       fulfilledAt: r.fulfilledAt,

@@ -3,11 +3,12 @@ import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
 import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 import { EntitlementException, EntitlementStatus } from "../victims-code/engine";
-import { EntitlementCode, PoliceEventKind } from "../victims-code/rules";
+import { EnhancedRightsReason, EntitlementCode, PoliceEventKind } from "../victims-code/rules";
 
 registerEnumType(EntitlementCode, { name: "VictimsCodeEntitlementCode", description: "A timed duty under a Victims' Code right" });
 registerEnumType(EntitlementStatus, { name: "VictimsCodeEntitlementStatus" });
 registerEnumType(EntitlementException, { name: "VictimsCodeEntitlementException" });
+registerEnumType(EnhancedRightsReason, { name: "VictimsCodeEnhancedRightsReason", description: "Why Enhanced Rights applied: recorded on the case, or worked out from the crime's classification or flags" });
 registerEnumType(PoliceEventKind, { name: "VictimsCodeEvent", description: "A police event that starts a Victims' Code clock" });
 
 /** One entitlement that arose for the case: when it fell due and whether it was met. */
@@ -40,6 +41,11 @@ export class VictimsCodeEntitlement {
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Boolean, { nullable: true, description: "Whether the Enhanced Rights time applied" })
   enhancedRights!: boolean | null;
+
+  // A reason names the crime's kind (stalking, domestic abuse, hate crime): the category of risk, as the case's own flags are.
+  @Sensitive(DataCategory.RISK)
+  @Field(() => [EnhancedRightsReason], { nullable: true, description: "Why the Enhanced Rights time applied; empty where it did not" })
+  enhancedRightsReasons!: EnhancedRightsReason[] | null;
 
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Int, { nullable: true })

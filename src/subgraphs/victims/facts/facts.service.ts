@@ -159,7 +159,7 @@ export class CaseFactsService {
         ethnicity: victim?.ethnicity ?? null,
         disability: victim?.disability ?? null,
         firstContactHours: first ? Math.floor((first.occurredAt.getTime() - start.getTime()) / HOUR_MS) : null,
-        entitlements: updates === null ? null : entitlementsOf(kase, updates.get(kase.crimeReference ?? "") ?? [], caseContacts, now),
+        entitlements: updates === null ? null : entitlementsOf(kase, updates.get(kase.crimeReference ?? "") ?? [], caseContacts, now, crime),
         surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
       };
     });
@@ -167,9 +167,9 @@ export class CaseFactsService {
   }
 }
 
-function entitlementsOf(kase: CaseRecord, updates: InvestigationUpdate[], contacts: Parameters<typeof assessCase>[2], now: Date): CaseFact["entitlements"] {
+function entitlementsOf(kase: CaseRecord, updates: InvestigationUpdate[], contacts: Parameters<typeof assessCase>[2], now: Date, crime: Parameters<typeof assessCase>[4]): CaseFact["entitlements"] {
   try {
-    return assessCase(kase, updates, contacts, now).map((r) => ({
+    return assessCase(kase, updates, contacts, now, crime).map((r) => ({
       entitlement: r.entitlement,
       right: r.rightNumber,
       enhancedRights: r.enhancedRights,

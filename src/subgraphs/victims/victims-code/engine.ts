@@ -2,6 +2,7 @@ import { BankHolidayCalendar, ENGLAND_AND_WALES_BANK_HOLIDAYS } from "./bank-hol
 import {
   ContactKind,
   EnhancedRightsCategory,
+  EnhancedRightsReason,
   EntitlementCode,
   PoliceEventKind,
   TimelinessRule,
@@ -10,6 +11,7 @@ import {
   VictimsCodeRuleVersion,
   ruleVersionInForce,
 } from "./rules";
+import type { EnhancedRightsBasis } from "./enhanced-rights";
 import { londonDateOf, workingDayDeadline } from "./working-days";
 
 /**
@@ -65,8 +67,10 @@ export interface VictimContact {
 }
 
 export interface EntitlementInput {
-  /** The Enhanced Rights categories the victim is assessed to be in; empty for none. */
+  /** The Enhanced Rights categories recorded on the case; they count for every event. Empty for none. */
   readonly enhancedRights: readonly EnhancedRightsCategory[];
+  /** Enhanced Rights worked out from the crime (enhanced-rights.ts), each counting for events from its date on. */
+  readonly enhancedRightsFrom?: readonly EnhancedRightsBasis[];
   /** The victim declined referral to support services (Right 4 is opt-out). */
   readonly referralDeclined: boolean;
   readonly policeEvents: readonly PoliceEvent[];
@@ -87,6 +91,8 @@ export interface EntitlementAssessment {
   readonly triggeringEvent: PoliceEvent;
   /** Whether the Enhanced Rights time applied. */
   readonly enhancedRights: boolean;
+  /** Why it applied, each reason once; empty where it did not. */
+  readonly enhancedRightsReasons: readonly EnhancedRightsReason[];
   /** Working days allowed; null when NOT_APPLICABLE. */
   readonly workingDaysAllowed: number | null;
   /** The last instant that counts as on time; null when NOT_APPLICABLE. */
@@ -127,10 +133,13 @@ function isValidInstant(value: unknown): value is Date {
  */
 function validate(input: EntitlementInput, now: Date): void {
   if (!isValidInstant(now)) throw new VictimsCodeInputError("`now` is not a valid instant");
-  for (const category of input.enhancedRights) {
+  for (const category of [...input.enhancedRights, ...(input.enhancedRightsFrom ?? []).map((b) => b.category)]) {
     if (!ENHANCED_CATEGORIES.has(category)) {
       throw new VictimsCodeInputError(`Unknown Enhanced Rights category ${JSON.stringify(category)}`, { category });
     }
+  }
+  for (const basis of input.enhancedRightsFrom ?? []) {
+    if (basis.from !== null && !isValidInstant(basis.from)) throw new VictimsCodeInputError(`Enhanced Rights (${basis.reason}) have no valid start`);
   }
   const events = new Map<string, PoliceEvent>();
   for (const event of input.policeEvents) {
@@ -201,10 +210,10 @@ function judge(dueAt: Date, fulfilledAt: Date | null, now: Date): EntitlementSta
  * NOT_APPLICABLE with exception BEFORE_RULES_HELD: a legacy offence referred
  * now is recorded and reported as untimed, not refused and not guessed at.
  *
- * Enhanced Rights are taken as assessed now and applied to every event. The
- * Code lets eligibility change over a case (DOMAIN-REFERENCE.md §1.4); if the
- * hub comes to record when it was identified, deadlines before that date may
- * need the standard time instead. That is not decided here.
+ * Enhanced Rights recorded on the case count for every event (the case
+ * keeps no date for them); those worked out from the crime
+ * (`enhancedRightsFrom`) count from their own date, so a reclassification to
+ * stalking shortens the clocks of the decisions after it, not before.
  *
  * Contacts that answer no entitlement (say, a TOLD_OF_DECISION about the crime
  * report) are accepted and simply do not count.
@@ -224,7 +233,8 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
     const date = londonDateOf(event.occurredAt);
     const beforeRules = earliest !== undefined && date < earliest.effectiveFrom;
     const version = beforeRules ? earliest : ruleVersionInForce(date, versions);
-    const enhanced = input.enhancedRights.some((category) => version.enhancedRights.categories.includes(category));
+    const reasons = enhancedRightsReasons(input, version, event.occurredAt);
+    const enhanced = reasons.length > 0;
     for (const rule of version.timeliness) {
       if (!rule.triggers.some((trigger) => trigger.event === event.kind)) continue;
       const rightNumber = version.rights.find((r) => r.right === rule.right)?.number;
@@ -236,6 +246,7 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
         entitlement: rule.entitlement,
         triggeringEvent: event,
         enhancedRights: enhanced,
+        enhancedRightsReasons: reasons,
         fulfilledAt,
         ruleVersion: version.id,
       };
@@ -259,6 +270,16 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
     }
   }
   return results;
+}
+
+/** The reasons, each once, that give Enhanced Rights on `at` under `version`: recorded ones always, worked-out ones from their date. */
+function enhancedRightsReasons(input: EntitlementInput, version: VictimsCodeRuleVersion, at: Date): EnhancedRightsReason[] {
+  const reasons = new Set<EnhancedRightsReason>();
+  if (input.enhancedRights.some((category) => version.enhancedRights.categories.includes(category))) reasons.add(EnhancedRightsReason.RECORDED);
+  for (const basis of input.enhancedRightsFrom ?? []) {
+    if (version.enhancedRights.categories.includes(basis.category) && (basis.from === null || basis.from.getTime() <= at.getTime())) reasons.add(basis.reason);
+  }
+  return [...reasons];
 }
 
 export type StatusCounts = { readonly [S in EntitlementStatus]: number } & { readonly total: number };

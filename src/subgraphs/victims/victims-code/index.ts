@@ -3,3 +3,4 @@ export * from "./bank-holidays";
 export * from "./rules";
 export * from "./working-days";
 export * from "./engine";
+export * from "./enhanced-rights";

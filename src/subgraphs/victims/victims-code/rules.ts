@@ -124,9 +124,41 @@ export interface TimelinessRule {
   readonly source: string;
 }
 
+/** Why a victim has Enhanced Rights: recorded on the case by GMP or a caseworker, or worked out from the crime. */
+export enum EnhancedRightsReason {
+  /** A category recorded on the case (the police referral, or a caseworker's update). */
+  RECORDED = "RECORDED",
+  STALKING = "STALKING",
+  DOMESTIC_ABUSE = "DOMESTIC_ABUSE",
+  CONTROLLING_OR_COERCIVE = "CONTROLLING_OR_COERCIVE",
+  HATE_CRIME = "HATE_CRIME",
+  HUMAN_TRAFFICKING = "HUMAN_TRAFFICKING",
+}
+
+/** The police record's flags that can give Enhanced Rights (connectors/police/types.ts CrimeFlags). */
+export type CrimeFlagName = "domesticAbuse" | "stalking" | "hateCrimeStrand" | "modernSlavery";
+
+/**
+ * A crime's classification or flag that makes its victim entitled to Enhanced
+ * Rights. From the date the crime first carried one of `homeOfficeCodes`
+ * (its classification history keeps when); failing that, from the crime's
+ * recording where `flag` is set (the police record gives flags no dates).
+ */
+export interface CrimeEnhancedRightsRule {
+  readonly reason: EnhancedRightsReason;
+  readonly category: EnhancedRightsCategory;
+  /** Home Office Counting Rules classifications. */
+  readonly homeOfficeCodes: readonly string[];
+  readonly flag: CrimeFlagName | null;
+  readonly confirmation: Confirmation;
+  readonly source: string;
+}
+
 export interface EnhancedRightsDefinition {
   readonly categories: readonly EnhancedRightsCategory[];
   readonly mostSeriousCrimes: readonly MostSeriousCrime[];
+  /** What the hub works out from the police record; anything else a caseworker records. */
+  readonly fromCrime: readonly CrimeEnhancedRightsRule[];
   readonly confirmation: Confirmation;
   readonly source: string;
 }
@@ -147,6 +179,7 @@ const CODE_2021_SOURCE =
   "Code of Practice for Victims of Crime in England and Wales (Victims' Code), laid November 2020 under s.32 Domestic Violence, Crime and Victims Act 2004, in force 1 April 2021: https://www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime";
 const RIGHT_6_SOURCE =
   "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-6-of-12";
+const ENHANCED_RIGHTS_SOURCE = "https://www.nottinghamshire.police.uk/faqs/what-are-enhanced-rights-and-how-do-i-receive-them";
 const CPS_DECISIONS_SOURCE =
   "http://www.cps.gov.uk/thames_chiltern/victim_and_witness_care/the_code_of_practice_for_victims_of_crime/ (older CPS wording; DOMAIN-REFERENCE.md §1.3 marks charge decisions [S/M])";
 
@@ -265,8 +298,19 @@ export const VICTIMS_CODE_2021: VictimsCodeRuleVersion = {
       MostSeriousCrime.ARSON_WITH_INTENT_TO_ENDANGER_LIFE,
       MostSeriousCrime.WOUNDING_OR_GBH_WITH_INTENT,
     ],
+    // Victims of the most serious crime by the list above [S/M]; stalking as persistently targeted,
+    // which DOMAIN.md says stalking "usually" is [M]. Harassment alone is not here: only repeated
+    // harassment is persistent targeting, which a caseworker judges and records.
+    fromCrime: [
+      { reason: EnhancedRightsReason.STALKING, category: EnhancedRightsCategory.PERSISTENTLY_TARGETED, homeOfficeCodes: ["8Q"], flag: "stalking", confirmation: "M", source: ENHANCED_RIGHTS_SOURCE },
+      { reason: EnhancedRightsReason.DOMESTIC_ABUSE, category: EnhancedRightsCategory.MOST_SERIOUS_CRIME, homeOfficeCodes: [], flag: "domesticAbuse", confirmation: "S/M", source: ENHANCED_RIGHTS_SOURCE },
+      // Controlling or coercive behaviour (Serious Crime Act 2015 s.76) is domestic abuse by definition.
+      { reason: EnhancedRightsReason.CONTROLLING_OR_COERCIVE, category: EnhancedRightsCategory.MOST_SERIOUS_CRIME, homeOfficeCodes: ["8U"], flag: null, confirmation: "S/M", source: ENHANCED_RIGHTS_SOURCE },
+      { reason: EnhancedRightsReason.HATE_CRIME, category: EnhancedRightsCategory.MOST_SERIOUS_CRIME, homeOfficeCodes: [], flag: "hateCrimeStrand", confirmation: "S/M", source: ENHANCED_RIGHTS_SOURCE },
+      { reason: EnhancedRightsReason.HUMAN_TRAFFICKING, category: EnhancedRightsCategory.MOST_SERIOUS_CRIME, homeOfficeCodes: ["106"], flag: "modernSlavery", confirmation: "S/M", source: ENHANCED_RIGHTS_SOURCE },
+    ],
     confirmation: "S/M",
-    source: "https://www.nottinghamshire.police.uk/faqs/what-are-enhanced-rights-and-how-do-i-receive-them",
+    source: ENHANCED_RIGHTS_SOURCE,
   },
 };
 
