@@ -51,9 +51,13 @@ export interface RunResult {
 /**
  * The hub's environment for a differential run: the daily break-glass cap
  * (test/break-glass.test.ts) at its highest, with each world's breaking
- * supervisor a new person, so a valid reason is judged by the oracle's rule.
+ * supervisor a new person, so a valid reason is judged by the oracle's rule;
+ * and source and statement time limits far above any answer's, so a busy
+ * machine (a 2 s partner call beside two jest workers) cannot turn an access
+ * answer into SOURCE_UNAVAILABLE. Time limits are test/faults.test.ts's
+ * subject, not this one's.
  */
-export const DIFFERENTIAL_ENV = { BREAK_GLASS_DAILY_CAP: "1000" };
+export const DIFFERENTIAL_ENV = { BREAK_GLASS_DAILY_CAP: "1000", SOURCE_TIMEOUT_MS: "30000", DATABASE_STATEMENT_TIMEOUT_MS: "60000" };
 
 export async function runDifferential(hub: TestHub, options: RunOptions): Promise<RunResult> {
   const { seed, requests, perWorld = 100, concurrency = 6 } = options;
