@@ -13,6 +13,7 @@ import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvide
 import { GovernanceAuditRecords1795449645000 } from "./1795449645000-GovernanceAuditRecords";
 import { GovernanceConsentStates1795449650000 } from "./1795449650000-GovernanceConsentStates";
 import { GovernanceBreakGlassIndex1795449655000 } from "./1795449655000-GovernanceBreakGlassIndex";
+import { VictimsInformedByDutyHolders1795449660000 } from "./1795449660000-VictimsInformedByDutyHolders";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   GovernanceAuditRecords1795449645000,
   GovernanceConsentStates1795449650000,
   GovernanceBreakGlassIndex1795449655000,
+  VictimsInformedByDutyHolders1795449660000,
 ];

@@ -78,6 +78,8 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "CaseFileInput.enhancedRights": ENUM_LIST,
   "ContactInput.summary": TEXT,
   "ContactInput.policeUpdateId": ID,
+  "VictimInformedInput.crimeReference": ID,
+  "VictimInformedInput.policeUpdateId": ID,
   "PoliceReferralInput.crimeReference": ID,
   "PoliceReferralInput.policeVictimRef": ID,
   "PoliceReferralInput.enhancedRights": ENUM_LIST,

@@ -12,7 +12,8 @@ import { VictimsCodeCompliance, VictimsCodeEntitlement } from "./compliance/comp
 import { ContactRecord } from "./contacts/contact.entity";
 import { ContactResolver } from "./contacts/contact.resolver";
 import { ContactService } from "./contacts/contact.service";
-import { Contact } from "./contacts/contact.types";
+import { Contact, VictimInformedReceipt } from "./contacts/contact.types";
+import { VictimInformedRecord } from "./contacts/victim-informed.entity";
 import { createVictimsContext, VictimsContext, VictimsServices } from "./context";
 import { CaseFactsService } from "./facts/facts.service";
 import { IntakeResolver } from "./intake/intake.resolver";
@@ -38,7 +39,7 @@ const gmvsCaseWork = and(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASE
 
 export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
   name: "victims",
-  entities: [CaseRecord, VictimRecord, NeedsAssessmentRecord, ContactRecord, SurveyResponseRecord, MatchCandidateRecord],
+  entities: [CaseRecord, VictimRecord, NeedsAssessmentRecord, ContactRecord, VictimInformedRecord, SurveyResponseRecord, MatchCandidateRecord],
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<VictimsContext>(
@@ -60,6 +61,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
         PoliceTimelineEntry,
         GmvsTimelineEntry,
         PoliceReferralReceipt,
+        VictimInformedReceipt,
         SelfReferralResult,
         VictimMatchCandidate,
       ],
@@ -76,6 +78,8 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
           reopenCase: gmvsCaseWork,
           recordNeedsAssessment: gmvsCaseWork,
           recordContact: gmvsCaseWork,
+          // GMP, the duty holder for Right 6, records that it told its victim of its own decisions.
+          recordVictimInformed: and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           recordSurveyResponse: gmvsCaseWork,
         },
       },

@@ -10,6 +10,7 @@ import type { VictimsContext } from "../context";
 import { fromSource } from "../../../platform/errors";
 import { fromEngine } from "../source-errors";
 import { timelineOf } from "../timeline/timeline";
+import { VictimInformedRecord } from "../contacts/victim-informed.entity";
 import { CaseRecord } from "./case.entity";
 import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.types";
 
@@ -21,24 +22,30 @@ import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.t
  */
 /**
  * What GMP's record says of the case's crime, as far as its agreement with
- * GMVS lets GMVS read it: the investigation updates and, `withCrime`, the
+ * GMVS lets GMVS read it: the investigation updates and, `forCompliance`, the
  * crime's classification history and flags (offence details), from which
- * Enhanced Rights are worked out.
+ * Enhanced Rights are worked out, and what GMP recorded of telling the victim.
  */
-async function policeRecord(c: CaseRecord, ctx: VictimsContext, withCrime: boolean): Promise<{ updates: InvestigationUpdate[]; crime: PoliceCrime | null }> {
+async function policeRecord(
+  c: CaseRecord,
+  ctx: VictimsContext,
+  forCompliance: boolean,
+): Promise<{ updates: InvestigationUpdate[]; crime: PoliceCrime | null; informed: VictimInformedRecord[] }> {
   const crimeReference = c.crimeReference;
-  if (!crimeReference) return { updates: [], crime: null };
+  const none = { updates: [], crime: null, informed: [] };
+  if (!crimeReference) return none;
   const crime = { system: SubjectSystem.POLICE_CRIME, ref: crimeReference };
   const record = referenceTo("Crime", crimeReference);
   const known = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.OFFENCE_DETAILS, record);
-  if (known.decision === "DENY") return { updates: [], crime: null };
+  if (known.decision === "DENY") return none;
   const outcome = await ctx.access.decideFor(crime, OrganisationCode.GMP, DataCategory.INVESTIGATION_UPDATES, record);
   if (outcome.decision === "DENY") throw appError(ErrorCode.FORBIDDEN, `Withheld: ${outcome.reason}`, { reason: outcome.reason });
-  const [updates, policeCrime] = await Promise.all([
+  const [updates, policeCrime, informed] = await Promise.all([
     fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference)),
-    withCrime ? fromSource(() => ctx.loaders.policeCrimeByReference.load(crimeReference)) : null,
+    forCompliance ? fromSource(() => ctx.loaders.policeCrimeByReference.load(crimeReference)) : null,
+    forCompliance ? ctx.loaders.victimInformedByCrime.load(crimeReference) : [],
   ]);
-  return { updates, crime: policeCrime };
+  return { updates, crime: policeCrime, informed };
 }
 
 @Resolver(() => Case)
@@ -100,8 +107,8 @@ export class CaseResolver {
 
   @FieldResolver()
   async victimsCodeCompliance(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
-    const [{ updates, crime }, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
-    return fromEngine(() => complianceOf(c, updates, contacts, ctx.services.clock(), crime));
+    const [{ updates, crime, informed }, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
+    return fromEngine(() => complianceOf(c, updates, contacts, ctx.services.clock(), crime, informed));
   }
 
   @FieldResolver()

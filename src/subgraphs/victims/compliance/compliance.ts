@@ -1,7 +1,9 @@
 import type { InvestigationUpdate } from "../../../../connectors/police/types";
 import { ReferralRoute } from "../cases/case.types";
 import { CaseRecord } from "../cases/case.entity";
+import { OrganisationCode } from "../../../platform/domain";
 import { ContactRecord } from "../contacts/contact.entity";
+import { VictimInformedRecord } from "../contacts/victim-informed.entity";
 import { ContactPurpose } from "../contacts/contact.types";
 import { POLICE_UPDATE_MEANINGS } from "../timeline/update-kinds";
 import { ClassifiedCrime, enhancedRightsFromCrime } from "../victims-code/enhanced-rights";
@@ -40,16 +42,25 @@ export function policeEventsOf(kase: ComplianceCase, updates: readonly Investiga
  * naming a police update is the victim told of it (Right 6). A contact naming
  * an update the police no longer report is left out, not guessed at.
  */
-export function codeContactsOf(kase: ComplianceCase, contacts: readonly ContactRecord[], events: readonly PoliceEvent[]): VictimContact[] {
+export function codeContactsOf(
+  kase: ComplianceCase,
+  contacts: readonly ContactRecord[],
+  events: readonly PoliceEvent[],
+  informed: readonly VictimInformedRecord[] = [],
+): VictimContact[] {
   const eventIds = new Set(events.map((e) => e.id));
   const result: VictimContact[] = [];
   if (eventIds.has(CRIME_REPORT_EVENT) && kase.referralReceivedAt) {
-    result.push({ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: kase.referralReceivedAt, eventId: CRIME_REPORT_EVENT });
+    result.push({ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: kase.referralReceivedAt, eventId: CRIME_REPORT_EVENT, by: OrganisationCode.GMP });
   }
   for (const contact of contacts) {
     if (contact.purpose === ContactPurpose.TOLD_OF_DECISION && contact.policeUpdateId && eventIds.has(contact.policeUpdateId)) {
-      result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: contact.occurredAt, eventId: contact.policeUpdateId });
+      result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: contact.occurredAt, eventId: contact.policeUpdateId, by: OrganisationCode.GMVS });
     }
+  }
+  // What the duty holder itself recorded telling the victim counts as much as GMVS's word.
+  for (const record of informed) {
+    if (eventIds.has(record.policeUpdateId)) result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: record.occurredAt, eventId: record.policeUpdateId, by: record.organisation });
   }
   return result;
 }
@@ -65,6 +76,7 @@ export function assessCase(
   contacts: readonly ContactRecord[],
   now: Date,
   crime: ClassifiedCrime | null = null,
+  informed: readonly VictimInformedRecord[] = [],
 ): EntitlementAssessment[] {
   const policeEvents = policeEventsOf(kase, updates);
   return assessEntitlements(
@@ -73,7 +85,7 @@ export function assessCase(
       enhancedRightsFrom: crime ? enhancedRightsFromCrime(crime) : [],
       referralDeclined: kase.referralDeclined,
       policeEvents,
-      contacts: codeContactsOf(kase, contacts, policeEvents),
+      contacts: codeContactsOf(kase, contacts, policeEvents, informed),
     },
     { now },
   );
@@ -85,8 +97,9 @@ export function complianceOf(
   contacts: readonly ContactRecord[],
   now: Date,
   crime: ClassifiedCrime | null = null,
+  informed: readonly VictimInformedRecord[] = [],
 ): VictimsCodeCompliance {
-  const results = assessCase(kase, updates, contacts, now, crime);
+  const results = assessCase(kase, updates, contacts, now, crime, informed);
   const summary = complianceSummary(results);
   const total = (status: "MET" | "LATE" | "MISSED" | "PENDING" | "NOT_APPLICABLE") =>
     Object.values(EntitlementCode).reduce((n, code) => n + summary[code][status], 0);
@@ -105,6 +118,7 @@ export function complianceOf(
       workingDaysAllowed: r.workingDaysAllowed,
       dueAt: r.dueAt,
       fulfilledAt: r.fulfilledAt,
+      fulfilledBy: r.fulfilledBy,
       status: r.status,
       exception: r.exception,
       ruleVersion: r.ruleVersion,

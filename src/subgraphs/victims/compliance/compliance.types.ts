@@ -60,6 +60,10 @@ export class VictimsCodeEntitlement {
   fulfilledAt!: Date | null;
 
   @Sensitive(DataCategory.SUPPORT)
+  @Field(() => String, { nullable: true, description: "Who told the victim in time or late: the organisation (GMP, the duty holder, or GMVS); null where no one has" })
+  fulfilledBy!: string | null;
+
+  @Sensitive(DataCategory.SUPPORT)
   @Field(() => EntitlementStatus, { nullable: true })
   status!: EntitlementStatus | null;
 

@@ -2,12 +2,19 @@ import { DataSource, In } from "typeorm";
 import type { InvestigationUpdate } from "../../../../connectors/police/types";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
+import { appendAuditEvents, changeEvent } from "../../../policy/audit";
 import { DataCategory } from "../../../policy/categories";
+import { referenceTo, SubjectSystem } from "../../../policy/sensitive";
+import { subjectOf } from "../../../policy/subjects";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { assertCaseOpenForChanges } from "../cases/case-status";
 import { lockCase, touchCase } from "../cases/case-file";
 import { ContactRecord } from "./contact.entity";
-import { ContactInput, ContactPurpose } from "./contact.types";
+import { ContactInput, ContactPurpose, VictimInformedInput } from "./contact.types";
+import { VictimInformedRecord } from "./victim-informed.entity";
+
+/** The audit's reason for a duty holder's record that it told the victim. */
+export const VICTIM_INFORMED = "VICTIM_INFORMED";
 
 /** Reads the police updates for one crime; the caller maps an unavailable source to SOURCE_UNAVAILABLE. */
 export type PoliceUpdatesFor = (crimeReference: string) => Promise<InvestigationUpdate[]>;
@@ -25,6 +32,58 @@ export class ContactService {
       ? await this.dataSource.getRepository(ContactRecord).find({ where: { caseId: In(valid) }, order: { occurredAt: "ASC", id: "ASC" } })
       : [];
     return manyByKey(caseIds, rows, (r) => r.caseId);
+  }
+
+  /** What duty holders recorded of telling each crime's victim, oldest first: one statement for any number of crimes. */
+  async informedForCrimes(crimeReferences: readonly string[]): Promise<VictimInformedRecord[][]> {
+    const rows = crimeReferences.length
+      ? await this.dataSource.getRepository(VictimInformedRecord).find({ where: { crimeReference: In([...crimeReferences]) }, order: { occurredAt: "ASC", id: "ASC" } })
+      : [];
+    return manyByKey(crimeReferences, rows, (r) => r.crimeReference);
+  }
+
+  /**
+   * GMP, the duty holder, records that it told the victim of one of its own
+   * investigation updates: it counts towards Right 6 on any GMVS case for the
+   * crime, attributed to GMP. Kept by crime, so GMP learns nothing of whether
+   * GMVS has a case; audited as GMP's write, under the crime's subject.
+   */
+  async recordInformed(actor: Actor, input: VictimInformedInput, policeUpdatesFor: PoliceUpdatesFor): Promise<VictimInformedRecord> {
+    const now = this.clock();
+    const crimeReference = input.crimeReference.trim();
+    const policeUpdateId = input.policeUpdateId.trim();
+    if (Number.isNaN(input.occurredAt.getTime()) || input.occurredAt > now) {
+      throw appError(ErrorCode.INVALID_INPUT, "occurredAt cannot be in the future", { argument: "occurredAt" });
+    }
+    // GMP's own record, read before the transaction: a slow police API must hold no lock.
+    const update = crimeReference ? (await policeUpdatesFor(crimeReference)).find((u) => u.id === policeUpdateId) : undefined;
+    if (!update) throw appError(ErrorCode.INVALID_INPUT, "No such investigation update for this crime", { argument: "policeUpdateId" });
+    if (input.occurredAt.getTime() < Date.parse(update.occurredAt)) {
+      throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a decision before it was made", { argument: "occurredAt" });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const repo = m.getRepository(VictimInformedRecord);
+      const saved = await repo.save(
+        repo.create({
+          crimeReference,
+          policeUpdateId,
+          occurredAt: input.occurredAt,
+          channel: input.channel,
+          organisation: actor.principal.organisation,
+          madeBy: actor.principal.subject,
+          recordedAt: now,
+        }),
+      );
+      // The crime's subject where intake has linked one; never a new one here, which intake would then find in its way.
+      const subjectId = await subjectOf(m, { system: SubjectSystem.POLICE_CRIME, ref: crimeReference });
+      await appendAuditEvents(m, [
+        {
+          ...changeEvent(actor, { subjectId, category: DataCategory.INVESTIGATION_UPDATES, holder: actor.principal.organisation, reason: VICTIM_INFORMED, at: now }),
+          records: [referenceTo("Crime", crimeReference)],
+        },
+      ]);
+      return saved;
+    });
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
-import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { NonPersonal, PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
 
 export enum ContactChannel {
   PHONE = "PHONE",
@@ -75,4 +75,30 @@ export class ContactInput {
 
   @Field(() => String, { nullable: true, description: "For TOLD_OF_DECISION: the police update the victim was told of (required then)" })
   policeUpdateId?: string | null;
+}
+
+@InputType({ description: "GMP told the victim of one of its own investigation updates" })
+export class VictimInformedInput {
+  @Field(() => ID)
+  crimeReference!: string;
+
+  @Field(() => ID, { description: "The investigation update the victim was told of" })
+  policeUpdateId!: string;
+
+  @Field(() => Date)
+  occurredAt!: Date;
+
+  @Field(() => ContactChannel)
+  channel!: ContactChannel;
+}
+
+/** What GMP learns back: that its record was kept. Nothing about whether GMVS has a case for the crime. */
+@NonPersonal("VictimInformedReceipt", "an acknowledgement of GMP's own record: its id and when it was kept, nothing GMP did not send")
+@ObjectType({ description: "The hub kept GMP's record that it told the victim" })
+export class VictimInformedReceipt {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Date)
+  recordedAt!: Date;
 }

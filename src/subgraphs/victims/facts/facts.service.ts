@@ -116,11 +116,13 @@ export class CaseFactsService {
     const now = this.clock();
     const ids = kases.map((k) => k.id);
     const crimes = [...new Set(kases.flatMap((k) => (k.crimeReference ? [k.crimeReference] : [])))];
-    const [victims, contacts, surveys] = await Promise.all([
+    const [victims, contacts, surveys, informed] = await Promise.all([
       this.victims.findByIds(kases.map((k) => k.victimId ?? "")),
       this.contacts.forCases(ids),
       this.surveys.forCases(ids),
+      this.contacts.informedForCrimes(crimes),
     ]);
+    const informedOf = new Map(crimes.map((reference, i) => [reference, informed[i] ?? []]));
     let updates: Map<string, InvestigationUpdate[]> | null = new Map();
     let crimeOf: Map<string, PoliceCrime | null> | null = new Map();
     try {
@@ -159,7 +161,7 @@ export class CaseFactsService {
         ethnicity: victim?.ethnicity ?? null,
         disability: victim?.disability ?? null,
         firstContactHours: first ? Math.floor((first.occurredAt.getTime() - start.getTime()) / HOUR_MS) : null,
-        entitlements: updates === null ? null : entitlementsOf(kase, updates.get(kase.crimeReference ?? "") ?? [], caseContacts, now, crime),
+        entitlements: updates === null ? null : entitlementsOf(kase, updates.get(kase.crimeReference ?? "") ?? [], caseContacts, now, crime, informedOf.get(kase.crimeReference ?? "") ?? []),
         surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
       };
     });
@@ -167,9 +169,16 @@ export class CaseFactsService {
   }
 }
 
-function entitlementsOf(kase: CaseRecord, updates: InvestigationUpdate[], contacts: Parameters<typeof assessCase>[2], now: Date, crime: Parameters<typeof assessCase>[4]): CaseFact["entitlements"] {
+function entitlementsOf(
+  kase: CaseRecord,
+  updates: InvestigationUpdate[],
+  contacts: Parameters<typeof assessCase>[2],
+  now: Date,
+  crime: Parameters<typeof assessCase>[4],
+  informed: Parameters<typeof assessCase>[5],
+): CaseFact["entitlements"] {
   try {
-    return assessCase(kase, updates, contacts, now, crime).map((r) => ({
+    return assessCase(kase, updates, contacts, now, crime, informed).map((r) => ({
       entitlement: r.entitlement,
       right: r.rightNumber,
       enhancedRights: r.enhancedRights,

@@ -64,6 +64,8 @@ export interface VictimContact {
   readonly occurredAt: Date;
   /** The police event this contact informed the victim about, or, for a referral, the crime report. */
   readonly eventId: string;
+  /** Who made it (an organisation code), where it is known: reported with the entitlement it fulfilled. */
+  readonly by?: string;
 }
 
 export interface EntitlementInput {
@@ -99,6 +101,8 @@ export interface EntitlementAssessment {
   readonly dueAt: Date | null;
   /** The earliest contact that fulfilled it, or null. Kept even when NOT_APPLICABLE, as a fact. */
   readonly fulfilledAt: Date | null;
+  /** Who made that contact (an organisation code), where the contact says. */
+  readonly fulfilledBy: string | null;
   readonly status: EntitlementStatus;
   readonly exception: EntitlementException | null;
   /** The id of the rule version whose numbers were applied. */
@@ -182,11 +186,11 @@ function validate(input: EntitlementInput, now: Date): void {
   });
 }
 
-function earliestFulfilment(rule: TimelinessRule, event: PoliceEvent, contacts: readonly VictimContact[]): Date | null {
-  let earliest: Date | null = null;
+function earliestFulfilment(rule: TimelinessRule, event: PoliceEvent, contacts: readonly VictimContact[]): VictimContact | null {
+  let earliest: VictimContact | null = null;
   for (const contact of contacts) {
     if (contact.eventId !== event.id || contact.kind !== rule.fulfilledBy) continue;
-    if (!earliest || contact.occurredAt.getTime() < earliest.getTime()) earliest = contact.occurredAt;
+    if (!earliest || contact.occurredAt.getTime() < earliest.occurredAt.getTime()) earliest = contact;
   }
   return earliest;
 }
@@ -239,7 +243,8 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
       if (!rule.triggers.some((trigger) => trigger.event === event.kind)) continue;
       const rightNumber = version.rights.find((r) => r.right === rule.right)?.number;
       if (rightNumber === undefined) throw new Error(`Rule version ${version.id} has no right ${rule.right}`);
-      const fulfilledAt = earliestFulfilment(rule, event, input.contacts);
+      const fulfilment = earliestFulfilment(rule, event, input.contacts);
+      const fulfilledAt = fulfilment?.occurredAt ?? null;
       const common = {
         right: rule.right,
         rightNumber,
@@ -248,6 +253,7 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
         enhancedRights: enhanced,
         enhancedRightsReasons: reasons,
         fulfilledAt,
+        fulfilledBy: fulfilment?.by ?? null,
         ruleVersion: version.id,
       };
       if (beforeRules) {
