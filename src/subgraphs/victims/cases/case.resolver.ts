@@ -107,8 +107,8 @@ export class CaseResolver {
 
   @FieldResolver()
   async victimsCodeCompliance(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
-    const [{ updates, crime, informed }, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
-    return fromEngine(() => complianceOf(c, updates, contacts, ctx.services.clock(), crime, informed));
+    const [police, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
+    return fromEngine(() => complianceOf(c, { ...police, contacts }, ctx.services.clock()));
   }
 
   @FieldResolver()

@@ -40,7 +40,7 @@ const kase = {
 describe("police updates and the clocks they start", () => {
   it.each(Object.values(InvestigationUpdateKind))("%s", (kind) => {
     const update = { id: "u1", crimeReference: "SYN/000001/26", kind, occurredAt: "2026-06-01T10:00:00.000Z", summary: "Synthetic" };
-    const compliance = complianceOf(kase, [update], [], new Date("2026-07-01T00:00:00Z"));
+    const compliance = complianceOf(kase, { updates: [update], contacts: [] }, new Date("2026-07-01T00:00:00Z"));
     const expected = EXPECTED[kind];
     expect(compliance.entitlements?.map((e) => e.entitlement)).toEqual(expected ? [expected] : []);
     if (expected) {

@@ -66,40 +66,34 @@ export function codeContactsOf(
 }
 
 /**
- * Every entitlement of the case, judged at `now`, with the Enhanced Rights
- * recorded on the case and those its crime's record gives (null: no crime, or
- * none read). Throws the engine's errors for input it will not guess about.
+ * What the Victims' Code clocks of a case are judged on besides the case
+ * itself: GMP's investigation updates, GMVS's contacts, and, where read, the
+ * crime's record (its Enhanced Rights) and GMP's own record of telling the victim.
  */
-export function assessCase(
-  kase: ComplianceCase,
-  updates: readonly InvestigationUpdate[],
-  contacts: readonly ContactRecord[],
-  now: Date,
-  crime: ClassifiedCrime | null = null,
-  informed: readonly VictimInformedRecord[] = [],
-): EntitlementAssessment[] {
-  const policeEvents = policeEventsOf(kase, updates);
+export interface CodeRecord {
+  readonly updates: readonly InvestigationUpdate[];
+  readonly contacts: readonly ContactRecord[];
+  readonly crime?: ClassifiedCrime | null;
+  readonly informed?: readonly VictimInformedRecord[];
+}
+
+/** Every entitlement of the case, judged at `now`. Throws the engine's errors for input it will not guess about. */
+export function assessCase(kase: ComplianceCase, record: CodeRecord, now: Date): EntitlementAssessment[] {
+  const policeEvents = policeEventsOf(kase, record.updates);
   return assessEntitlements(
     {
       enhancedRights: kase.enhancedRights,
-      enhancedRightsFrom: crime ? enhancedRightsFromCrime(crime) : [],
+      enhancedRightsFrom: record.crime ? enhancedRightsFromCrime(record.crime) : [],
       referralDeclined: kase.referralDeclined,
       policeEvents,
-      contacts: codeContactsOf(kase, contacts, policeEvents, informed),
+      contacts: codeContactsOf(kase, record.contacts, policeEvents, record.informed),
     },
     { now },
   );
 }
 
-export function complianceOf(
-  kase: ComplianceCase,
-  updates: readonly InvestigationUpdate[],
-  contacts: readonly ContactRecord[],
-  now: Date,
-  crime: ClassifiedCrime | null = null,
-  informed: readonly VictimInformedRecord[] = [],
-): VictimsCodeCompliance {
-  const results = assessCase(kase, updates, contacts, now, crime, informed);
+export function complianceOf(kase: ComplianceCase, record: CodeRecord, now: Date): VictimsCodeCompliance {
+  const results = assessCase(kase, record, now);
   const summary = complianceSummary(results);
   const total = (status: "MET" | "LATE" | "MISSED" | "PENDING" | "NOT_APPLICABLE") =>
     Object.values(EntitlementCode).reduce((n, code) => n + summary[code][status], 0);

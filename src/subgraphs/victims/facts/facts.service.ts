@@ -4,7 +4,7 @@ import { AgeBand, Borough, Disability, Ethnicity, Sex } from "../../../platform/
 import { CaseRecord } from "../cases/case.entity";
 import { CaseService } from "../cases/case.service";
 import { CaseClosureReason, CaseStatus, ReferralRoute, ThematicLead } from "../cases/case.types";
-import { assessCase } from "../compliance/compliance";
+import { assessCase, CodeRecord } from "../compliance/compliance";
 import { ContactService } from "../contacts/contact.service";
 import { VictimService } from "../people/victim.service";
 import { SurveyService } from "../survey/survey.service";
@@ -161,7 +161,7 @@ export class CaseFactsService {
         ethnicity: victim?.ethnicity ?? null,
         disability: victim?.disability ?? null,
         firstContactHours: first ? Math.floor((first.occurredAt.getTime() - start.getTime()) / HOUR_MS) : null,
-        entitlements: updates === null ? null : entitlementsOf(kase, updates.get(kase.crimeReference ?? "") ?? [], caseContacts, now, crime, informedOf.get(kase.crimeReference ?? "") ?? []),
+        entitlements: updates === null ? null : entitlementsOf(kase, { updates: updates.get(kase.crimeReference ?? "") ?? [], contacts: caseContacts, crime, informed: informedOf.get(kase.crimeReference ?? "") ?? [] }, now),
         surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
       };
     });
@@ -169,16 +169,9 @@ export class CaseFactsService {
   }
 }
 
-function entitlementsOf(
-  kase: CaseRecord,
-  updates: InvestigationUpdate[],
-  contacts: Parameters<typeof assessCase>[2],
-  now: Date,
-  crime: Parameters<typeof assessCase>[4],
-  informed: Parameters<typeof assessCase>[5],
-): CaseFact["entitlements"] {
+function entitlementsOf(kase: CaseRecord, record: CodeRecord, now: Date): CaseFact["entitlements"] {
   try {
-    return assessCase(kase, updates, contacts, now, crime, informed).map((r) => ({
+    return assessCase(kase, record, now).map((r) => ({
       entitlement: r.entitlement,
       right: r.rightNumber,
       enhancedRights: r.enhancedRights,
