@@ -39,7 +39,7 @@ export const MUTANTS: Mutant[] = [
   { name: "decide: agreement from the holder", file: DECIDE, find: "(a) => a.holder === subject.holder && ", replace: "(a) => " },
   { name: "decide: agreement to the asker", file: DECIDE, find: "a.recipients.includes(asker) && a.categories.includes(category)", replace: "a.categories.includes(category)" },
   { name: "decide: agreement covers the category", file: DECIDE, find: "a.recipients.includes(asker) && a.categories.includes(category) && ", replace: "a.recipients.includes(asker) && " },
-  { name: "decide: agreement in force", file: DECIDE, find: " && inForce(a, facts.now),", replace: ",", equivalent: "every agreement file is in force today (2026-04-01 to 2027-03-31); no world holds one out of force" },
+  { name: "decide: agreement in force", file: DECIDE, find: " && inForce(a, facts.now),", replace: "," },
   { name: "decide: agreement covers the purpose", file: DECIDE, find: "const forPurpose = covering.filter((a) => a.purposes.includes(purpose));", replace: "const forPurpose = covering;" },
   { name: "decide: consent where the agreement needs it", file: DECIDE, find: "const withoutConsent = forPurpose.find((a) => !a.requiresConsent);", replace: "const withoutConsent = forPurpose[0];" },
   { name: "decide: consent is the subject's", file: DECIDE, find: "(c) => c.subjectId === subject.id && c.recipient === asker", replace: "(c) => c.recipient === asker", equivalent: "consents are loaded by subject: every one loaded is the subject's" },

@@ -57,7 +57,8 @@ export class Oracle {
   private readonly agreements: AgreementFile[];
   constructor(readonly world: World, now: Date = new Date()) {
     const day = now.toISOString().slice(0, 10);
-    this.agreements = agreementFiles().filter((a) => a.startsOn <= day && (a.endsOn === null || day <= a.endsOn));
+    // In force today by its file's dates, unless the world holds it ended.
+    this.agreements = agreementFiles().filter((a) => a.startsOn <= day && (a.endsOn === null || day <= a.endsOn) && !world.expiredAgreements.includes(a.id));
   }
 
   /** Whether the caller may have `category` of `person`'s data held by `holder` (null person: a record governance links to nobody). */

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import type { TestHub } from "../support/hub";
 import { Oracle } from "./oracle";
 import { comparable, DiffRequest, locationOf, requestArb, send } from "./requests";
-import { Caller, insertWorld, realise, World, worldArb } from "./world";
+import { Caller, expiredAgreementsArb, insertWorld, realise, World, worldArb } from "./world";
 
 /**
  * The differential run: random worlds written into a running hub, random
@@ -78,7 +78,8 @@ export async function runDifferential(hub: TestHub, options: RunOptions): Promis
   const result: RunResult = { requests: 0, worlds: 0, kinds: {}, refusals: 0, showing: 0, withholding: 0, disagreements: [], ms: 0 };
   for (let w = 0; result.requests < requests; w++) {
     const [spec] = fc.sample(worldArb, { seed: seed + w, numRuns: 1 });
-    const world: World = realise(spec!);
+    const [expired] = fc.sample(expiredAgreementsArb, { seed: seed * 104_729 + w, numRuns: 1 });
+    const world: World = realise(spec!, expired);
     await insertWorld(hub, world);
     result.worlds++;
     const oracle = new Oracle(world);

@@ -11,6 +11,7 @@ import type { TestHub } from "../support/hub";
 import { insertCase, linkCaseAndCrime } from "../support/cases";
 import { addPartnerRecords } from "../support/partners";
 import { policeStandIn, recordCrime } from "../support/police";
+import { agreementFiles } from "./oracle";
 
 /**
  * A random world for the differential test: victims with a GMVS case and a
@@ -107,6 +108,8 @@ export interface WorldVictim {
 
 export interface World {
   victims: WorldVictim[];
+  /** Agreements out of force in this world: each has a later version that ended before today (insertWorld). */
+  expiredAgreements: string[];
 }
 
 // ---------------------------------------------------------------------------
@@ -205,8 +208,18 @@ const victimArb: fc.Arbitrary<VictimSpec> = fc.record({
 
 export const worldArb: fc.Arbitrary<VictimSpec[]> = fc.array(victimArb, { minLength: 2, maxLength: 4 });
 
+/**
+ * Which agreements a world holds out of force: none in most worlds, one or two
+ * in the rest, so an agreement's dates are a condition the comparison meets.
+ * Drawn apart from the victims, so a seed's victims stay what they were.
+ */
+export const expiredAgreementsArb: fc.Arbitrary<string[]> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant<string[]>([]) },
+  { weight: 1, arbitrary: fc.subarray(agreementFiles().map((a) => a.id), { minLength: 1, maxLength: 2 }) },
+);
+
 /** Gives a world's records fresh ids (unique across worlds in one store) and distinct instants where lists are ordered by them. */
-export function realise(specs: VictimSpec[]): World {
+export function realise(specs: VictimSpec[], expiredAgreements: string[] = []): World {
   let tick = 0;
   // Lists ordered by time get distinct instants, so their order is the order of the world.
   const distinct = (iso: string) => new Date(Date.parse(iso) + ++tick * 1000).toISOString();
@@ -239,7 +252,7 @@ export function realise(specs: VictimSpec[]): World {
       referrals: spec.referrals.map((r) => referralIn(r.status, { id: randomUUID(), partner: r.partner, service: r.service, sentAt: distinct(at(r.sentAt)) })),
     };
   });
-  return { victims };
+  return { victims, expiredAgreements };
 }
 
 /** A referral with the timestamps its state implies (the state machine's path to it). */
@@ -263,8 +276,28 @@ function referralIn(status: ReferralState, base: { id: string; partner: PartnerO
 // Writing a world where the hub reads it: the police stand-in, GMVS's case
 // table, Pankhurst's system, the partners subgraph's own tables, governance.
 
+/** The dates of an agreement version out of force: it ended years before any world's today. */
+const EXPIRED = { startsOn: "2019-04-01T00:00:00.000Z", endsOn: "2020-03-31T00:00:00.000Z" };
+
 export async function insertWorld(hub: TestHub, world: World): Promise<void> {
   const ds = hub.db.dataSource;
+  // Each agreement as this world holds it: the latest version decides, so a later version ends it or
+  // restores its file's dates; versions only grow, as the governance store keeps them.
+  const latest: { id: string; version: number; ends_on: Date | null }[] = await ds.query(
+    `SELECT DISTINCT ON (id) id, version, ends_on FROM governance.data_sharing_agreement ORDER BY id, version DESC`,
+  );
+  for (const file of agreementFiles()) {
+    const row = latest.find((r) => r.id === file.id);
+    if (!row) continue;
+    const expire = world.expiredAgreements.includes(file.id);
+    if ((row.ends_on?.toISOString() === EXPIRED.endsOn) === expire) continue;
+    await ds.query(
+      `INSERT INTO governance.data_sharing_agreement (id, version, title, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on, source_file)
+       SELECT id, version + 1, title, holder, recipients, categories, purposes, lawful_basis, requires_consent, $3, $4, source_file
+       FROM governance.data_sharing_agreement WHERE id = $1 AND version = $2`,
+      [file.id, row.version, expire ? EXPIRED.startsOn : file.startsOn, expire ? EXPIRED.endsOn : file.endsOn],
+    );
+  }
   // Lists that span every case (referrals addressed to an organisation) hold this world's records only.
   await ds.query(`DELETE FROM partners.referral`);
   const hour = 3_600_000;
