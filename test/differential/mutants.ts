@@ -48,8 +48,21 @@ export const MUTANTS: Mutant[] = [
   { name: "decide: consent covers the purpose", file: DECIDE, find: " && c.purposes.includes(purpose) && ", replace: " && " },
   { name: "decide: consent already given", file: DECIDE, find: " && c.givenAt <= facts.now,", replace: "," },
   { name: "decide: consent not withdrawn", file: DECIDE, find: "const current = matching.find((c) => c.withdrawnAt === null || c.withdrawnAt > facts.now);", replace: "const current = matching[0];" },
-  { name: "break-glass: supervisors only", file: ACCESS, find: "this.breakGlass !== null && this.principal.roles.includes(Role.SUPERVISOR) && OVERRIDABLE.has(reason)", replace: "this.breakGlass !== null && OVERRIDABLE.has(reason)" },
-  { name: "break-glass: a reason given", file: ACCESS, find: "return this.breakGlassAdmitted && this.breakGlass !== null && ", replace: "return this.breakGlassAdmitted && " },
+  {
+    name: "break-glass: supervisors only",
+    file: ACCESS,
+    find: "this.breakGlass !== null && this.principal.roles.includes(Role.SUPERVISOR) && OVERRIDABLE.has(reason)",
+    replace: "this.breakGlass !== null && OVERRIDABLE.has(reason)",
+    equivalent:
+      "the gateway and every subgraph refuse a non-supervisor's break-glass header as they build the request's context (breakGlassRequest), so no evaluator ever holds one; test/break-glass.test.ts tests that refusal",
+  },
+  {
+    name: "break-glass: a reason given",
+    file: ACCESS,
+    find: "return this.breakGlassAdmitted && this.breakGlass !== null && ",
+    replace: "return this.breakGlassAdmitted && ",
+    equivalent: "admitBreakGlass admits only a request that gave a reason, so an admitted request always has one",
+  },
   {
     name: "break-glass: overridable reasons only",
     file: ACCESS,
