@@ -15,16 +15,13 @@ import { CaseRecord } from "./case.entity";
 import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.types";
 
 /**
- * The police updates for a case's crime, where GMP's agreements let the
- * caller see them; one batched call per request. To a caller who may not
- * know the crime exists (Crime's existence category), the case has no
- * crime: no updates and no refusal that would say there is one.
- */
-/**
- * What GMP's record says of the case's crime, as far as its agreement with
- * GMVS lets GMVS read it: the investigation updates and, `forCompliance`, the
- * crime's classification history and flags (offence details), from which
- * Enhanced Rights are worked out, and what GMP recorded of telling the victim.
+ * What GMP's record says of the case's crime, where GMP's agreements let the
+ * caller see it; one batched call per kind per request: the investigation
+ * updates and, `forCompliance`, the crime's classification history and flags
+ * (offence details), from which Enhanced Rights are worked out, and what GMP
+ * recorded of telling the victim. To a caller who may not know the crime
+ * exists (Crime's existence category), the case has no crime: nothing, and
+ * no refusal that would say there is one.
  */
 async function policeRecord(
   c: CaseRecord,

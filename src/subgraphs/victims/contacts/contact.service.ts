@@ -16,6 +16,25 @@ import { VictimInformedRecord } from "./victim-informed.entity";
 /** The audit's reason for a duty holder's record that it told the victim. */
 export const VICTIM_INFORMED = "VICTIM_INFORMED";
 
+function assertNotInFuture(occurredAt: Date, now: Date): void {
+  if (Number.isNaN(occurredAt.getTime()) || occurredAt > now) {
+    throw appError(ErrorCode.INVALID_INPUT, "occurredAt cannot be in the future", { argument: "occurredAt" });
+  }
+}
+
+/**
+ * A victim told of a police decision: the update must be one of the crime's
+ * (else INVALID_INPUT with `unknown`), and the telling cannot come before it.
+ * Both GMVS's contacts and GMP's own record are held to this.
+ */
+async function assertToldOfUpdate(policeUpdatesFor: PoliceUpdatesFor, crimeReference: string, policeUpdateId: string, toldAt: Date, unknown: string): Promise<void> {
+  const update = (await policeUpdatesFor(crimeReference)).find((u) => u.id === policeUpdateId);
+  if (!update) throw appError(ErrorCode.INVALID_INPUT, unknown, { argument: "policeUpdateId" });
+  if (toldAt.getTime() < Date.parse(update.occurredAt)) {
+    throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a decision before it was made", { argument: "occurredAt" });
+  }
+}
+
 /** Reads the police updates for one crime; the caller maps an unavailable source to SOURCE_UNAVAILABLE. */
 export type PoliceUpdatesFor = (crimeReference: string) => Promise<InvestigationUpdate[]>;
 
@@ -52,15 +71,10 @@ export class ContactService {
     const now = this.clock();
     const crimeReference = input.crimeReference.trim();
     const policeUpdateId = input.policeUpdateId.trim();
-    if (Number.isNaN(input.occurredAt.getTime()) || input.occurredAt > now) {
-      throw appError(ErrorCode.INVALID_INPUT, "occurredAt cannot be in the future", { argument: "occurredAt" });
-    }
+    assertNotInFuture(input.occurredAt, now);
     // GMP's own record, read before the transaction: a slow police API must hold no lock.
-    const update = crimeReference ? (await policeUpdatesFor(crimeReference)).find((u) => u.id === policeUpdateId) : undefined;
-    if (!update) throw appError(ErrorCode.INVALID_INPUT, "No such investigation update for this crime", { argument: "policeUpdateId" });
-    if (input.occurredAt.getTime() < Date.parse(update.occurredAt)) {
-      throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a decision before it was made", { argument: "occurredAt" });
-    }
+    if (!crimeReference) throw appError(ErrorCode.INVALID_INPUT, "No such investigation update for this crime", { argument: "policeUpdateId" });
+    await assertToldOfUpdate(policeUpdatesFor, crimeReference, policeUpdateId, input.occurredAt, "No such investigation update for this crime");
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(VictimInformedRecord);
       const saved = await repo.save(
@@ -95,9 +109,7 @@ export class ContactService {
     const now = this.clock();
     const summary = input.summary.trim();
     if (!summary) throw appError(ErrorCode.INVALID_INPUT, "Say what the victim was told", { argument: "summary" });
-    if (Number.isNaN(input.occurredAt.getTime()) || input.occurredAt > now) {
-      throw appError(ErrorCode.INVALID_INPUT, "occurredAt cannot be in the future", { argument: "occurredAt" });
-    }
+    assertNotInFuture(input.occurredAt, now);
     const policeUpdateId = input.policeUpdateId?.trim() || null;
     if (input.purpose === ContactPurpose.TOLD_OF_DECISION && policeUpdateId === null) {
       throw appError(ErrorCode.INVALID_INPUT, "Name the police update the victim was told of", { argument: "policeUpdateId" });
@@ -110,11 +122,7 @@ export class ContactService {
     if (policeUpdateId !== null) {
       const crimeReference = (kaseBefore as { crime_reference: string | null } | undefined)?.crime_reference ?? null;
       if (crimeReference === null) throw appError(ErrorCode.INVALID_INPUT, "This case has no crime, so no police update to tell of", { argument: "policeUpdateId" });
-      const update = (await policeUpdatesFor(crimeReference)).find((u) => u.id === policeUpdateId);
-      if (!update) throw appError(ErrorCode.INVALID_INPUT, "No such police update for this case's crime", { argument: "policeUpdateId" });
-      if (input.occurredAt.getTime() < Date.parse(update.occurredAt)) {
-        throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a decision before it was made", { argument: "occurredAt" });
-      }
+      await assertToldOfUpdate(policeUpdatesFor, crimeReference, policeUpdateId, input.occurredAt, "No such police update for this case's crime");
     }
     return this.dataSource.transaction(async (m) => {
       const { kase, subjectId } = await lockCase(m, caseId);
