@@ -13,6 +13,7 @@ import {
 import {
   ContactKind,
   EnhancedRightsCategory,
+  EnhancedRightsReason,
   EntitlementCode,
   NoRuleVersionInForceError,
   PoliceEventKind,
@@ -302,9 +303,11 @@ describe("rule version selection by the triggering event's London date", () => {
       }),
       { now: LATER, ruleVersions: versions },
     );
-    expect(results.map((r) => [r.triggeringEvent.id, r.ruleVersion, r.workingDaysAllowed])).toEqual([
-      ["before", "victims-code-2021", 1],
-      ["after", "hypothetical-code-2026", 2],
+    expect(results.map((r) => [r.triggeringEvent.id, r.entitlement, r.ruleVersion, r.workingDaysAllowed])).toEqual([
+      ["before", EntitlementCode.R6_TOLD_OF_KEY_DECISION, "victims-code-2021", 1],
+      ["after", EntitlementCode.R6_TOLD_OF_KEY_DECISION, "hypothetical-code-2026", 2],
+      // The later version changed Right 6 only; the charge's Right 7 keeps its numbers, under the later version's name.
+      ["after", EntitlementCode.R7_VPS_OFFERED, "hypothetical-code-2026", 1],
     ]);
   });
 
@@ -319,6 +322,7 @@ describe("rule version selection by the triggering event's London date", () => {
     expect(results.map((r) => [r.triggeringEvent.id, r.entitlement, r.status, r.exception, r.workingDaysAllowed, r.dueAt])).toEqual([
       ["legacy", EntitlementCode.R6_TOLD_OF_KEY_DECISION, EntitlementStatus.NOT_APPLICABLE, EntitlementException.BEFORE_RULES_HELD, null, null],
       ["first", EntitlementCode.R6_TOLD_OF_KEY_DECISION, EntitlementStatus.MISSED, null, 5, expect.any(Date)],
+      ["first", EntitlementCode.R7_VPS_OFFERED, EntitlementStatus.MISSED, null, 5, expect.any(Date)],
     ]);
   });
 
@@ -382,6 +386,11 @@ describe("complianceSummary", () => {
     expect(complianceSummary(results)).toEqual({
       [EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES]: { MET: 1, LATE: 0, MISSED: 0, PENDING: 0, NOT_APPLICABLE: 0, total: 1 },
       [EntitlementCode.R6_TOLD_OF_KEY_DECISION]: { MET: 1, LATE: 1, MISSED: 0, PENDING: 1, NOT_APPLICABLE: 0, total: 3 },
+      // The charge on Tuesday 10 June: its VPS offer is due by the end of Tuesday 17 June.
+      [EntitlementCode.R7_VPS_OFFERED]: { MET: 0, LATE: 0, MISSED: 0, PENDING: 1, NOT_APPLICABLE: 0, total: 1 },
+      [EntitlementCode.R8_TOLD_OF_HEARING_OUTCOME]: { MET: 0, LATE: 0, MISSED: 0, PENDING: 0, NOT_APPLICABLE: 0, total: 0 },
+      [EntitlementCode.R9_TOLD_OF_CASE_OUTCOME]: { MET: 0, LATE: 0, MISSED: 0, PENDING: 0, NOT_APPLICABLE: 0, total: 0 },
+      [EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME]: { MET: 0, LATE: 0, MISSED: 0, PENDING: 0, NOT_APPLICABLE: 0, total: 0 },
     });
   });
 
@@ -415,8 +424,10 @@ describe("property: deadlines", () => {
     fc.assert(
       fc.property(fc.integer({ min: from, max: to }), fc.constantFrom(...kinds), (ms, kind) => {
         const policeEvents = [{ id: "x", kind, occurredAt: new Date(ms) }];
-        const standard = assessEntitlements(input({ policeEvents }), { now: LATER });
-        const enhanced = assessEntitlements(input({ enhancedRights: [EnhancedRightsCategory.VULNERABLE], policeEvents }), { now: LATER });
+        // A recorded Victim Contact Scheme referral shows Right 11 was owed, so it has a deadline too.
+        const contacts = [{ kind: ContactKind.REFERRED_TO_VICTIM_CONTACT_SCHEME, occurredAt: LATER, eventId: "x" }];
+        const standard = assessEntitlements(input({ policeEvents, contacts }), { now: LATER });
+        const enhanced = assessEntitlements(input({ enhancedRights: [EnhancedRightsCategory.VULNERABLE], policeEvents, contacts }), { now: LATER });
         expect(standard.length).toBeGreaterThan(0);
         standard.forEach((s, i) => {
           const e = enhanced[i]!;
@@ -484,5 +495,102 @@ describe("Right 6 on weekends and bank holidays themselves", () => {
     const [r6] = assessEntitlements(input({ enhancedRights: categories, policeEvents: [event(kind, occurredAt)] }), { now: LATER });
     expect(r6?.entitlement).toBe(EntitlementCode.R6_TOLD_OF_KEY_DECISION);
     expect(r6?.dueAt?.toISOString()).toBe(dueAt);
+  });
+});
+
+/**
+ * Every timed entitlement, written from the Code's own statements
+ * (DOMAIN-REFERENCE.md §1.3 and §8.4) with the source beside each row, not
+ * from rules.ts: a number or trigger changed there fails here. Each row is
+ * judged for a victim without and with Enhanced Rights, for an event on
+ * Wednesday 4 June 2025 (British Summer Time), so the deadline is 23:59:59.999
+ * London time on the Nth working day after it.
+ */
+describe("every timed entitlement, standard and enhanced", () => {
+  const DUE_AFTER_WEDNESDAY_4_JUNE_2025: Record<number, string> = {
+    1: "2025-06-05T22:59:59.999Z",
+    2: "2025-06-06T22:59:59.999Z",
+    5: "2025-06-11T22:59:59.999Z",
+    10: "2025-06-18T22:59:59.999Z",
+  };
+  // [entitlement, right, trigger, what fulfils it, standard WD, enhanced WD, statutory source]
+  const TABLE: [EntitlementCode, number, PoliceEventKind, ContactKind, number, number, string][] = [
+    [EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES, 4, PoliceEventKind.CRIME_REPORTED, ContactKind.REFERRAL_PASSED_ON, 2, 2, "bedfordshire.pcc.police.uk …individual-rights-information-2: referral within 2 WD of reporting"],
+    [EntitlementCode.R6_TOLD_OF_KEY_DECISION, 6, PoliceEventKind.SUSPECT_ARRESTED, ContactKind.TOLD_OF_DECISION, 5, 1, "…right-6-of-12: arrest, 5 WD (1 WD)"],
+    [EntitlementCode.R6_TOLD_OF_KEY_DECISION, 6, PoliceEventKind.OUT_OF_COURT_DISPOSAL, ContactKind.TOLD_OF_DECISION, 5, 1, "…right-6-of-12: out-of-court disposals are covered"],
+    [EntitlementCode.R7_VPS_OFFERED, 7, PoliceEventKind.SUSPECT_CHARGED, ContactKind.VPS_OFFERED, 5, 1, "gov.uk Code, Right 7: offered at charge; time [M], with the charge's news"],
+    [EntitlementCode.R8_TOLD_OF_HEARING_OUTCOME, 8, PoliceEventKind.COURT_HEARING, ContactKind.TOLD_OF_DECISION, 5, 1, "…right-8-of-12: bail hearing outcomes, warrants, 5 WD (1 WD)"],
+    [EntitlementCode.R9_TOLD_OF_CASE_OUTCOME, 9, PoliceEventKind.VERDICT, ContactKind.TOLD_OF_DECISION, 1, 1, "…right-9-of-12: outcome within 1 WD, every victim"],
+    [EntitlementCode.R9_TOLD_OF_CASE_OUTCOME, 9, PoliceEventKind.SENTENCE, ContactKind.TOLD_OF_DECISION, 1, 1, "…right-9-of-12: sentence within 1 WD, every victim"],
+    [EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME, 11, PoliceEventKind.SENTENCE, ContactKind.REFERRED_TO_VICTIM_CONTACT_SCHEME, 10, 10, "…right-11-of-12: VCS referral within 10 WD of sentence"],
+  ];
+
+  it("covers every entitlement code", () => {
+    expect([...new Set(TABLE.map(([code]) => code))].sort()).toEqual(Object.values(EntitlementCode).sort());
+  });
+
+  describe.each(TABLE)("%s (Right %i) on %s, fulfilled by %s", (code, rightNumber, trigger, fulfilledBy, standard, enhanced, _source) => {
+    const when = "2025-06-04T09:00:00Z";
+    const assess = (categories: EnhancedRightsCategory[], contacts: VictimContact[] = []) =>
+      only(assessEntitlements(input({ enhancedRights: categories, policeEvents: [event(trigger, when)], contacts }), { now: LATER }), code);
+    const doneOnTime: VictimContact = { kind: fulfilledBy, occurredAt: at("2025-06-05T09:00:00Z"), eventId: "e1", by: "GMVS" };
+
+    it(`allows ${standard} working days as standard and ${enhanced} under Enhanced Rights`, () => {
+      // Right 11 arises only where the offence and sentence qualify, which a recorded referral shows.
+      const contacts = code === EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME ? [doneOnTime] : [];
+      const plain = assess([], contacts);
+      const enhancedResult = assess([EnhancedRightsCategory.VULNERABLE], contacts);
+      expect(plain).toMatchObject({ rightNumber, workingDaysAllowed: standard, dueAt: at(DUE_AFTER_WEDNESDAY_4_JUNE_2025[standard]!) });
+      expect(enhancedResult).toMatchObject({ rightNumber, workingDaysAllowed: enhanced, dueAt: at(DUE_AFTER_WEDNESDAY_4_JUNE_2025[enhanced]!) });
+    });
+
+    it("is met by its own kind of contact, attributed to who made it", () => {
+      expect(assess([], [doneOnTime])).toMatchObject({ status: EntitlementStatus.MET, fulfilledAt: doneOnTime.occurredAt, fulfilledBy: "GMVS" });
+    });
+
+    it("is not met by any other kind of contact", () => {
+      const others = Object.values(ContactKind)
+        .filter((kind) => kind !== fulfilledBy)
+        .map((kind): VictimContact => ({ ...doneOnTime, kind }));
+      expect(assess([], others).fulfilledAt).toBeNull();
+    });
+  });
+});
+
+describe("Right 4's opt-in route", () => {
+  const report = event(PoliceEventKind.CRIME_REPORTED, "2025-06-02T09:00:00Z", "report");
+
+  it("reports a domestic abuse victim who was not referred as not having opted in, not as having declined", () => {
+    const domesticAbuse = [{ category: EnhancedRightsCategory.MOST_SERIOUS_CRIME, reason: EnhancedRightsReason.DOMESTIC_ABUSE, from: at("2025-06-02T09:00:00Z") }];
+    const [r4] = assessEntitlements(input({ referralDeclined: true, enhancedRightsFrom: domesticAbuse, policeEvents: [report] }), { now: LATER });
+    expect(r4).toMatchObject({ status: EntitlementStatus.NOT_APPLICABLE, exception: EntitlementException.VICTIM_DID_NOT_OPT_IN, dueAt: null });
+  });
+
+  it("keeps the opt-out reading for a crime the record does not make opt-in", () => {
+    const stalking = [{ category: EnhancedRightsCategory.PERSISTENTLY_TARGETED, reason: EnhancedRightsReason.STALKING, from: at("2025-06-02T09:00:00Z") }];
+    const [r4] = assessEntitlements(input({ referralDeclined: true, enhancedRightsFrom: stalking, policeEvents: [report] }), { now: LATER });
+    expect(r4?.exception).toBe(EntitlementException.VICTIM_DECLINED_REFERRAL);
+  });
+});
+
+describe("Right 11 where the data does not show eligibility", () => {
+  const sentence = event(PoliceEventKind.SENTENCE, "2025-06-04T09:00:00Z", "sentence");
+
+  it("is neither met nor missed until a referral is recorded: NOT_APPLICABLE, ELIGIBILITY_NOT_HELD", () => {
+    const results = assessEntitlements(input({ policeEvents: [sentence] }), { now: LATER });
+    expect(only(results, EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME)).toMatchObject({
+      status: EntitlementStatus.NOT_APPLICABLE,
+      exception: EntitlementException.ELIGIBILITY_NOT_HELD,
+      dueAt: null,
+      workingDaysAllowed: null,
+    });
+    // The sentence's Right 9 clock runs regardless.
+    expect(only(results, EntitlementCode.R9_TOLD_OF_CASE_OUTCOME).status).toBe(EntitlementStatus.MISSED);
+  });
+
+  it("is judged LATE when the recorded referral came after 10 working days", () => {
+    const late: VictimContact = { kind: ContactKind.REFERRED_TO_VICTIM_CONTACT_SCHEME, occurredAt: at("2025-06-19T09:00:00Z"), eventId: "sentence" };
+    const results = assessEntitlements(input({ policeEvents: [sentence], contacts: [late] }), { now: LATER });
+    expect(only(results, EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME)).toMatchObject({ status: EntitlementStatus.LATE, exception: null });
   });
 });

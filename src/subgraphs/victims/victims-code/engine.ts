@@ -49,6 +49,14 @@ export enum EntitlementException {
    * neither met nor missed here.
    */
   BEFORE_RULES_HELD = "BEFORE_RULES_HELD",
+  /** Right 4's referral is opt-in for this victim's crime (domestic abuse), and they did not consent to it. */
+  VICTIM_DID_NOT_OPT_IN = "VICTIM_DID_NOT_OPT_IN",
+  /**
+   * The entitlement arises only under conditions the hub's data does not
+   * show (Right 11: the offence and the sentence's length), and no contact
+   * shows it was owed: neither met nor missed until someone records it.
+   */
+  ELIGIBILITY_NOT_HELD = "ELIGIBILITY_NOT_HELD",
 }
 
 export interface PoliceEvent {
@@ -206,7 +214,8 @@ function judge(dueAt: Date, fulfilledAt: Date | null, now: Date): EntitlementSta
  * version in force on the event's London date, ordered by event time.
  *
  * A victim who declined referral still gets a Right 4 row, with status
- * NOT_APPLICABLE and exception VICTIM_DECLINED_REFERRAL, rather than no row:
+ * NOT_APPLICABLE and exception VICTIM_DECLINED_REFERRAL (VICTIM_DID_NOT_OPT_IN
+ * where the crime makes referral opt-in), rather than no row:
  * compliance reports can then count opt-outs and tell them apart from cases
  * where the crime report was never recorded.
  *
@@ -260,14 +269,9 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
         results.push({ ...common, workingDaysAllowed: null, dueAt: null, status: EntitlementStatus.NOT_APPLICABLE, exception: EntitlementException.BEFORE_RULES_HELD });
         continue;
       }
-      if (rule.victimMayDecline && input.referralDeclined) {
-        results.push({
-          ...common,
-          workingDaysAllowed: null,
-          dueAt: null,
-          status: EntitlementStatus.NOT_APPLICABLE,
-          exception: EntitlementException.VICTIM_DECLINED_REFERRAL,
-        });
+      const exception = exceptionOf(rule, input, reasons, fulfilment);
+      if (exception) {
+        results.push({ ...common, workingDaysAllowed: null, dueAt: null, status: EntitlementStatus.NOT_APPLICABLE, exception });
         continue;
       }
       const workingDaysAllowed = enhanced ? rule.enhancedWorkingDays : rule.standardWorkingDays;
@@ -276,6 +280,27 @@ export function assessEntitlements(input: EntitlementInput, options: AssessmentO
     }
   }
   return results;
+}
+
+/**
+ * Why a rule that an event triggered does not bind, or null where it does:
+ * a referral the victim declined (or, for an opt-in crime, did not ask
+ * for), or an entitlement whose eligibility the data does not show and no
+ * contact has shown (a recorded Victim Contact Scheme referral shows the
+ * victim was eligible, so it is judged against its time).
+ */
+function exceptionOf(
+  rule: TimelinessRule,
+  input: EntitlementInput,
+  reasons: readonly EnhancedRightsReason[],
+  fulfilment: VictimContact | null,
+): EntitlementException | null {
+  if (rule.victimMayDecline && input.referralDeclined) {
+    const optIn = rule.optInFor?.some((reason) => reasons.includes(reason)) ?? false;
+    return optIn ? EntitlementException.VICTIM_DID_NOT_OPT_IN : EntitlementException.VICTIM_DECLINED_REFERRAL;
+  }
+  if (rule.eligibilityNotHeld !== undefined && fulfilment === null) return EntitlementException.ELIGIBILITY_NOT_HELD;
+  return null;
 }
 
 /** The reasons, each once, that give Enhanced Rights on `at` under `version`: recorded ones always, worked-out ones from their date. */

@@ -19,7 +19,7 @@ describe("Victims' Code 2021 rule data", () => {
     expect(VICTIMS_CODE_2021.effectiveFrom).toBe("2021-04-01");
   });
 
-  it("allows 2 working days for referral and 5 (1 enhanced) for key decisions", () => {
+  it("allows 2 working days for referral, 5 (1 enhanced) for key decisions, hearing outcomes and the VPS offer, 1 for the case's outcome and 10 for the Victim Contact Scheme", () => {
     const byCode = new Map(VICTIMS_CODE_2021.timeliness.map((rule) => [rule.entitlement, rule]));
     expect(byCode.get(EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES)).toMatchObject({
       standardWorkingDays: 2,
@@ -31,6 +31,11 @@ describe("Victims' Code 2021 rule data", () => {
       enhancedWorkingDays: 1,
       victimMayDecline: false,
     });
+    expect(byCode.get(EntitlementCode.R7_VPS_OFFERED)).toMatchObject({ standardWorkingDays: 5, enhancedWorkingDays: 1, confirmation: "M" });
+    expect(byCode.get(EntitlementCode.R8_TOLD_OF_HEARING_OUTCOME)).toMatchObject({ standardWorkingDays: 5, enhancedWorkingDays: 1 });
+    expect(byCode.get(EntitlementCode.R9_TOLD_OF_CASE_OUTCOME)).toMatchObject({ standardWorkingDays: 1, enhancedWorkingDays: 1 });
+    expect(byCode.get(EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME)).toMatchObject({ standardWorkingDays: 10, enhancedWorkingDays: 10 });
+    expect(byCode.get(EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME)?.eligibilityNotHeld).toMatch(/12 months/);
   });
 
   it("has a rule for every entitlement code and a source beside every rule and trigger", () => {

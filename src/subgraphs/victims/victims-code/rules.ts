@@ -76,14 +76,24 @@ export enum PoliceEventKind {
   DECISION_NOT_TO_INVESTIGATE = "DECISION_NOT_TO_INVESTIGATE",
   /** The suspect is dealt with outside court (a caution, conditional caution or community resolution). */
   OUT_OF_COURT_DISPOSAL = "OUT_OF_COURT_DISPOSAL",
+  /** A court hearing took place: its outcome (bail, a warrant) and the next date are for the victim to know. */
+  COURT_HEARING = "COURT_HEARING",
+  /** The court reached a verdict. */
+  VERDICT = "VERDICT",
+  /** The court passed sentence. */
+  SENTENCE = "SENTENCE",
 }
 
 /** What a recorded contact did, and so which entitlement it can fulfil. */
 export enum ContactKind {
   /** The police passed the victim's details to a victim support service (Right 4). */
   REFERRAL_PASSED_ON = "REFERRAL_PASSED_ON",
-  /** The victim was told of a police or prosecution decision (Right 6). */
+  /** The victim was told of a police, prosecution or court decision (Rights 6, 8 and 9). */
   TOLD_OF_DECISION = "TOLD_OF_DECISION",
+  /** The victim was offered the chance to make a Victim Personal Statement (Right 7). */
+  VPS_OFFERED = "VPS_OFFERED",
+  /** The victim was referred to the Probation Service's Victim Contact Scheme (Right 11). */
+  REFERRED_TO_VICTIM_CONTACT_SCHEME = "REFERRED_TO_VICTIM_CONTACT_SCHEME",
 }
 
 /** One timed duty under a right, as the engine tracks it. */
@@ -92,6 +102,14 @@ export enum EntitlementCode {
   R4_REFERRAL_TO_SUPPORT_SERVICES = "R4_REFERRAL_TO_SUPPORT_SERVICES",
   /** Right 6: told of a key investigation or charging decision within 5 working days (1 under Enhanced Rights). */
   R6_TOLD_OF_KEY_DECISION = "R6_TOLD_OF_KEY_DECISION",
+  /** Right 7: offered a Victim Personal Statement when the suspect is charged. */
+  R7_VPS_OFFERED = "R7_VPS_OFFERED",
+  /** Right 8: told of a court hearing's outcome (bail, warrants, the next date) within 5 working days (1 under Enhanced Rights). */
+  R8_TOLD_OF_HEARING_OUTCOME = "R8_TOLD_OF_HEARING_OUTCOME",
+  /** Right 9: told of the verdict and the sentence within 1 working day. */
+  R9_TOLD_OF_CASE_OUTCOME = "R9_TOLD_OF_CASE_OUTCOME",
+  /** Right 11: referred to the Victim Contact Scheme within 10 working days of sentence, where eligible. */
+  R11_REFERRED_TO_VICTIM_CONTACT_SCHEME = "R11_REFERRED_TO_VICTIM_CONTACT_SCHEME",
 }
 
 /** [S] checked, [M] not confirmed, [S/M] partly confirmed (DOMAIN-REFERENCE.md). */
@@ -120,6 +138,20 @@ export interface TimelinessRule {
   readonly enhancedWorkingDays: number;
   /** The victim may decline this; if they have, the entitlement is NOT_APPLICABLE. */
   readonly victimMayDecline: boolean;
+  /**
+   * Where the victim must ask for it (opt in) rather than decline it (opt
+   * out): the Enhanced Rights reasons, worked out from the crime, that make
+   * it so. A victim under one of these who did not consent gets
+   * VICTIM_DID_NOT_OPT_IN rather than VICTIM_DECLINED_REFERRAL.
+   */
+  readonly optInFor?: readonly EnhancedRightsReason[];
+  /**
+   * The condition under which the entitlement arises, where it depends on
+   * facts the hub does not hold (a sentence's length, the offence's
+   * category). Until a contact shows the duty was done, the entitlement is
+   * NOT_APPLICABLE with ELIGIBILITY_NOT_HELD: neither met nor missed.
+   */
+  readonly eligibilityNotHeld?: string;
   readonly confirmation: Confirmation;
   readonly source: string;
 }
@@ -180,6 +212,11 @@ const CODE_2021_SOURCE =
 const RIGHT_6_SOURCE =
   "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-6-of-12";
 const ENHANCED_RIGHTS_SOURCE = "https://www.nottinghamshire.police.uk/faqs/what-are-enhanced-rights-and-how-do-i-receive-them";
+// Right 7 as the Code itself states it (DOMAIN-REFERENCE.md §1.3 gives no page of its own for it).
+const RIGHT_7_SOURCE = "https://www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime";
+const RIGHT_8_SOURCE = "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-8-of-12";
+const RIGHT_9_SOURCE = "https://www.bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-9-of-12/";
+const RIGHT_11_SOURCE = "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-11-of-12";
 const CPS_DECISIONS_SOURCE =
   "http://www.cps.gov.uk/thames_chiltern/victim_and_witness_care/the_code_of_practice_for_victims_of_crime/ (older CPS wording; DOMAIN-REFERENCE.md §1.3 marks charge decisions [S/M])";
 
@@ -235,10 +272,13 @@ export const VICTIMS_CODE_2021: VictimsCodeRuleVersion = {
       standardWorkingDays: 2,
       enhancedWorkingDays: 2,
       // "Unless the victim declines" (opt-out) [S] for the default case. The older Code required
-      // explicit consent (opt-in) for sexual offences, domestic violence and bereaved relatives
-      // (https://www.nottinghamshire.police.uk/faqs/what-are-victims-services); not confirmed in the
-      // 2020 text [M] and not modelled here: the caller says whether the victim declined.
+      // explicit consent (opt-in) for sexual offences, domestic violence and bereaved relatives [S]
+      // (https://www.nottinghamshire.police.uk/faqs/what-are-victims-services); that the 2020 Code
+      // keeps it is not confirmed [M]. The police record shows domestic abuse, so a domestic abuse
+      // victim who was not referred is reported as one who did not opt in; sexual offences and
+      // bereavement it does not show, so those stay under the opt-out reading.
       victimMayDecline: true,
+      optInFor: [EnhancedRightsReason.DOMESTIC_ABUSE, EnhancedRightsReason.CONTROLLING_OR_COERCIVE],
       confirmation: "S",
       source: "https://www.bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-2/",
     },
@@ -269,6 +309,69 @@ export const VICTIMS_CODE_2021: VictimsCodeRuleVersion = {
       victimMayDecline: false,
       confirmation: "S",
       source: RIGHT_6_SOURCE,
+    },
+    {
+      entitlement: EntitlementCode.R7_VPS_OFFERED,
+      right: VictimsCodeRight.R7,
+      // A VPS "can be offered when the victim gives a statement, at charge, or later" [S]
+      // (RIGHT_7_SOURCE). The Code sets no time for it; the hub times the offer at charge, with the
+      // news of the charge and in the same working days, so that it comes before the first hearing.
+      // That time is our reading, not the Code's [M].
+      triggers: [{ event: PoliceEventKind.SUSPECT_CHARGED, confirmation: "M", source: RIGHT_7_SOURCE }],
+      fulfilledBy: ContactKind.VPS_OFFERED,
+      standardWorkingDays: 5,
+      enhancedWorkingDays: 1,
+      // The victim chooses whether to make one; the offer is the duty, and is owed to every victim.
+      victimMayDecline: false,
+      confirmation: "M",
+      source: RIGHT_7_SOURCE,
+    },
+    {
+      entitlement: EntitlementCode.R8_TOLD_OF_HEARING_OUTCOME,
+      right: VictimsCodeRight.R8,
+      // Bail hearing outcomes and conditions, arrest warrants and re-arrests: within 5 working days
+      // (1 under Enhanced Rights) of the Witness Care Unit hearing from the court [S] (RIGHT_8_SOURCE).
+      // The hub has the hearing's police update, not the unit's receipt, so it counts from the update [M].
+      triggers: [{ event: PoliceEventKind.COURT_HEARING, confirmation: "S/M", source: RIGHT_8_SOURCE }],
+      fulfilledBy: ContactKind.TOLD_OF_DECISION,
+      standardWorkingDays: 5,
+      enhancedWorkingDays: 1,
+      victimMayDecline: false,
+      confirmation: "S/M",
+      source: RIGHT_8_SOURCE,
+    },
+    {
+      entitlement: EntitlementCode.R9_TOLD_OF_CASE_OUTCOME,
+      right: VictimsCodeRight.R9,
+      // The outcome and sentence, explained, within 1 working day of the Witness Care Unit receiving
+      // them, for every victim [S] (RIGHT_9_SOURCE); counted from the police update, as for Right 8 [M].
+      triggers: [
+        { event: PoliceEventKind.VERDICT, confirmation: "S/M", source: RIGHT_9_SOURCE },
+        { event: PoliceEventKind.SENTENCE, confirmation: "S/M", source: RIGHT_9_SOURCE },
+      ],
+      fulfilledBy: ContactKind.TOLD_OF_DECISION,
+      standardWorkingDays: 1,
+      enhancedWorkingDays: 1,
+      victimMayDecline: false,
+      confirmation: "S/M",
+      source: RIGHT_9_SOURCE,
+    },
+    {
+      entitlement: EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME,
+      right: VictimsCodeRight.R11,
+      // Automatic referral to the Victim Contact Scheme within 10 working days of sentence, for every
+      // victim, where the offence is a specified violent or sexual offence and the sentence 12 months or
+      // more, or a hospital order [S] (RIGHT_11_SOURCE). The Victim Liaison Officer's contact within 20
+      // working days of referral is the Probation Service's, whose record the hub does not hold.
+      triggers: [{ event: PoliceEventKind.SENTENCE, confirmation: "S", source: RIGHT_11_SOURCE }],
+      fulfilledBy: ContactKind.REFERRED_TO_VICTIM_CONTACT_SCHEME,
+      standardWorkingDays: 10,
+      enhancedWorkingDays: 10,
+      // The victim may opt out at any time [S]; the referral itself is automatic.
+      victimMayDecline: false,
+      eligibilityNotHeld: "a specified violent or sexual offence with a sentence of 12 months or more, or a hospital order: the police update does not say",
+      confirmation: "S",
+      source: RIGHT_11_SOURCE,
     },
   ],
   enhancedRights: {
