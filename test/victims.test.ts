@@ -65,7 +65,7 @@ describe("Client M's case file (DESIGN.md story 1, the GMVS parts)", () => {
   it("computes her Victims' Code entitlements from the police stand-in's updates for SYN/000101/26", async () => {
     const body = await gql(CASE_FILE, { id: SYNTHETIC_CASE_IDS.clientM }, gmvs);
     const compliance = body.data?.case.victimsCodeCompliance;
-    expect(compliance).toMatchObject({ met: 4, late: 1, missed: 0, pending: 0, notApplicable: 0 });
+    expect(compliance).toMatchObject({ met: 5, late: 1, missed: 1, pending: 0, notApplicable: 0 });
     const rows = compliance.entitlements.map((e: Data) => [e.right, e.event, e.workingDaysAllowed, e.dueAt, e.status]);
     expect(rows).toEqual([
       // Reported Tuesday 1 September; GMVS had her details on the Wednesday: within 2 working days.
@@ -76,6 +76,10 @@ describe("Client M's case file (DESIGN.md story 1, the GMVS parts)", () => {
       [6, "SUSPECT_RELEASED_ON_BAIL", 1, "2026-09-07T22:59:59.999Z", "MET"],
       // Charged on Sunday 20 September: due end of Monday; told on the Tuesday.
       [6, "SUSPECT_CHARGED", 1, "2026-09-21T22:59:59.999Z", "LATE"],
+      // The charge also brings the offer of a Victim Personal Statement, which no contact records.
+      [7, "SUSPECT_CHARGED", 1, "2026-09-21T22:59:59.999Z", "MISSED"],
+      // The first hearing on Thursday 15 October: GMVS explained it that afternoon.
+      [8, "COURT_HEARING", 1, "2026-10-16T22:59:59.999Z", "MET"],
     ]);
     expect(compliance.entitlements.every((e: Data) => e.enhancedRights === true || e.right === 4)).toBe(true);
   });

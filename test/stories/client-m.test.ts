@@ -73,7 +73,7 @@ it("takes Client M from GMP's record to Restore's support, her timeline and her 
 
   // GMP's updates: arrest, charge, a community order at sentence (a compressed synthetic timeline).
   const arrest = policeUpdate(hub, m.crimeReference, InvestigationUpdateKind.ARREST, new Date(reportedAt.getTime() + 10 * MINUTE), "Suspect arrested");
-  policeUpdate(hub, m.crimeReference, InvestigationUpdateKind.CHARGED, new Date(reportedAt.getTime() + 20 * MINUTE), "Charged with stalking");
+  const charge = policeUpdate(hub, m.crimeReference, InvestigationUpdateKind.CHARGED, new Date(reportedAt.getTime() + 20 * MINUTE), "Charged with stalking");
   policeUpdate(hub, m.crimeReference, InvestigationUpdateKind.SENTENCE, new Date(reportedAt.getTime() + 30 * MINUTE), "Community order with a restraining order");
   // GMVS tells her of the arrest within the hour (Enhanced Rights: within one working day); she has not yet been told of the charge.
   await send(
@@ -82,6 +82,18 @@ it("takes Client M from GMP's record to Restore's support, her timeline and her 
     { id: m.caseId, input: { occurredAt: new Date(reportedAt.getTime() + 15 * MINUTE).toISOString(), channel: "PHONE", purpose: "TOLD_OF_DECISION", summary: "Told of the arrest", policeUpdateId: arrest.id } },
     as.gmvs(),
   );
+  // Her caseworker offers her a Victim Personal Statement on the charge (Right 7). Offered "on" the arrest, it would
+  // answer no clock, so the hub refuses it rather than keep a contact that can never count.
+  const vps = (policeUpdateId: string) =>
+    send(
+      hub,
+      `mutation($id: ID!, $input: ContactInput!) { recordContact(caseId: $id, input: $input) { id } }`,
+      { id: m.caseId, input: { occurredAt: new Date(reportedAt.getTime() + 25 * MINUTE).toISOString(), channel: "PHONE", purpose: "VPS_OFFERED", summary: "Offered a Victim Personal Statement", policeUpdateId } },
+      as.gmvs(),
+      true,
+    );
+  expect((await vps(arrest.id)).errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "policeUpdateId" });
+  expect((await vps(charge.id)).errors).toBeUndefined();
 
   // Her timeline and her Victims' Code compliance, as GMVS sees them.
   const file = await send(
@@ -103,7 +115,15 @@ it("takes Client M from GMP's record to Restore's support, her timeline and her 
   const police_ = kase.justiceTimeline.filter((e: { __typename: string }) => e.__typename === "PoliceTimelineEntry").map((e: { kind: string }) => e.kind);
   expect(police_).toEqual(["ARREST", "CHARGED", "SENTENCE"]);
   const rights = kase.victimsCodeCompliance.entitlements.map((e: { right: number; event: string; status: string }) => `${e.right}:${e.event}:${e.status}`);
-  expect(rights).toEqual(expect.arrayContaining(["4:CRIME_REPORTED:MET", "6:SUSPECT_ARRESTED:MET", "6:SUSPECT_CHARGED:PENDING"]));
+  expect(rights).toEqual(expect.arrayContaining(["4:CRIME_REPORTED:MET", "6:SUSPECT_ARRESTED:MET", "6:SUSPECT_CHARGED:PENDING", "7:SUSPECT_CHARGED:MET"]));
+  // Sentence: she is to be told of it within 1 working day (Right 9). A community order gives no Victim Contact
+  // Scheme referral (Right 11 needs 12 months or more); the police update does not say which sentence it was, so
+  // the hub lists Right 11 untimed rather than as missed.
+  const sentence = kase.victimsCodeCompliance.entitlements.filter((e: { event: string }) => e.event === "SENTENCE");
+  expect(sentence.map((e: { right: number; workingDaysAllowed: number | null; status: string }) => [e.right, e.workingDaysAllowed, e.status])).toEqual([
+    [9, 1, "PENDING"],
+    [11, null, "NOT_APPLICABLE"],
+  ]);
   // Enhanced Rights from the day GMP recorded the crime, for three reasons: GMP recorded her as persistently
   // targeted, and its record says stalking (8Q) and domestic abuse; so every decision is due within one working day.
   const right6 = kase.victimsCodeCompliance.entitlements.filter((e: { right: number }) => e.right === 6);

@@ -45,10 +45,12 @@ it("keeps both classifications, raises a MARAC referral from a high DASH for GMP
     { id: v.caseId },
     as.gmvs(),
   );
-  const right6 = compliance.data?.case.victimsCodeCompliance.entitlements.filter((e: { right: number }) => e.right === 6);
-  expect(right6).toEqual([
+  // The charge's Victim Personal Statement offer (Right 7) is timed alike, from the same reclassification.
+  const decisions = compliance.data?.case.victimsCodeCompliance.entitlements.filter((e: { right: number }) => e.right === 6 || e.right === 7);
+  expect(decisions).toEqual([
     { right: 6, event: "SUSPECT_ARRESTED", eventAt: arrestedAt.toISOString(), workingDaysAllowed: 5, dueAt: workingDayDeadline(arrestedAt, 5).toISOString(), enhancedRights: false, enhancedRightsReasons: [] },
     { right: 6, event: "SUSPECT_CHARGED", eventAt: chargedAt.toISOString(), workingDaysAllowed: 1, dueAt: workingDayDeadline(chargedAt, 1).toISOString(), enhancedRights: true, enhancedRightsReasons: ["STALKING"] },
+    { right: 7, event: "SUSPECT_CHARGED", eventAt: chargedAt.toISOString(), workingDaysAllowed: 1, dueAt: workingDayDeadline(chargedAt, 1).toISOString(), enhancedRights: true, enhancedRightsReasons: ["STALKING"] },
   ]);
   const crime = await send(
     hub,

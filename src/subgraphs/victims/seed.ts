@@ -161,7 +161,7 @@ export const SEED_CONTACTS: ContactRecord[] = [
   contact("5eed0000-0000-4000-8000-0000000000d4", SEED_CASE_IDS.clientM, "2026-09-04T10:30:00Z", ContactPurpose.NEEDS_ASSESSMENT, "Needs assessed together; safety plan discussed", null, ContactChannel.IN_PERSON),
   contact("5eed0000-0000-4000-8000-0000000000d5", SEED_CASE_IDS.clientM, "2026-09-04T15:00:00Z", ContactPurpose.TOLD_OF_DECISION, "Told of bail and its conditions", "SYN-UPDATE-000101-3"),
   contact("5eed0000-0000-4000-8000-0000000000d6", SEED_CASE_IDS.clientM, "2026-09-22T10:00:00Z", ContactPurpose.TOLD_OF_DECISION, "Told the suspect had been charged", "SYN-UPDATE-000101-4"),
-  contact("5eed0000-0000-4000-8000-0000000000d7", SEED_CASE_IDS.clientM, "2026-10-15T15:00:00Z", ContactPurpose.PROGRESS_UPDATE, "Explained the first hearing and the next date", null, ContactChannel.EMAIL),
+  contact("5eed0000-0000-4000-8000-0000000000d7", SEED_CASE_IDS.clientM, "2026-10-15T15:00:00Z", ContactPurpose.TOLD_OF_DECISION, "Explained the first hearing and the next date", "SYN-UPDATE-000101-5", ContactChannel.EMAIL),
 ];
 
 export const SEED_NEEDS: NeedsAssessmentRecord[] = [

@@ -193,6 +193,14 @@ export enum Entitlement {
   R4_REFERRAL_TO_SUPPORT_SERVICES = "R4_REFERRAL_TO_SUPPORT_SERVICES",
   /** Right 6: told of a key investigation or charging decision within 5 working days (1 under Enhanced Rights). */
   R6_TOLD_OF_KEY_DECISION = "R6_TOLD_OF_KEY_DECISION",
+  /** Right 7: offered a Victim Personal Statement when the suspect is charged. */
+  R7_VPS_OFFERED = "R7_VPS_OFFERED",
+  /** Right 8: told of a court hearing's outcome within 5 working days (1 under Enhanced Rights). */
+  R8_TOLD_OF_HEARING_OUTCOME = "R8_TOLD_OF_HEARING_OUTCOME",
+  /** Right 9: told of the verdict and the sentence within 1 working day. */
+  R9_TOLD_OF_CASE_OUTCOME = "R9_TOLD_OF_CASE_OUTCOME",
+  /** Right 11: referred to the Victim Contact Scheme within 10 working days of sentence, where eligible. */
+  R11_REFERRED_TO_VICTIM_CONTACT_SCHEME = "R11_REFERRED_TO_VICTIM_CONTACT_SCHEME",
 }
 
 /** The engine's verdict (victims-code/engine.ts EntitlementStatus, same values). */

@@ -36,10 +36,17 @@ export function policeEventsOf(kase: ComplianceCase, updates: readonly Investiga
   return events;
 }
 
+/** The contacts the Code's clocks count, by what they did; the rest (a support session, say) fulfil none. */
+const CONTACT_KIND_OF_PURPOSE: Partial<Record<ContactPurpose, ContactKind>> = {
+  [ContactPurpose.TOLD_OF_DECISION]: ContactKind.TOLD_OF_DECISION,
+  [ContactPurpose.VPS_OFFERED]: ContactKind.VPS_OFFERED,
+  [ContactPurpose.VICTIM_CONTACT_SCHEME_REFERRAL]: ContactKind.REFERRED_TO_VICTIM_CONTACT_SCHEME,
+};
+
 /**
  * What counts as fulfilling an entitlement: GMVS's receipt of the police
- * referral is the details passed on (Right 4); a TOLD_OF_DECISION contact
- * naming a police update is the victim told of it (Right 6). A contact naming
+ * referral is the details passed on (Right 4); a contact naming a police
+ * update answers it as its purpose says (CONTACT_KIND_OF_PURPOSE). A contact naming
  * an update the police no longer report is left out, not guessed at.
  */
 export function codeContactsOf(
@@ -54,8 +61,9 @@ export function codeContactsOf(
     result.push({ kind: ContactKind.REFERRAL_PASSED_ON, occurredAt: kase.referralReceivedAt, eventId: CRIME_REPORT_EVENT, by: OrganisationCode.GMP });
   }
   for (const contact of contacts) {
-    if (contact.purpose === ContactPurpose.TOLD_OF_DECISION && contact.policeUpdateId && eventIds.has(contact.policeUpdateId)) {
-      result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: contact.occurredAt, eventId: contact.policeUpdateId, by: OrganisationCode.GMVS });
+    const kind = CONTACT_KIND_OF_PURPOSE[contact.purpose];
+    if (kind && contact.policeUpdateId && eventIds.has(contact.policeUpdateId)) {
+      result.push({ kind, occurredAt: contact.occurredAt, eventId: contact.policeUpdateId, by: OrganisationCode.GMVS });
     }
   }
   // What the duty holder itself recorded telling the victim counts as much as GMVS's word.

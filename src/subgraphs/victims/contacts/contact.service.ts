@@ -1,5 +1,5 @@
 import { DataSource, In } from "typeorm";
-import type { InvestigationUpdate } from "../../../../connectors/police/types";
+import { InvestigationUpdate, InvestigationUpdateKind } from "../../../../connectors/police/types";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { appendAuditEvents, changeEvent } from "../../../policy/audit";
@@ -27,13 +27,26 @@ function assertNotInFuture(occurredAt: Date, now: Date): void {
  * (else INVALID_INPUT with `unknown`), and the telling cannot come before it.
  * Both GMVS's contacts and GMP's own record are held to this.
  */
-async function assertToldOfUpdate(policeUpdatesFor: PoliceUpdatesFor, crimeReference: string, policeUpdateId: string, toldAt: Date, unknown: string): Promise<void> {
+async function assertToldOfUpdate(policeUpdatesFor: PoliceUpdatesFor, crimeReference: string, policeUpdateId: string, toldAt: Date, unknown: string): Promise<InvestigationUpdate> {
   const update = (await policeUpdatesFor(crimeReference)).find((u) => u.id === policeUpdateId);
   if (!update) throw appError(ErrorCode.INVALID_INPUT, unknown, { argument: "policeUpdateId" });
   if (toldAt.getTime() < Date.parse(update.occurredAt)) {
     throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a decision before it was made", { argument: "occurredAt" });
   }
+  return update;
 }
+
+/**
+ * The purposes that answer a police update, and which updates each can
+ * answer (null: any). A VPS is offered on a charge (Right 7) and the Victim
+ * Contact Scheme referral follows a sentence (Right 11); naming another
+ * update would be a contact the Code's clocks could never count.
+ */
+const UPDATE_A_PURPOSE_ANSWERS: Partial<Record<ContactPurpose, readonly InvestigationUpdateKind[] | null>> = {
+  [ContactPurpose.TOLD_OF_DECISION]: null,
+  [ContactPurpose.VPS_OFFERED]: [InvestigationUpdateKind.CHARGED],
+  [ContactPurpose.VICTIM_CONTACT_SCHEME_REFERRAL]: [InvestigationUpdateKind.SENTENCE],
+};
 
 /** Reads the police updates for one crime; the caller maps an unavailable source to SOURCE_UNAVAILABLE. */
 export type PoliceUpdatesFor = (crimeReference: string) => Promise<InvestigationUpdate[]>;
@@ -111,18 +124,22 @@ export class ContactService {
     if (!summary) throw appError(ErrorCode.INVALID_INPUT, "Say what the victim was told", { argument: "summary" });
     assertNotInFuture(input.occurredAt, now);
     const policeUpdateId = input.policeUpdateId?.trim() || null;
-    if (input.purpose === ContactPurpose.TOLD_OF_DECISION && policeUpdateId === null) {
-      throw appError(ErrorCode.INVALID_INPUT, "Name the police update the victim was told of", { argument: "policeUpdateId" });
+    const answers = UPDATE_A_PURPOSE_ANSWERS[input.purpose];
+    if (answers !== undefined && policeUpdateId === null) {
+      throw appError(ErrorCode.INVALID_INPUT, `Name the police update a ${input.purpose} contact answers`, { argument: "policeUpdateId" });
     }
-    if (input.purpose !== ContactPurpose.TOLD_OF_DECISION && policeUpdateId !== null) {
-      throw appError(ErrorCode.INVALID_INPUT, "Only a TOLD_OF_DECISION contact names a police update", { argument: "policeUpdateId" });
+    if (answers === undefined && policeUpdateId !== null) {
+      throw appError(ErrorCode.INVALID_INPUT, `A ${input.purpose} contact names no police update`, { argument: "policeUpdateId" });
     }
     // Checked before the transaction: a slow police API must not hold the case row locked.
     const [kaseBefore] = await this.dataSource.query(`SELECT crime_reference FROM victims."case" WHERE id = $1`, [isUuid(caseId) ? caseId : null]);
     if (policeUpdateId !== null) {
       const crimeReference = (kaseBefore as { crime_reference: string | null } | undefined)?.crime_reference ?? null;
       if (crimeReference === null) throw appError(ErrorCode.INVALID_INPUT, "This case has no crime, so no police update to tell of", { argument: "policeUpdateId" });
-      await assertToldOfUpdate(policeUpdatesFor, crimeReference, policeUpdateId, input.occurredAt, "No such police update for this case's crime");
+      const update = await assertToldOfUpdate(policeUpdatesFor, crimeReference, policeUpdateId, input.occurredAt, "No such police update for this case's crime");
+      if (answers && !answers.includes(update.kind)) {
+        throw appError(ErrorCode.INVALID_INPUT, `A ${input.purpose} contact answers a ${answers.join(" or ")} update, not ${update.kind}`, { argument: "policeUpdateId" });
+      }
     }
     return this.dataSource.transaction(async (m) => {
       const { kase, subjectId } = await lockCase(m, caseId);

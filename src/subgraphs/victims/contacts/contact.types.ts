@@ -13,11 +13,18 @@ export enum ContactChannel {
 }
 registerEnumType(ContactChannel, { name: "ContactChannel" });
 
-/** What a contact was for. TOLD_OF_DECISION with a police update id is what Victims' Code Right 6 counts. */
+/**
+ * What a contact was for. The three that name a police update are what the
+ * Victims' Code clocks count: TOLD_OF_DECISION (Rights 6, 8 and 9),
+ * VPS_OFFERED (Right 7, naming the charge) and VICTIM_CONTACT_SCHEME_REFERRAL
+ * (Right 11, naming the sentence).
+ */
 export enum ContactPurpose {
   FIRST_CONTACT = "FIRST_CONTACT",
   NEEDS_ASSESSMENT = "NEEDS_ASSESSMENT",
   TOLD_OF_DECISION = "TOLD_OF_DECISION",
+  VPS_OFFERED = "VPS_OFFERED",
+  VICTIM_CONTACT_SCHEME_REFERRAL = "VICTIM_CONTACT_SCHEME_REFERRAL",
   PROGRESS_UPDATE = "PROGRESS_UPDATE",
   SUPPORT_SESSION = "SUPPORT_SESSION",
   CLOSURE = "CLOSURE",
@@ -73,7 +80,11 @@ export class ContactInput {
   @Field(() => String, { description: "What was said" })
   summary!: string;
 
-  @Field(() => String, { nullable: true, description: "For TOLD_OF_DECISION: the police update the victim was told of (required then)" })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The police update the contact answers, required for TOLD_OF_DECISION (any update), VPS_OFFERED (the charge) and VICTIM_CONTACT_SCHEME_REFERRAL (the sentence), refused for any other purpose",
+  })
   policeUpdateId?: string | null;
 }
 

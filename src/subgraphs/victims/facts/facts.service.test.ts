@@ -60,6 +60,8 @@ describe("the insights facts feed", () => {
         { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "MET" },
         { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "MET" },
         { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "LATE" },
+        { entitlement: "R7_VPS_OFFERED", right: 7, enhancedRights: true, status: "MISSED" },
+        { entitlement: "R8_TOLD_OF_HEARING_OUTCOME", right: 8, enhancedRights: true, status: "MET" },
       ],
       surveys: [{ overall: 4, rightScores: [1, 2, 3, 4, 5, 6, 7].map((right) => ({ right, score: right === 6 ? 3 : 4 })) }],
     });

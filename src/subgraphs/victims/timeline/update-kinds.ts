@@ -12,7 +12,7 @@ import { ContactPurpose } from "../contacts/contact.types";
 
 export interface PoliceUpdateMeaning {
   readonly title: string;
-  /** The Victims' Code event this update starts the clock for; null where none (court events fall under later rights). */
+  /** The Victims' Code event this update starts the clock for; null where none. */
   readonly codeEvent: PoliceEventKind | null;
   readonly whatHappensNext: string;
 }
@@ -70,17 +70,17 @@ export const POLICE_UPDATE_MEANINGS: Readonly<Record<InvestigationUpdateKind, Po
   },
   [InvestigationUpdateKind.COURT_HEARING]: {
     title: "A court hearing took place",
-    codeEvent: null,
+    codeEvent: PoliceEventKind.COURT_HEARING,
     whatHappensNext: "You will be told what happened at the hearing and the date of the next one. If you are a witness, the Witness Care Unit will help you prepare.",
   },
   [InvestigationUpdateKind.VERDICT]: {
     title: "The court reached a verdict",
-    codeEvent: null,
+    codeEvent: PoliceEventKind.VERDICT,
     whatHappensNext: "If the defendant was found guilty, the court will sentence them, sometimes on a later date. Your caseworker will explain what the verdict means for you.",
   },
   [InvestigationUpdateKind.SENTENCE]: {
     title: "The court passed sentence",
-    codeEvent: null,
+    codeEvent: PoliceEventKind.SENTENCE,
     whatHappensNext: "Your caseworker will explain the sentence and any order that protects you, and what support continues now the court case is over.",
   },
 };
@@ -129,6 +129,14 @@ export const CONTACT_MEANINGS: Readonly<Record<ContactPurpose, GmvsEventMeaning>
   [ContactPurpose.TOLD_OF_DECISION]: {
     title: "Your caseworker told you about a police or court decision",
     whatHappensNext: "Your caseworker will keep you informed of each further decision.",
+  },
+  [ContactPurpose.VPS_OFFERED]: {
+    title: "You were offered the chance to make a Victim Personal Statement",
+    whatHappensNext: "You can write or record how the crime has affected you, and say whether you want it read in court. You can make it or change it at any time before sentence.",
+  },
+  [ContactPurpose.VICTIM_CONTACT_SCHEME_REFERRAL]: {
+    title: "You were referred to the Victim Contact Scheme",
+    whatHappensNext: "A Victim Liaison Officer from the Probation Service will contact you. They can tell you about the offender's sentence and release, and you can say what conditions you want considered. You can opt in or out at any time.",
   },
   [ContactPurpose.PROGRESS_UPDATE]: {
     title: "Your caseworker updated you on your case",
