@@ -1,4 +1,6 @@
 import { InvestigationUpdateKind } from "../connectors/police/types";
+import { OrganisationCode } from "../src/platform/domain";
+import { Role } from "../src/platform/principal";
 import { startTestHub, TestHub } from "./support/hub";
 import { recordCrime } from "./support/police";
 import { actors, policeReferral, policeUpdate, send } from "./stories/support";
@@ -78,4 +80,75 @@ it("refuses anyone but GMP staff, and an update that is not the crime's or a tel
   const early = await send(hub, RECORD, { input: { ...input, occurredAt: v.reportedAt.toISOString() } }, as.gmp(), true);
   expect(early.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "occurredAt" });
   expect(await count()).toBe(0);
+});
+
+describe("what is due on GMVS's cases", () => {
+  const DUE = `query($first: Int!, $after: String, $when: [VictimsCodeDueWhen!]!) {
+    victimsCodeDue(first: $first, after: $after, when: $when) { items { caseId when entitlement { entitlement event policeUpdateId dueAt status } } endCursor hasNextPage } }`;
+  type Item = { caseId: string; when: string; entitlement: { entitlement: string; event: string; policeUpdateId: string | null; dueAt: string; status: string } };
+  const key = (caseId: string, e: Item["entitlement"]) => `${caseId}/${e.entitlement}/${e.event}/${e.policeUpdateId}/${e.dueAt}`;
+
+  async function allPages(headers: () => Promise<Record<string, string>>, first: number, when: string[] = []): Promise<Item[]> {
+    const items: Item[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 200; pages++) {
+      const body = await send(hub, DUE, { first, after, when }, headers());
+      const page = body.data?.victimsCodeDue;
+      expect(page.items.length).toBeLessThanOrEqual(first);
+      items.push(...page.items);
+      if (!page.hasNextPage) return items;
+      after = page.endCursor;
+    }
+    throw new Error("more than 200 pages");
+  }
+
+  it("lists for GMVS every entitlement not yet met on its open cases, by deadline, exactly once across pages, as each case's own compliance says", async () => {
+    const as = actors(hub);
+    const fresh = await referredWithArrest();
+    const items = await allPages(as.gmvs, 7);
+    // The oracle: each open case's compliance, read case by case, not through the worklist.
+    const cases = await send(hub, `{ cases(first: 100) { id status victimsCodeCompliance { entitlements { entitlement event policeUpdateId dueAt status } } } }`, {}, as.gmvs());
+    expect(cases.data?.cases.length).toBeLessThan(100); // else the oracle would not see every case
+    const expected = cases.data?.cases
+      .filter((c: { status: string }) => c.status !== "CLOSED")
+      .flatMap((c: { id: string; victimsCodeCompliance: { entitlements: Item["entitlement"][] } }) =>
+        c.victimsCodeCompliance.entitlements.filter((e) => e.status === "PENDING" || e.status === "MISSED").map((e) => key(c.id, e)),
+      );
+    expect(items.map((i) => key(i.caseId, i.entitlement)).sort()).toEqual([...expected].sort());
+    expect(new Set(items.map((i) => key(i.caseId, i.entitlement))).size).toBe(items.length);
+    const deadlines = items.map((i) => Date.parse(i.entitlement.dueAt));
+    expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
+    for (const item of items) expect(item.when).toEqual(item.entitlement.status === "MISSED" ? "OVERDUE" : expect.stringMatching(/^DUE_(TODAY|LATER)$/));
+    // The arrest an hour ago is due within 5 working days, so not overdue.
+    expect(items.find((i) => i.entitlement.policeUpdateId === fresh.arrest.id)).toMatchObject({ caseId: fresh.caseId, when: expect.stringMatching(/^DUE_/), entitlement: { status: "PENDING" } });
+    // Only the overdue, when asked.
+    const overdue = await allPages(as.gmvs, 50, ["OVERDUE"]);
+    expect(overdue.map((i) => key(i.caseId, i.entitlement))).toEqual(items.filter((i) => i.when === "OVERDUE").map((i) => key(i.caseId, i.entitlement)));
+  });
+
+  it("drops an entitlement once GMP, the duty holder, records that it told the victim", async () => {
+    const as = actors(hub);
+    const v = await referredWithArrest();
+    const due = (items: Item[]) => items.some((i) => i.entitlement.policeUpdateId === v.arrest.id);
+    expect(due(await allPages(as.gmvs, 100))).toBe(true);
+    await send(hub, RECORD, { input: { crimeReference: v.crimeReference, policeUpdateId: v.arrest.id, occurredAt: new Date().toISOString(), channel: "PHONE" } }, as.gmp());
+    expect(due(await allPages(as.gmvs, 100))).toBe(false);
+  });
+
+  it("is refused to GMP (GMVS's cases are not GMP's to know of), partners, commissioners and GMVS analysts, and refuses a page size or cursor it cannot honour", async () => {
+    const as = actors(hub);
+    for (const headers of [as.gmp(), as.restore(), as.commissioner(), hub.as({ organisation: OrganisationCode.GMVS, roles: [Role.ANALYST] })]) {
+      const body = await send(hub, DUE, { first: 5, when: [] }, headers, true);
+      expect(body.data).toBeNull();
+      expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    for (const [variables, argument] of [
+      [{ first: 0, when: [] }, "first"],
+      [{ first: 101, when: [] }, "first"],
+      [{ first: 5, after: "bm90IGEgY3Vyc29y", when: [] }, "after"],
+    ] as const) {
+      const body = await send(hub, DUE, variables, as.gmvs(), true);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument });
+    }
+  });
 });

@@ -8,7 +8,8 @@ import { CaseRecord } from "./cases/case.entity";
 import { CaseResolver } from "./cases/case.resolver";
 import { CaseService } from "./cases/case.service";
 import { Case, CrimeReference } from "./cases/case.types";
-import { VictimsCodeCompliance, VictimsCodeEntitlement } from "./compliance/compliance.types";
+import { VictimsCodeCompliance, VictimsCodeDueItem, VictimsCodeDuePage, VictimsCodeEntitlement } from "./compliance/compliance.types";
+import { DueResolver } from "./compliance/due.resolver";
 import { ContactRecord } from "./contacts/contact.entity";
 import { ContactResolver } from "./contacts/contact.resolver";
 import { ContactService } from "./contacts/contact.service";
@@ -36,6 +37,8 @@ import { GmvsTimelineEntry, PoliceTimelineEntry } from "./timeline/timeline.type
 
 /** GMVS staff who work cases: caseworkers and supervisors. */
 const gmvsCaseWork = and(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR));
+/** GMP staff who work cases: caseworkers and supervisors. */
+const gmpCaseWork = and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWORKER, Role.SUPERVISOR));
 
 export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
   name: "victims",
@@ -43,7 +46,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<VictimsContext>(
-        { resolvers: [CaseResolver, IntakeResolver, NeedsResolver, ContactResolver, SurveyResolver], orphanedTypes: [PoliceTimelineEntry, GmvsTimelineEntry] },
+        { resolvers: [CaseResolver, IntakeResolver, NeedsResolver, ContactResolver, SurveyResolver, DueResolver], orphanedTypes: [PoliceTimelineEntry, GmvsTimelineEntry] },
         {
           Case: { __resolveReference: (reference, ctx) => ctx.loaders.caseById.load(String(reference.id)) },
         },
@@ -58,6 +61,8 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
         SurveyRightScore,
         VictimsCodeCompliance,
         VictimsCodeEntitlement,
+        VictimsCodeDueItem,
+        VictimsCodeDuePage,
         PoliceTimelineEntry,
         GmvsTimelineEntry,
         PoliceReferralReceipt,
@@ -66,10 +71,15 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
         VictimMatchCandidate,
       ],
       {
-        Query: { case: authenticated, cases: organisationIs(OrganisationCode.GMVS), victimMatchCandidates: gmvsCaseWork },
+        Query: {
+          case: authenticated,
+          cases: organisationIs(OrganisationCode.GMVS),
+          victimMatchCandidates: gmvsCaseWork,
+          victimsCodeDue: gmvsCaseWork,
+        },
         Mutation: {
           // GMP passes a victim's details on (Victims' Code Right 4); only GMP staff make police referrals.
-          receivePoliceReferral: and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
+          receivePoliceReferral: gmpCaseWork,
           selfRefer: gmvsCaseWork,
           confirmVictimMatch: gmvsCaseWork,
           rejectVictimMatch: gmvsCaseWork,
@@ -79,7 +89,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
           recordNeedsAssessment: gmvsCaseWork,
           recordContact: gmvsCaseWork,
           // GMP, the duty holder for Right 6, records that it told its victim of its own decisions.
-          recordVictimInformed: and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
+          recordVictimInformed: gmpCaseWork,
           recordSurveyResponse: gmvsCaseWork,
         },
       },

@@ -23,7 +23,7 @@ import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.t
  * exists (Crime's existence category), the case has no crime: nothing, and
  * no refusal that would say there is one.
  */
-async function policeRecord(
+export async function policeRecord(
   c: CaseRecord,
   ctx: VictimsContext,
   forCompliance: boolean,

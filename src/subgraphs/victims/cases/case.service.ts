@@ -1,4 +1,4 @@
-import { DataSource, In } from "typeorm";
+import { DataSource, In, Not } from "typeorm";
 import { isUuid, oneByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { DataCategory } from "../../../policy/categories";
@@ -9,7 +9,7 @@ import { EnhancedRightsCategory } from "../victims-code/rules";
 import { assertCaseOpenForChanges, CaseAction, transitionCase } from "./case-status";
 import { lockCase } from "./case-file";
 import { CaseRecord } from "./case.entity";
-import { CaseClosureReason, CaseFileInput } from "./case.types";
+import { CaseClosureReason, CaseFileInput, CaseStatus } from "./case.types";
 
 export class CaseService {
   constructor(
@@ -29,6 +29,14 @@ export class CaseService {
       where: borough ? { borough } : {},
       order: { openedAt: "DESC", id: "ASC" },
       take: first,
+    });
+  }
+
+  /** Every case not closed, oldest first. */
+  open(): Promise<CaseRecord[]> {
+    return this.dataSource.getRepository(CaseRecord).find({
+      where: { status: Not(CaseStatus.CLOSED) },
+      order: { openedAt: "ASC", id: "ASC" },
     });
   }
 

@@ -9,7 +9,7 @@ import { POLICE_UPDATE_MEANINGS } from "../timeline/update-kinds";
 import { ClassifiedCrime, enhancedRightsFromCrime } from "../victims-code/enhanced-rights";
 import { assessEntitlements, complianceSummary, EntitlementAssessment, PoliceEvent, VictimContact } from "../victims-code/engine";
 import { ContactKind, EntitlementCode, PoliceEventKind } from "../victims-code/rules";
-import { VictimsCodeCompliance } from "./compliance.types";
+import { VictimsCodeCompliance, VictimsCodeEntitlement } from "./compliance.types";
 
 /** The event id the crime report carries in the engine: not a police update id, so it cannot collide with one. */
 export const CRIME_REPORT_EVENT = "crime-report";
@@ -100,6 +100,27 @@ export function assessCase(kase: ComplianceCase, record: CodeRecord, now: Date):
   );
 }
 
+/** One of the engine's results as the GraphQL type shows it. */
+export function entitlementOf(caseId: string, r: EntitlementAssessment): VictimsCodeEntitlement {
+  return {
+    caseId,
+    right: r.rightNumber,
+    entitlement: r.entitlement,
+    event: r.triggeringEvent.kind,
+    eventAt: r.triggeringEvent.occurredAt,
+    policeUpdateId: r.triggeringEvent.id === CRIME_REPORT_EVENT ? null : r.triggeringEvent.id,
+    enhancedRights: r.enhancedRights,
+    enhancedRightsReasons: [...r.enhancedRightsReasons],
+    workingDaysAllowed: r.workingDaysAllowed,
+    dueAt: r.dueAt,
+    fulfilledAt: r.fulfilledAt,
+    fulfilledBy: r.fulfilledBy,
+    status: r.status,
+    exception: r.exception,
+    ruleVersion: r.ruleVersion,
+  };
+}
+
 export function complianceOf(kase: ComplianceCase, record: CodeRecord, now: Date): VictimsCodeCompliance {
   const results = assessCase(kase, record, now);
   const summary = complianceSummary(results);
@@ -108,23 +129,7 @@ export function complianceOf(kase: ComplianceCase, record: CodeRecord, now: Date
   return {
     caseId: kase.id,
     assessedAt: now,
-    entitlements: results.map((r) => ({
-      caseId: kase.id,
-      right: r.rightNumber,
-      entitlement: r.entitlement,
-      event: r.triggeringEvent.kind,
-      eventAt: r.triggeringEvent.occurredAt,
-      policeUpdateId: r.triggeringEvent.id === CRIME_REPORT_EVENT ? null : r.triggeringEvent.id,
-      enhancedRights: r.enhancedRights,
-      enhancedRightsReasons: [...r.enhancedRightsReasons],
-      workingDaysAllowed: r.workingDaysAllowed,
-      dueAt: r.dueAt,
-      fulfilledAt: r.fulfilledAt,
-      fulfilledBy: r.fulfilledBy,
-      status: r.status,
-      exception: r.exception,
-      ruleVersion: r.ruleVersion,
-    })),
+    entitlements: results.map((r) => entitlementOf(kase.id, r)),
     met: total("MET"),
     late: total("LATE"),
     missed: total("MISSED"),

@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { OrganisationCode } from "../../../platform/domain";
 import { DataCategory } from "../../../policy/categories";
-import { PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { NonPersonal, PersonalData, Sensitive, SubjectSystem } from "../../../policy/sensitive";
+import { DueWhen } from "./due";
 import { EntitlementException, EntitlementStatus } from "../victims-code/engine";
 import { EnhancedRightsReason, EntitlementCode, PoliceEventKind } from "../victims-code/rules";
 
@@ -9,6 +10,7 @@ registerEnumType(EntitlementCode, { name: "VictimsCodeEntitlementCode", descript
 registerEnumType(EntitlementStatus, { name: "VictimsCodeEntitlementStatus" });
 registerEnumType(EntitlementException, { name: "VictimsCodeEntitlementException" });
 registerEnumType(EnhancedRightsReason, { name: "VictimsCodeEnhancedRightsReason", description: "Why Enhanced Rights applied: recorded on the case, or worked out from the crime's classification or flags" });
+registerEnumType(DueWhen, { name: "VictimsCodeDueWhen", description: "Where an entitlement not yet met stands at the time of asking, on the London calendar" });
 registerEnumType(PoliceEventKind, { name: "VictimsCodeEvent", description: "A police event that starts a Victims' Code clock" });
 
 /** One entitlement that arose for the case: when it fell due and whether it was met. */
@@ -109,4 +111,33 @@ export class VictimsCodeCompliance {
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Int, { nullable: true })
   notApplicable!: number | null;
+}
+
+/** One entitlement still to do on one case: a line of a duty holder's worklist. */
+@PersonalData<VictimsCodeDueItem>("VictimsCodeDueItem", { subject: (d) => ({ system: SubjectSystem.GMVS_CASE, ref: d.caseId }), holder: OrganisationCode.GMVS, existence: DataCategory.SUPPORT }, ["caseId"])
+@ObjectType({ description: "A Victims' Code entitlement not yet met on one case" })
+export class VictimsCodeDueItem {
+  @Field(() => ID, { description: "The case, to open it with `case(id:)`" })
+  caseId!: string;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => DueWhen, { nullable: true })
+  when!: DueWhen | null;
+
+  @Sensitive(DataCategory.SUPPORT)
+  @Field(() => VictimsCodeEntitlement, { nullable: true })
+  entitlement!: VictimsCodeEntitlement | null;
+}
+
+@NonPersonal("VictimsCodeDuePage", "a page's position and whether more follow, worked out over the records the caller may know of only")
+@ObjectType({ description: "One page of what is due, by deadline" })
+export class VictimsCodeDuePage {
+  @Field(() => [VictimsCodeDueItem])
+  items!: VictimsCodeDueItem[];
+
+  @Field(() => String, { nullable: true, description: "Pass as `after` for the next page; null on an empty page" })
+  endCursor!: string | null;
+
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
 }
