@@ -594,3 +594,44 @@ describe("Right 11 where the data does not show eligibility", () => {
     expect(only(results, EntitlementCode.R11_REFERRED_TO_VICTIM_CONTACT_SCHEME)).toMatchObject({ status: EntitlementStatus.LATE, exception: null });
   });
 });
+
+describe("Enhanced Rights recorded with a date, and a worked-out reason withheld", () => {
+  // Arrests on Wednesday 4 and Wednesday 11 June 2025; the caseworker records the victim as vulnerable from Monday 9 June.
+  const first = event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-04T09:00:00Z", "first");
+  const second = event(PoliceEventKind.SUSPECT_ARRESTED, "2025-06-11T09:00:00Z", "second");
+  const vulnerableFrom9June = { from: at("2025-06-09T09:00:00Z"), categories: [EnhancedRightsCategory.VULNERABLE], withheld: [] };
+  const domesticAbuse = [{ category: EnhancedRightsCategory.MOST_SERIOUS_CRIME, reason: EnhancedRightsReason.DOMESTIC_ABUSE, from: at("2025-06-01T09:00:00Z") }];
+  const days = (results: EntitlementAssessment[]) => results.map((r) => [r.triggeringEvent.id, r.workingDaysAllowed, r.enhancedRightsReasons]);
+
+  it("gives the recorded category to the decisions after its date, not before", () => {
+    const results = assessEntitlements(input({ enhancedRightsRecorded: [vulnerableFrom9June], policeEvents: [first, second] }), { now: LATER });
+    expect(days(results)).toEqual([
+      ["first", 5, []],
+      ["second", 1, [EnhancedRightsReason.RECORDED]],
+    ]);
+  });
+
+  it("lets the latest record in force decide: a later record without the category ends it", () => {
+    const ended = { from: at("2025-06-10T09:00:00Z"), categories: [], withheld: [] };
+    const results = assessEntitlements(input({ enhancedRightsRecorded: [ended, vulnerableFrom9June], policeEvents: [first, second] }), { now: LATER });
+    expect(days(results)).toEqual([
+      ["first", 5, []],
+      ["second", 5, []],
+    ]);
+  });
+
+  it("withholds a worked-out reason from the record's date on, with the other reasons kept", () => {
+    const flagInError = { from: at("2025-06-09T09:00:00Z"), categories: [], withheld: [EnhancedRightsReason.DOMESTIC_ABUSE] };
+    const stalking = [...domesticAbuse, { category: EnhancedRightsCategory.PERSISTENTLY_TARGETED, reason: EnhancedRightsReason.STALKING, from: at("2025-06-10T09:00:00Z") }];
+    const results = assessEntitlements(input({ enhancedRightsFrom: stalking, enhancedRightsRecorded: [flagInError], policeEvents: [first, second] }), { now: LATER });
+    expect(days(results)).toEqual([
+      ["first", 1, [EnhancedRightsReason.DOMESTIC_ABUSE]],
+      ["second", 1, [EnhancedRightsReason.STALKING]],
+    ]);
+  });
+
+  it("refuses to withhold RECORDED, which is not worked out from the crime", () => {
+    const bad = { from: at("2025-06-09T09:00:00Z"), categories: [], withheld: [EnhancedRightsReason.RECORDED] };
+    expect(() => assessEntitlements(input({ enhancedRightsRecorded: [bad], policeEvents: [first] }), { now: LATER })).toThrow(VictimsCodeInputError);
+  });
+});

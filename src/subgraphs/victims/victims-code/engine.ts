@@ -76,9 +76,26 @@ export interface VictimContact {
   readonly by?: string;
 }
 
+/**
+ * What a caseworker (or the referral) recorded of a victim's Enhanced Rights,
+ * from a date on: the categories they judged to apply, and any worked-out
+ * reasons they judged not to (a flag set in error), each with why.
+ */
+export interface RecordedEnhancedRights {
+  readonly from: Date;
+  readonly categories: readonly EnhancedRightsCategory[];
+  readonly withheld: readonly EnhancedRightsReason[];
+}
+
 export interface EntitlementInput {
-  /** The Enhanced Rights categories recorded on the case; they count for every event. Empty for none. */
+  /** Enhanced Rights categories with no date; they count for every event. Empty for none. */
   readonly enhancedRights: readonly EnhancedRightsCategory[];
+  /**
+   * The case's dated record of Enhanced Rights: for an event, the latest
+   * entry from on or before it decides which categories were recorded and
+   * which worked-out reasons were withheld; before the first, none.
+   */
+  readonly enhancedRightsRecorded?: readonly RecordedEnhancedRights[];
   /** Enhanced Rights worked out from the crime (enhanced-rights.ts), each counting for events from its date on. */
   readonly enhancedRightsFrom?: readonly EnhancedRightsBasis[];
   /** The victim declined referral to support services (Right 4 is opt-out). */
@@ -132,6 +149,7 @@ export class VictimsCodeInputError extends Error {
 const POLICE_EVENT_KINDS = new Set<string>(Object.values(PoliceEventKind));
 const CONTACT_KINDS = new Set<string>(Object.values(ContactKind));
 const ENHANCED_CATEGORIES = new Set<string>(Object.values(EnhancedRightsCategory));
+const WORKED_OUT_REASONS = new Set<string>(Object.values(EnhancedRightsReason).filter((reason) => reason !== EnhancedRightsReason.RECORDED));
 
 function isValidInstant(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());
@@ -152,6 +170,15 @@ function validate(input: EntitlementInput, now: Date): void {
   }
   for (const basis of input.enhancedRightsFrom ?? []) {
     if (basis.from !== null && !isValidInstant(basis.from)) throw new VictimsCodeInputError(`Enhanced Rights (${basis.reason}) have no valid start`);
+  }
+  for (const recorded of input.enhancedRightsRecorded ?? []) {
+    if (!isValidInstant(recorded.from)) throw new VictimsCodeInputError("Recorded Enhanced Rights have no valid start");
+    for (const category of recorded.categories) {
+      if (!ENHANCED_CATEGORIES.has(category)) throw new VictimsCodeInputError(`Unknown Enhanced Rights category ${JSON.stringify(category)}`, { category });
+    }
+    for (const reason of recorded.withheld) {
+      if (!WORKED_OUT_REASONS.has(reason)) throw new VictimsCodeInputError(`Only a reason worked out from the crime can be withheld, not ${JSON.stringify(reason)}`, { reason });
+    }
   }
   const events = new Map<string, PoliceEvent>();
   for (const event of input.policeEvents) {
@@ -223,10 +250,11 @@ function judge(dueAt: Date, fulfilledAt: Date | null, now: Date): EntitlementSta
  * NOT_APPLICABLE with exception BEFORE_RULES_HELD: a legacy offence referred
  * now is recorded and reported as untimed, not refused and not guessed at.
  *
- * Enhanced Rights recorded on the case count for every event (the case
- * keeps no date for them); those worked out from the crime
- * (`enhancedRightsFrom`) count from their own date, so a reclassification to
- * stalking shortens the clocks of the decisions after it, not before.
+ * Enhanced Rights recorded on the case (`enhancedRightsRecorded`) and those
+ * worked out from the crime (`enhancedRightsFrom`) count from their own
+ * dates, so a reclassification to stalking, or a caseworker's judgement that
+ * the victim is vulnerable, shortens the clocks of the decisions after it,
+ * not before; a caseworker's record can also withhold a worked-out reason.
  *
  * Contacts that answer no entitlement (say, a TOLD_OF_DECISION about the crime
  * report) are accepted and simply do not count.
@@ -303,11 +331,27 @@ function exceptionOf(
   return null;
 }
 
-/** The reasons, each once, that give Enhanced Rights on `at` under `version`: recorded ones always, worked-out ones from their date. */
+/** The latest recorded entry in force at `at`, or null before the first. */
+function recordedAt(input: EntitlementInput, at: Date): RecordedEnhancedRights | null {
+  let latest: RecordedEnhancedRights | null = null;
+  for (const recorded of input.enhancedRightsRecorded ?? []) {
+    if (recorded.from.getTime() <= at.getTime() && (!latest || recorded.from.getTime() >= latest.from.getTime())) latest = recorded;
+  }
+  return latest;
+}
+
+/**
+ * The reasons, each once, that give Enhanced Rights on `at` under `version`:
+ * undated categories always; recorded ones and worked-out ones from their
+ * date, less any worked-out reason the record in force withholds.
+ */
 function enhancedRightsReasons(input: EntitlementInput, version: VictimsCodeRuleVersion, at: Date): EnhancedRightsReason[] {
   const reasons = new Set<EnhancedRightsReason>();
-  if (input.enhancedRights.some((category) => version.enhancedRights.categories.includes(category))) reasons.add(EnhancedRightsReason.RECORDED);
+  const recorded = recordedAt(input, at);
+  const recordedCategories = [...input.enhancedRights, ...(recorded?.categories ?? [])];
+  if (recordedCategories.some((category) => version.enhancedRights.categories.includes(category))) reasons.add(EnhancedRightsReason.RECORDED);
   for (const basis of input.enhancedRightsFrom ?? []) {
+    if (recorded?.withheld.includes(basis.reason)) continue;
     if (version.enhancedRights.categories.includes(basis.category) && (basis.from === null || basis.from.getTime() <= at.getTime())) reasons.add(basis.reason);
   }
   return [...reasons];
