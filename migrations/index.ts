@@ -14,6 +14,7 @@ import { GovernanceAuditRecords1795449645000 } from "./1795449645000-GovernanceA
 import { GovernanceConsentStates1795449650000 } from "./1795449650000-GovernanceConsentStates";
 import { GovernanceBreakGlassIndex1795449655000 } from "./1795449655000-GovernanceBreakGlassIndex";
 import { VictimsInformedByDutyHolders1795449660000 } from "./1795449660000-VictimsInformedByDutyHolders";
+import { VictimsEnhancedRightsRecorded1795449665000 } from "./1795449665000-VictimsEnhancedRightsRecorded";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   GovernanceConsentStates1795449650000,
   GovernanceBreakGlassIndex1795449655000,
   VictimsInformedByDutyHolders1795449660000,
+  VictimsEnhancedRightsRecorded1795449665000,
 ];

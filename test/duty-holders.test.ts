@@ -152,3 +152,66 @@ describe("what is due on GMVS's cases", () => {
     }
   });
 });
+
+describe("Enhanced Rights a caseworker judges, from a date and with a reason", () => {
+  const JUDGE = `mutation($id: ID!, $input: EnhancedRightsInput!) { recordEnhancedRights(caseId: $id, input: $input) { enhancedRights enhancedRightsRecord { categories withheld appliesFrom reason recordedBy } } }`;
+  const RIGHT_6 = `query($id: ID!) { case(id: $id) { victimsCodeCompliance { entitlements { right event workingDaysAllowed enhancedRightsReasons } } } }`;
+  const right6 = async (caseId: string) =>
+    (await send(hub, RIGHT_6, { id: caseId }, actors(hub).gmvs())).data?.case.victimsCodeCompliance.entitlements
+      .filter((e: { right: number }) => e.right === 6)
+      .map((e: { event: string; workingDaysAllowed: number; enhancedRightsReasons: string[] }) => [e.event, e.workingDaysAllowed, e.enhancedRightsReasons]);
+
+  it("shortens the clocks of the decisions after the judgement's date, not before, and keeps it with its reason", async () => {
+    const as = actors(hub);
+    const v = await referredWithArrest();
+    const judgedFrom = new Date(v.reportedAt.getTime() + 20 * MINUTE);
+    const judgementsAudited = async () =>
+      (await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM governance.audit_event WHERE reason = 'ENHANCED_RIGHTS_RECORDED' AND category = 'RISK' AND organisation = 'GMVS'`))[0].n;
+    const auditedBefore = await judgementsAudited();
+    policeUpdate(hub, v.crimeReference, InvestigationUpdateKind.CHARGED, new Date(v.reportedAt.getTime() + 30 * MINUTE), "Charged with harassment");
+    expect(await right6(v.caseId)).toEqual([
+      ["SUSPECT_ARRESTED", 5, []],
+      ["SUSPECT_CHARGED", 5, []],
+    ]);
+    const judged = await send(hub, JUDGE, { id: v.caseId, input: { categories: ["VULNERABLE"], appliesFrom: judgedFrom.toISOString(), reason: "Synthetic: assessed as vulnerable at first contact" } }, as.gmvs());
+    expect(judged.data?.recordEnhancedRights).toEqual({
+      enhancedRights: ["VULNERABLE"],
+      enhancedRightsRecord: [{ categories: ["VULNERABLE"], withheld: [], appliesFrom: judgedFrom.toISOString(), reason: "Synthetic: assessed as vulnerable at first contact", recordedBy: "gmvs-caseworker-s1" }],
+    });
+    expect(await right6(v.caseId)).toEqual([
+      ["SUSPECT_ARRESTED", 5, []],
+      ["SUSPECT_CHARGED", 1, ["RECORDED"]],
+    ]);
+    expect(await judgementsAudited()).toBe(auditedBefore + 1);
+  });
+
+  it("withholds a reason worked out from the crime (a flag set in error) from its date on", async () => {
+    const as = actors(hub);
+    const reportedAt = new Date(Date.now() - 60 * MINUTE);
+    const v = await policeReferral(hub, { homeOfficeCode: "8L", description: "Harassment", borough: "WIGAN" as never, recordedAt: reportedAt, flags: { harassment: true, domesticAbuse: true } });
+    policeUpdate(hub, v.crimeReference, InvestigationUpdateKind.ARREST, new Date(reportedAt.getTime() + 10 * MINUTE), "Suspect arrested");
+    expect(await right6(v.caseId)).toEqual([["SUSPECT_ARRESTED", 1, ["DOMESTIC_ABUSE"]]]);
+    await send(hub, JUDGE, { id: v.caseId, input: { categories: [], withhold: ["DOMESTIC_ABUSE"], appliesFrom: reportedAt.toISOString(), reason: "Synthetic: no relationship between victim and suspect; flag set in error" } }, as.gmvs());
+    expect(await right6(v.caseId)).toEqual([["SUSPECT_ARRESTED", 5, []]]);
+  });
+
+  it("refuses a judgement with no reason, from the future, or withholding RECORDED, and anyone but GMVS case staff, with nothing written", async () => {
+    const as = actors(hub);
+    const v = await referredWithArrest();
+    const count = async () => (await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM victims.enhanced_rights_record WHERE case_id = $1`, [v.caseId]))[0].n;
+    const before = await count();
+    for (const [input, argument] of [
+      [{ categories: ["VULNERABLE"], reason: "   " }, "reason"],
+      [{ categories: ["VULNERABLE"], reason: "Synthetic", appliesFrom: new Date(Date.now() + 3_600_000).toISOString() }, "appliesFrom"],
+      [{ categories: [], withhold: ["RECORDED"], reason: "Synthetic" }, "withhold"],
+    ] as const) {
+      const body = await send(hub, JUDGE, { id: v.caseId, input }, as.gmvs(), true);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument });
+    }
+    for (const headers of [as.gmp(), as.restore()]) {
+      const body = await send(hub, JUDGE, { id: v.caseId, input: { categories: ["VULNERABLE"], reason: "Synthetic" } }, headers, true);
+      expect(body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+    expect(await count()).toBe(before);
+  });
+});

@@ -5,6 +5,8 @@ import { Role } from "../../platform/principal";
 import { authenticated, guardSchema, organisationIs, roleIs } from "../../policy/shield";
 import type { SubgraphModule } from "../module";
 import { CaseRecord } from "./cases/case.entity";
+import { EnhancedRightsRecord } from "./cases/enhanced-rights.entity";
+import { EnhancedRightsJudgement } from "./cases/enhanced-rights.types";
 import { CaseResolver } from "./cases/case.resolver";
 import { CaseService } from "./cases/case.service";
 import { Case, CrimeReference } from "./cases/case.types";
@@ -42,7 +44,7 @@ const gmpCaseWork = and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWO
 
 export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
   name: "victims",
-  entities: [CaseRecord, VictimRecord, NeedsAssessmentRecord, ContactRecord, VictimInformedRecord, SurveyResponseRecord, MatchCandidateRecord],
+  entities: [CaseRecord, EnhancedRightsRecord, VictimRecord, NeedsAssessmentRecord, ContactRecord, VictimInformedRecord, SurveyResponseRecord, MatchCandidateRecord],
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<VictimsContext>(
@@ -53,6 +55,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
       ),
       [
         Case,
+        EnhancedRightsJudgement,
         CrimeReference,
         Victim,
         NeedsAssessment,
@@ -84,6 +87,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
           confirmVictimMatch: gmvsCaseWork,
           rejectVictimMatch: gmvsCaseWork,
           updateCaseFile: gmvsCaseWork,
+          recordEnhancedRights: gmvsCaseWork,
           closeCase: gmvsCaseWork,
           reopenCase: gmvsCaseWork,
           recordNeedsAssessment: gmvsCaseWork,

@@ -14,6 +14,7 @@ export function createVictimsLoaders(services: VictimsServices) {
     victimById: new DataLoader((ids: readonly string[]) => services.victims.findByIds(ids)),
     needsByCase: new DataLoader((ids: readonly string[]) => services.needs.forCases(ids)),
     contactsByCase: new DataLoader((ids: readonly string[]) => services.contacts.forCases(ids)),
+    enhancedRightsByCase: new DataLoader((ids: readonly string[]) => services.cases.enhancedRightsFor(ids)),
     victimInformedByCrime: new DataLoader((references: readonly string[]) => services.contacts.informedForCrimes(references)),
     surveysByCase: new DataLoader((ids: readonly string[]) => services.surveys.forCases(ids)),
     /** GMVS reads these under the gmp-to-gmvs-victims-code agreement; one HTTP call for all the request's crimes. */

@@ -7,6 +7,7 @@ import { CaseRecord } from "./cases/case.entity";
 import { CaseStatus, ReferralRoute, ThematicLead } from "./cases/case.types";
 import { ContactRecord } from "./contacts/contact.entity";
 import { ContactChannel, ContactPurpose } from "./contacts/contact.types";
+import { EnhancedRightsRecord } from "./cases/enhanced-rights.entity";
 import { NeedsAssessmentRecord } from "./needs/needs.entity";
 import { NeedLevel, NeedsOutcome } from "./needs/needs.types";
 import { VictimRecord } from "./people/victim.entity";
@@ -192,6 +193,20 @@ export const SEED_SURVEYS: SurveyResponseRecord[] = [
   }),
 ];
 
+/** The referral's Enhanced Rights, dated as GMP judged them: from the crime's report. */
+const SEED_ENHANCED_RIGHTS: Partial<EnhancedRightsRecord>[] = Object.entries(CASE_FILES)
+  .filter(([, file]) => (file.enhancedRights ?? []).length > 0)
+  .map(([caseId, file], i) => ({
+    id: `5eed0000-0000-4000-8000-0000000001e${i + 1}`,
+    caseId,
+    categories: file.enhancedRights!,
+    withheld: [],
+    appliesFrom: file.crimeReportedAt!,
+    reason: "Recorded by GMP in its referral",
+    recordedBy: "gmp-officer-seed",
+    recordedAt: file.referralReceivedAt!,
+  }));
+
 /** Idempotent: inserts what is missing and fills the case-file columns of seeded cases that lack them. */
 export async function seedVictims(db: Database): Promise<void> {
   await db.dataSource.transaction(async (m) => {
@@ -200,6 +215,7 @@ export async function seedVictims(db: Database): Promise<void> {
     for (const [id, file] of Object.entries(CASE_FILES)) {
       await m.createQueryBuilder().update(CaseRecord).set(file).where("id = :id AND victim_id IS NULL", { id }).execute();
     }
+    await m.createQueryBuilder().insert().into(EnhancedRightsRecord).values(SEED_ENHANCED_RIGHTS).orIgnore().execute();
     await m.createQueryBuilder().insert().into(NeedsAssessmentRecord).values(SEED_NEEDS).orIgnore().execute();
     await m.createQueryBuilder().insert().into(ContactRecord).values(SEED_CONTACTS).orIgnore().execute();
     await m.createQueryBuilder().insert().into(SurveyResponseRecord).values(SEED_SURVEYS).orIgnore().execute();

@@ -5,7 +5,7 @@ import { appError, ErrorCode } from "../../../platform/errors";
 import { pageSize } from "../../../platform/paging";
 import { DataCategory } from "../../../policy/categories";
 import { referenceTo, SubjectSystem } from "../../../policy/sensitive";
-import { complianceOf } from "../compliance/compliance";
+import { CodeRecord, complianceOf } from "../compliance/compliance";
 import type { VictimsContext } from "../context";
 import { fromSource } from "../../../platform/errors";
 import { fromEngine } from "../source-errors";
@@ -13,6 +13,7 @@ import { timelineOf } from "../timeline/timeline";
 import { VictimInformedRecord } from "../contacts/victim-informed.entity";
 import { CaseRecord } from "./case.entity";
 import { Case, CaseClosureReason, CaseFileInput, CrimeReference } from "./case.types";
+import { EnhancedRightsInput } from "./enhanced-rights.types";
 
 /**
  * What GMP's record says of the case's crime, where GMP's agreements let the
@@ -45,6 +46,12 @@ export async function policeRecord(
   return { updates, crime: policeCrime, informed };
 }
 
+/** Everything a case's Victims' Code clocks are judged on besides the case itself. */
+export async function codeRecordOf(c: CaseRecord, ctx: VictimsContext): Promise<CodeRecord> {
+  const [police, contacts, enhancedRights] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id), ctx.loaders.enhancedRightsByCase.load(c.id)]);
+  return { ...police, contacts, enhancedRights };
+}
+
 @Resolver(() => Case)
 export class CaseResolver {
   @Query(() => Case, { nullable: true })
@@ -61,9 +68,16 @@ export class CaseResolver {
     return ctx.services.cases.recent(pageSize(first), borough ?? undefined);
   }
 
-  @Mutation(() => Case, { description: "Change a case file's borough, thematic lead, worker or Enhanced Rights flags (not on a closed case)" })
+  @Mutation(() => Case, { description: "Change a case file's borough, thematic lead or worker (not on a closed case)" })
   updateCaseFile(@Arg("caseId", () => ID) caseId: string, @Arg("input", () => CaseFileInput) input: CaseFileInput, @Ctx() ctx: VictimsContext) {
     return ctx.services.cases.updateCaseFile(ctx, caseId, input);
+  }
+
+  @Mutation(() => Case, {
+    description: "A caseworker's judgement of the victim's Enhanced Rights from a date on, with why: the categories that apply and any reason worked out from the crime that does not. Earlier judgements are kept",
+  })
+  recordEnhancedRights(@Arg("caseId", () => ID) caseId: string, @Arg("input", () => EnhancedRightsInput) input: EnhancedRightsInput, @Ctx() ctx: VictimsContext) {
+    return ctx.services.cases.recordEnhancedRights(ctx, caseId, input);
   }
 
   @Mutation(() => Case, { description: "Close a case; CONFLICT if it is already closed" })
@@ -103,9 +117,14 @@ export class CaseResolver {
   }
 
   @FieldResolver()
+  async enhancedRightsRecord(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
+    return ctx.loaders.enhancedRightsByCase.load(c.id);
+  }
+
+  @FieldResolver()
   async victimsCodeCompliance(@Root() c: CaseRecord, @Ctx() ctx: VictimsContext) {
-    const [police, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
-    return fromEngine(() => complianceOf(c, { ...police, contacts }, ctx.services.clock()));
+    const record = await codeRecordOf(c, ctx);
+    return fromEngine(() => complianceOf(c, record, ctx.services.clock()));
   }
 
   @FieldResolver()

@@ -1,11 +1,13 @@
 import { DataSource, In, Not } from "typeorm";
-import { isUuid, oneByKey } from "../../../platform/batch";
+import { isUuid, manyByKey, oneByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { DataCategory } from "../../../policy/categories";
 import { closeRelationship, reopenRelationship } from "../../../policy/subjects";
 import { Borough, OrganisationCode } from "../../../platform/domain";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
-import { EnhancedRightsCategory } from "../victims-code/rules";
+import { EnhancedRightsReason } from "../victims-code/rules";
+import { EnhancedRightsRecord } from "./enhanced-rights.entity";
+import { EnhancedRightsInput } from "./enhanced-rights.types";
 import { assertCaseOpenForChanges, CaseAction, transitionCase } from "./case-status";
 import { lockCase } from "./case-file";
 import { CaseRecord } from "./case.entity";
@@ -40,21 +42,70 @@ export class CaseService {
     });
   }
 
-  /** Thematic lead, worker, borough and Enhanced Rights flags; only on a case that is not closed. */
+  /** Thematic lead, worker and borough; only on a case that is not closed. Enhanced Rights are judged with a date and a reason (recordEnhancedRights). */
   async updateCaseFile(actor: Actor, caseId: string, input: CaseFileInput): Promise<CaseRecord> {
     const now = this.clock();
     const changes: Partial<CaseRecord> = {};
     if (input.borough != null) changes.borough = input.borough;
     if (input.thematicLead != null) changes.thematicLead = input.thematicLead;
     if (input.assignedWorker !== undefined) changes.assignedWorker = input.assignedWorker?.trim() || null;
-    if (input.enhancedRights != null) changes.enhancedRights = [...new Set<EnhancedRightsCategory>(input.enhancedRights)];
     if (Object.keys(changes).length === 0) throw appError(ErrorCode.INVALID_INPUT, "Nothing to change", { argument: "input" });
     return this.dataSource.transaction(async (m) => {
       const { kase, subjectId } = await lockCase(m, caseId);
       assertCaseOpenForChanges(kase.status);
       Object.assign(kase, changes, { updatedAt: now });
       await m.getRepository(CaseRecord).save(kase);
-      await auditCaseFileChange(m, actor, subjectId, changes.enhancedRights ? DataCategory.RISK : DataCategory.SUPPORT, CaseFileChange.CASE_FILE_UPDATED, now);
+      await auditCaseFileChange(m, actor, subjectId, DataCategory.SUPPORT, CaseFileChange.CASE_FILE_UPDATED, now);
+      return kase;
+    });
+  }
+
+  /** Each case's record of Enhanced Rights, by the date each judgement applies from. */
+  async enhancedRightsFor(caseIds: readonly string[]): Promise<EnhancedRightsRecord[][]> {
+    const valid = caseIds.filter(isUuid);
+    const rows = valid.length
+      ? await this.dataSource.getRepository(EnhancedRightsRecord).find({ where: { caseId: In(valid) }, order: { appliesFrom: "ASC", recordedAt: "ASC" } })
+      : [];
+    return manyByKey(caseIds, rows, (row) => row.caseId);
+  }
+
+  /**
+   * A caseworker's judgement of the victim's Enhanced Rights from a date on,
+   * with the reason: the categories that apply and any reason worked out from
+   * the crime that does not. Kept beside the earlier judgements, never over
+   * them; the case's current categories follow the latest in force.
+   */
+  async recordEnhancedRights(actor: Actor, caseId: string, input: EnhancedRightsInput): Promise<CaseRecord> {
+    const now = this.clock();
+    const reason = input.reason.trim();
+    if (!reason) throw appError(ErrorCode.INVALID_INPUT, "Say why", { argument: "reason" });
+    const appliesFrom = input.appliesFrom ?? now;
+    if (Number.isNaN(appliesFrom.getTime()) || appliesFrom > now) {
+      throw appError(ErrorCode.INVALID_INPUT, "appliesFrom cannot be in the future", { argument: "appliesFrom" });
+    }
+    if (input.withhold.includes(EnhancedRightsReason.RECORDED)) {
+      throw appError(ErrorCode.INVALID_INPUT, "Only a reason worked out from the crime can be withheld; leave a category out to end it", { argument: "withhold" });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const { kase, subjectId } = await lockCase(m, caseId);
+      assertCaseOpenForChanges(kase.status);
+      const records = m.getRepository(EnhancedRightsRecord);
+      await records.save(
+        records.create({
+          caseId: kase.id,
+          categories: [...new Set(input.categories)],
+          withheld: [...new Set(input.withhold)],
+          appliesFrom,
+          reason,
+          recordedBy: actor.principal.subject,
+          recordedAt: now,
+        }),
+      );
+      const [current] = await records.find({ where: { caseId: kase.id }, order: { appliesFrom: "DESC", recordedAt: "DESC" }, take: 1 });
+      kase.enhancedRights = current?.categories ?? [];
+      kase.updatedAt = now;
+      await m.getRepository(CaseRecord).save(kase);
+      await auditCaseFileChange(m, actor, subjectId, DataCategory.RISK, CaseFileChange.ENHANCED_RIGHTS_RECORDED, now);
       return kase;
     });
   }

@@ -9,6 +9,7 @@ import { Victim } from "../people/victim.types";
 import { SurveyResponse } from "../survey/survey.types";
 import { JusticeTimelineEntry } from "../timeline/timeline.types";
 import { EnhancedRightsCategory } from "../victims-code/rules";
+import { EnhancedRightsJudgement } from "./enhanced-rights.types";
 
 /** GMVS thematic leads (DOMAIN.md, GMVS). */
 export enum ThematicLead {
@@ -108,8 +109,12 @@ export class Case {
   assignedWorker!: string | null;
 
   @Sensitive(DataCategory.RISK)
-  @Field(() => [EnhancedRightsCategory], { nullable: true, description: "Enhanced Rights flags; empty for none" })
+  @Field(() => [EnhancedRightsCategory], { nullable: true, description: "Enhanced Rights categories recorded as applying now; empty for none (the dated record is `enhancedRightsRecord`)" })
   enhancedRights!: EnhancedRightsCategory[] | null;
+
+  @Sensitive(DataCategory.RISK)
+  @Field(() => [EnhancedRightsJudgement], { nullable: true, description: "Every judgement of the victim's Enhanced Rights, by the date it applies from, with why" })
+  enhancedRightsRecord?: EnhancedRightsJudgement[] | null;
 
   @Sensitive(DataCategory.SUPPORT)
   @Field(() => Date, { nullable: true, description: "When the victim reported the crime to the police (police referrals)" })
@@ -176,6 +181,4 @@ export class CaseFileInput {
   @Field(() => String, { nullable: true, description: "A worker label; null unassigns" })
   assignedWorker?: string | null;
 
-  @Field(() => [EnhancedRightsCategory], { nullable: true, description: "Replaces the flags; [] for none" })
-  enhancedRights?: EnhancedRightsCategory[] | null;
 }

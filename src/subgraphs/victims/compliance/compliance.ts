@@ -1,6 +1,7 @@
 import type { InvestigationUpdate } from "../../../../connectors/police/types";
 import { ReferralRoute } from "../cases/case.types";
 import { CaseRecord } from "../cases/case.entity";
+import { EnhancedRightsRecord } from "../cases/enhanced-rights.entity";
 import { OrganisationCode } from "../../../platform/domain";
 import { ContactRecord } from "../contacts/contact.entity";
 import { VictimInformedRecord } from "../contacts/victim-informed.entity";
@@ -14,10 +15,7 @@ import { VictimsCodeCompliance, VictimsCodeEntitlement } from "./compliance.type
 /** The event id the crime report carries in the engine: not a police update id, so it cannot collide with one. */
 export const CRIME_REPORT_EVENT = "crime-report";
 
-export type ComplianceCase = Pick<
-  CaseRecord,
-  "id" | "referralRoute" | "crimeReportedAt" | "referralReceivedAt" | "referralDeclined" | "enhancedRights"
->;
+export type ComplianceCase = Pick<CaseRecord, "id" | "referralRoute" | "crimeReportedAt" | "referralReceivedAt" | "referralDeclined">;
 
 /**
  * The police events of a case as the engine reads them: the crime report
@@ -76,13 +74,16 @@ export function codeContactsOf(
 /**
  * What the Victims' Code clocks of a case are judged on besides the case
  * itself: GMP's investigation updates, GMVS's contacts, and, where read, the
- * crime's record (its Enhanced Rights) and GMP's own record of telling the victim.
+ * crime's record (its Enhanced Rights), GMP's own record of telling the
+ * victim, and the case's dated judgements of Enhanced Rights.
  */
 export interface CodeRecord {
   readonly updates: readonly InvestigationUpdate[];
   readonly contacts: readonly ContactRecord[];
   readonly crime?: ClassifiedCrime | null;
   readonly informed?: readonly VictimInformedRecord[];
+  /** The case's dated judgements of Enhanced Rights; none when left out. */
+  readonly enhancedRights?: readonly EnhancedRightsRecord[];
 }
 
 /** Every entitlement of the case, judged at `now`. Throws the engine's errors for input it will not guess about. */
@@ -90,7 +91,9 @@ export function assessCase(kase: ComplianceCase, record: CodeRecord, now: Date):
   const policeEvents = policeEventsOf(kase, record.updates);
   return assessEntitlements(
     {
-      enhancedRights: kase.enhancedRights,
+      // The case's current categories are the latest judgement's; each judgement counts from its own date.
+      enhancedRights: [],
+      enhancedRightsRecorded: (record.enhancedRights ?? []).map((r) => ({ from: r.appliesFrom, categories: r.categories, withheld: r.withheld })),
       enhancedRightsFrom: record.crime ? enhancedRightsFromCrime(record.crime) : [],
       referralDeclined: kase.referralDeclined,
       policeEvents,

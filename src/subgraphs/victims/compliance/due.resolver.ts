@@ -3,7 +3,7 @@ import { OrganisationCode } from "../../../platform/domain";
 import { pageSize } from "../../../platform/paging";
 import { DataCategory } from "../../../policy/categories";
 import { referenceTo, SubjectSystem } from "../../../policy/sensitive";
-import { policeRecord } from "../cases/case.resolver";
+import { codeRecordOf } from "../cases/case.resolver";
 import type { VictimsContext } from "../context";
 import { fromEngine } from "../source-errors";
 import { assessCase, entitlementOf } from "./compliance";
@@ -42,8 +42,8 @@ export class DueResolver {
       cases
         .filter((_, i) => known[i])
         .map(async (c) => {
-          const [police, contacts] = await Promise.all([policeRecord(c, ctx, true), ctx.loaders.contactsByCase.load(c.id)]);
-          return dueOf(c.id, fromEngine(() => assessCase(c, { ...police, contacts }, now)), now);
+          const record = await codeRecordOf(c, ctx);
+          return dueOf(c.id, fromEngine(() => assessCase(c, record, now)), now);
         }),
     );
     const page = pageOfDue(due.flat(), { first: size, after, when });

@@ -116,11 +116,12 @@ export class CaseFactsService {
     const now = this.clock();
     const ids = kases.map((k) => k.id);
     const crimes = [...new Set(kases.flatMap((k) => (k.crimeReference ? [k.crimeReference] : [])))];
-    const [victims, contacts, surveys, informed] = await Promise.all([
+    const [victims, contacts, surveys, informed, enhancedRights] = await Promise.all([
       this.victims.findByIds(kases.map((k) => k.victimId ?? "")),
       this.contacts.forCases(ids),
       this.surveys.forCases(ids),
       this.contacts.informedForCrimes(crimes),
+      this.cases.enhancedRightsFor(ids),
     ]);
     const informedOf = new Map(crimes.map((reference, i) => [reference, informed[i] ?? []]));
     let updates: Map<string, InvestigationUpdate[]> | null = new Map();
@@ -161,7 +162,10 @@ export class CaseFactsService {
         ethnicity: victim?.ethnicity ?? null,
         disability: victim?.disability ?? null,
         firstContactHours: first ? Math.floor((first.occurredAt.getTime() - start.getTime()) / HOUR_MS) : null,
-        entitlements: updates === null ? null : entitlementsOf(kase, { updates: updates.get(kase.crimeReference ?? "") ?? [], contacts: caseContacts, crime, informed: informedOf.get(kase.crimeReference ?? "") ?? [] }, now),
+        entitlements:
+          updates === null
+            ? null
+            : entitlementsOf(kase, { updates: updates.get(kase.crimeReference ?? "") ?? [], contacts: caseContacts, crime, informed: informedOf.get(kase.crimeReference ?? "") ?? [], enhancedRights: enhancedRights[i] ?? [] }, now),
         surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
       };
     });

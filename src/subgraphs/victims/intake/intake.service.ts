@@ -7,6 +7,7 @@ import { SubjectSystem } from "../../../policy/sensitive";
 import { linkSubject, mergeSubjects, openRelationship, subjectOf } from "../../../policy/subjects";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { CaseRecord } from "../cases/case.entity";
+import { EnhancedRightsRecord } from "../cases/enhanced-rights.entity";
 import { CaseStatus, ReferralRoute, ThematicLead } from "../cases/case.types";
 import { ageBandOn } from "../people/age-band";
 import { VictimRecord } from "../people/victim.entity";
@@ -141,6 +142,21 @@ export class IntakeService {
         }),
       );
 
+      if (kase.enhancedRights.length > 0) {
+        // As the referrer judged them: from the crime's report for GMP's referral (GMP assessed them then), else from now.
+        const records = m.getRepository(EnhancedRightsRecord);
+        await records.save(
+          records.create({
+            caseId: kase.id,
+            categories: kase.enhancedRights,
+            withheld: [],
+            appliesFrom: intake.crimeReportedAt ?? now,
+            reason: intake.route === ReferralRoute.POLICE ? "Recorded by GMP in its referral" : "Recorded at self-referral",
+            recordedBy: actor.principal.subject,
+            recordedAt: now,
+          }),
+        );
+      }
       await linkSubject(m, { system: SubjectSystem.GMVS_CASE, ref: kase.id }, subjectId);
       await openRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
       if (intake.crimeReference !== null) await this.linkCrime(m, intake.crimeReference, subjectId, now);
