@@ -4,7 +4,7 @@ import { applyMiddleware } from "graphql-middleware";
 import { rule, shield } from "graphql-shield";
 import type { IRules, ShieldRule } from "graphql-shield/typings/types";
 import { OrganisationCode } from "../platform/domain";
-import { appError, ErrorCode, isAuditedRefusal, storeUnavailable } from "../platform/errors";
+import { appError, ErrorCode, isAuditedRefusal, storeError } from "../platform/errors";
 import { Role } from "../platform/principal";
 import type { GuardedContext } from "./access";
 import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, recordReference, TypeDeclaration } from "./sensitive";
@@ -176,11 +176,11 @@ export function guardSchema(
       allowExternalErrors: false,
       // allowExternalErrors: false masks whatever a resolver throws; our own coded
       // errors (INVALID_INPUT, CONFLICT, ...) are meant for the client and pass.
-      // The hub's own store down or too slow is SOURCE_UNAVAILABLE, like any source's.
+      // The hub's own store down or too slow is SOURCE_UNAVAILABLE, like any source's; work it rolled back for a concurrent change, CONFLICT.
       fallbackError: (thrown: unknown) =>
         thrown instanceof GraphQLError && typeof thrown.extensions.code === "string" && thrown.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? thrown
-          : (storeUnavailable(thrown) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")),
+          : (storeError(thrown) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")),
       debug: false,
     }),
   );
@@ -209,7 +209,8 @@ function auditRefusedOperations(ctx: GuardedContext, operation: OperationDefinit
  * Writes the request's audit events before the response leaves. If they
  * cannot be written, the response carries no data: nothing is released
  * unrecorded. The one error says SOURCE_UNAVAILABLE (the hub's store) where
- * the store was down or too slow, INTERNAL_SERVER_ERROR otherwise.
+ * the store was down or too slow, CONFLICT where it rolled the work back for
+ * a concurrent change, INTERNAL_SERVER_ERROR otherwise.
  */
 export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
   return {
@@ -234,7 +235,7 @@ export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
             const refused = error instanceof GraphQLError && error.extensions.code === ErrorCode.FORBIDDEN;
             if (!refused) contextValue.logger.error({ err: error }, "audit write failed; response withheld");
             if (response.body.kind === "single") {
-              const coded = refused ? error : (storeUnavailable(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+              const coded = refused ? error : (storeError(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
               response.body.singleResult = { data: null, errors: [coded] };
             }
           }
