@@ -99,7 +99,7 @@ export async function startSubgraph(
       ...apolloDefaults(config.development),
       ...limited,
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin(), partialErrorsPlugin()],
+      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin({ dataSource: db.dataSource }), partialErrorsPlugin()],
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);

@@ -60,13 +60,17 @@ export class HttpStandIn {
   readonly requests: RecordedRequest[] = [];
   private mode: StandInMode = "up";
   private delayMs = 0;
+  /** Requests still answered "up" before `mode` applies (setMode's `afterRequests`). */
+  private upFor = 0;
   private readonly delays = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: HttpStandInOptions) {}
 
-  setMode(mode: StandInMode, options: { delayMs?: number } = {}): void {
+  /** `afterRequests`: answer that many more requests normally first, then fail (a source that goes down part-way through a caller's work). */
+  setMode(mode: StandInMode, options: { delayMs?: number; afterRequests?: number } = {}): void {
     this.mode = mode;
     this.delayMs = options.delayMs ?? 0;
+    this.upFor = options.afterRequests ?? 0;
   }
 
   /** HTTP requests received, optionally only those to one path (e.g. "/cases:batch"). */
@@ -100,7 +104,9 @@ export class HttpStandIn {
     const method = req.method ?? "GET";
     this.requests.push({ method, path: url.pathname });
 
-    switch (this.mode) {
+    const mode = this.upFor > 0 ? "up" : this.mode;
+    if (this.upFor > 0) this.upFor -= 1;
+    switch (mode) {
       case "down":
         req.socket.destroy();
         return;

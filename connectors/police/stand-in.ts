@@ -82,7 +82,7 @@ export class PoliceStandIn {
     return this.http.requests;
   }
 
-  setMode(mode: StandInMode, options: { delayMs?: number } = {}): void {
+  setMode(mode: StandInMode, options: { delayMs?: number; afterRequests?: number } = {}): void {
     this.http.setMode(mode, options);
   }
 

@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from "typeorm";
 import { MIGRATIONS } from "../../migrations";
 import type { Logger } from "./logger";
 import { sqlLogger } from "./sql-metrics";
+import { shareUnitsOfWork } from "./unit-of-work";
 
 /** One connection to the store, PostgreSQL server or embedded PGlite, behind TypeORM. */
 export interface Database {
@@ -87,6 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       extra: { max: options.poolSize ?? 10, ...boundedWaits(options.statementTimeoutMs) },
     } as DataSourceOptions);
     await dataSource.initialize();
+    shareUnitsOfWork(dataSource);
     return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
   }
 
@@ -101,6 +103,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const dataSource = new DataSource({ ...common, type: "postgres", url: await connectVia(url), extra: { max: 1 } } as DataSourceOptions);
   await dataSource.initialize();
+  shareUnitsOfWork(dataSource);
   return {
     dataSource,
     url,

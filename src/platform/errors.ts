@@ -151,3 +151,28 @@ export function storeUnavailable(error: unknown): GraphQLError | undefined {
   const reason = storeFailureReason(error);
   return reason && sourceUnavailableError({ source: HUB_STORE_SOURCE, reason });
 }
+
+/** serialization_failure and deadlock_detected: the store rolled the transaction back for a concurrent one (PostgreSQL manual, Appendix A, class 40). */
+const CONCURRENT_CHANGE = new Set(["40001", "40P01"]);
+
+/** Whether the store refused a statement because a concurrent transaction touched the same rows (read through TypeORM's wrapper as storeFailureReason does). */
+export function isConcurrentChange(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; typeof e === "object" && e !== null && depth < 3; depth++) {
+    if ("code" in e && typeof e.code === "string" && CONCURRENT_CHANGE.has(e.code)) return true;
+    e = "driverError" in e ? e.driverError : "cause" in e ? e.cause : undefined;
+  }
+  return false;
+}
+
+/**
+ * The coded error for a statement the hub's own store refused for a reason
+ * of its own, not of the statement: SOURCE_UNAVAILABLE where it was down or
+ * too slow, CONFLICT where a concurrent change made it roll the work back
+ * (nothing was written; reload and try again). Undefined for any other error.
+ */
+export function storeError(error: unknown): GraphQLError | undefined {
+  return (
+    storeUnavailable(error) ??
+    (isConcurrentChange(error) ? appError(ErrorCode.CONFLICT, "A concurrent change to the same records stopped this; nothing was written, try again", { reason: "CONCURRENT_CHANGE" }) : undefined)
+  );
+}

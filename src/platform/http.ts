@@ -5,6 +5,7 @@ import { AddressInfo } from "node:net";
 import { Server } from "node:http";
 import { CALLER_REQUEST_ID_HEADER, callerRequestIdFrom, FORWARDED_CALLER_REQUEST_ID_HEADER, HUB_REQUEST_ID_HEADER, hubRequestIdFrom, RequestContext } from "./context";
 import { withRequestId } from "./sql-metrics";
+import { withUnitOfWorkScope } from "./unit-of-work";
 import { formatError, isMasked } from "./errors";
 import type { Logger } from "./logger";
 
@@ -106,14 +107,15 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
     "/graphql",
     express.json({ limit: MAX_BODY }),
     // After the body is read (stream callbacks would lose the async context): the
-    // rest of the request runs with its id, so SQL statements are counted against it.
+    // rest of the request runs with its id, so SQL statements are counted against it,
+    // and where a mutation's unit of work can hold its statements (unit-of-work.ts).
     (req, res, next) => {
       const fromGateway = options.requestsFrom === "gateway";
       const requestId = hubRequestIdFrom(fromGateway ? req.headers[HUB_REQUEST_ID_HEADER] : undefined);
       res.locals.requestId = requestId;
       res.locals.callerRequestId = callerRequestIdFrom(req.headers[fromGateway ? FORWARDED_CALLER_REQUEST_ID_HEADER : CALLER_REQUEST_ID_HEADER]);
       res.setHeader("x-request-id", requestId);
-      withRequestId(requestId, next);
+      withRequestId(requestId, () => withUnitOfWorkScope(next));
     },
     ...(options.graphqlGuards ?? []),
     expressMiddleware(server, {

@@ -264,4 +264,9 @@ export class AccessEvaluator {
     });
     if (!withinCap) throw breakGlassLimitReached(breakGlass.dailyCap);
   }
+
+  /** The refusal of a break-glass over the cap, on its own: for a mutation, whose unit of work (and the refusal in it) was rolled back. */
+  async recordBreakGlassLimitReached(): Promise<void> {
+    if (this.breakGlass) await recordAudit(this.store.dataSource, [this.limitReachedEvent(this.breakGlass.reason)]);
+  }
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "../platform/principal";
+import { inUnitOfWork } from "../platform/unit-of-work";
 
 /**
  * One consultation, release or refusal of a category of a subject's data,
@@ -194,9 +195,15 @@ class AuditWriter {
 
 const writers = new WeakMap<DataSource, AuditWriter>();
 
-/** Appends in a transaction of its own, grouped with other requests' (AuditWriter): for reads, whose audit is all the work there is. */
+/**
+ * Appends in a transaction of its own, grouped with other requests'
+ * (AuditWriter): for reads, whose audit is all the work there is. In a
+ * mutation's unit of work, in that unit instead, never in a batch whose
+ * commit would not wait for the mutation's.
+ */
 export function recordAudit(dataSource: DataSource, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return Promise.resolve();
+  if (inUnitOfWork(dataSource)) return dataSource.transaction((m) => appendAuditEvents(m, events));
   let writer = writers.get(dataSource);
   if (!writer) writers.set(dataSource, (writer = new AuditWriter(dataSource)));
   return writer.write(events);

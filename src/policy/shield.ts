@@ -3,9 +3,11 @@ import { defaultFieldResolver, getNamedType, Kind, OperationDefinitionNode, Grap
 import { applyMiddleware } from "graphql-middleware";
 import { rule, shield } from "graphql-shield";
 import type { IRules, ShieldRule } from "graphql-shield/typings/types";
+import type { DataSource } from "typeorm";
 import { OrganisationCode } from "../platform/domain";
-import { appError, ErrorCode, isAuditedRefusal, storeUnavailable } from "../platform/errors";
+import { appError, ErrorCode, isAuditedRefusal, storeError } from "../platform/errors";
 import { Role } from "../platform/principal";
+import { beginUnitOfWork, endUnitOfWork, inUnitOfWork } from "../platform/unit-of-work";
 import type { GuardedContext } from "./access";
 import { classificationProblems, declarationsOf, holderOf, INFRASTRUCTURE_TYPES, recordReference, TypeDeclaration } from "./sensitive";
 import { DenyReason } from "./decide";
@@ -176,11 +178,11 @@ export function guardSchema(
       allowExternalErrors: false,
       // allowExternalErrors: false masks whatever a resolver throws; our own coded
       // errors (INVALID_INPUT, CONFLICT, ...) are meant for the client and pass.
-      // The hub's own store down or too slow is SOURCE_UNAVAILABLE, like any source's.
+      // The hub's own store down or too slow is SOURCE_UNAVAILABLE, like any source's; work it rolled back for a concurrent change, CONFLICT.
       fallbackError: (thrown: unknown) =>
         thrown instanceof GraphQLError && typeof thrown.extensions.code === "string" && thrown.extensions.code !== ErrorCode.INTERNAL_SERVER_ERROR
           ? thrown
-          : (storeUnavailable(thrown) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")),
+          : (storeError(thrown) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error")),
       debug: false,
     }),
   );
@@ -205,36 +207,58 @@ function auditRefusedOperations(ctx: GuardedContext, operation: OperationDefinit
   }
 }
 
+export interface AuditPluginOptions {
+  /** The subgraph's store: a mutation's writes, and the audit of what its answer released, commit there together (src/platform/unit-of-work.ts). */
+  dataSource: DataSource;
+}
+
 /**
  * Writes the request's audit events before the response leaves. If they
  * cannot be written, the response carries no data: nothing is released
- * unrecorded. The one error says SOURCE_UNAVAILABLE (the hub's store) where
- * the store was down or too slow, INTERNAL_SERVER_ERROR otherwise.
+ * unrecorded. A mutation runs in one unit of work with its audit: committed
+ * after the audit is written, rolled back whole where the audit, or any
+ * statement of the request, failed, so a caller told it failed finds nothing
+ * written. The one error says SOURCE_UNAVAILABLE (the hub's store) where the
+ * store was down or too slow, CONFLICT where it rolled the work back for a
+ * concurrent change, INTERNAL_SERVER_ERROR otherwise.
  */
-export function auditPlugin(): ApolloServerPlugin<GuardedContext> {
+export function auditPlugin({ dataSource }: AuditPluginOptions): ApolloServerPlugin<GuardedContext> {
   return {
     async requestDidStart() {
       let refused: readonly GraphQLError[] = [];
       return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation !== "mutation") return;
+          await beginUnitOfWork(dataSource).catch((error: unknown) => {
+            const coded = storeError(error);
+            // A hook's error is answered 500 unless it says otherwise; this one is the store's, answered like any field's.
+            throw coded ? new GraphQLError(coded.message, { extensions: { ...coded.extensions, http: { status: 200 } } }) : error;
+          });
+        },
         async didEncounterErrors({ errors }) {
           refused = errors;
         },
         async willSendResponse({ contextValue, response, operation }) {
-          if (!contextValue.access) return;
+          if (!contextValue.access) return endUnitOfWork(false);
           auditRefusedOperations(contextValue, operation, refused);
           const refusal = contextValue.access.breakGlassRefusal();
           if (refusal && response.body.kind === "single") {
             // About the whole request, not a field: no path. The ordinary answer stands beside it.
             response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), refusal];
           }
+          const mutation = inUnitOfWork(dataSource);
           try {
             await contextValue.access.flush();
+            await endUnitOfWork(true);
           } catch (error) {
+            await endUnitOfWork(false).catch(() => undefined);
             // A break-glass over the cap found only as its grants were written (AccessEvaluator.flush) is a refusal, not a fault.
             const refused = error instanceof GraphQLError && error.extensions.code === ErrorCode.FORBIDDEN;
             if (!refused) contextValue.logger.error({ err: error }, "audit write failed; response withheld");
+            // A mutation's refusal went with its rolled-back unit: recorded again on its own.
+            if (refused && mutation) await contextValue.access.recordBreakGlassLimitReached().catch((e: unknown) => contextValue.logger.error({ err: e }, "break-glass refusal not audited"));
             if (response.body.kind === "single") {
-              const coded = refused ? error : (storeUnavailable(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+              const coded = refused ? error : (storeError(error) ?? appError(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
               response.body.singleResult = { data: null, errors: [coded] };
             }
           }
