@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Kind, ObjectTypeDefinitionNode, parse } from "graphql";
 import { InvestigationUpdateKind } from "../connectors/police/types";
 import type { StandInMode } from "../connectors/http/stand-in-server";
 import { ErrorCode } from "../src/platform/errors";
@@ -182,13 +185,22 @@ const SCENARIOS: Scenario<any>[] = [
       },
     }),
   ),
-  // victims: cases (3)
+  // victims: cases (4)
   {
     field: "updateCaseFile",
-    draw: fc.record({ borough, thematicLead, assignedWorker: fc.option(letters), enhancedRights }, { requiredKeys: [] }).filter((i) => Object.keys(i).length > 0),
+    draw: fc.record({ borough, thematicLead, assignedWorker: fc.option(letters) }, { requiredKeys: [] }).filter((i) => Object.keys(i).length > 0),
     async prepare(input) {
       const { caseId } = await referredCase();
       return { query: `mutation($id: ID!, $input: CaseFileInput!) { updateCaseFile(caseId: $id, input: $input) { id borough } }`, variables: { id: caseId, input }, as: as().gmvs, writes: true };
+    },
+  },
+  {
+    field: "recordEnhancedRights",
+    draw: fc.record({ categories: enhancedRights, withhold: fc.subarray(["STALKING", "DOMESTIC_ABUSE", "HATE_CRIME"]), minutesAgo: fc.integer({ min: 0, max: 50 }), reason: letters }),
+    async prepare({ categories, withhold, minutesAgo, reason }) {
+      const { caseId } = await referredCase();
+      const input = { categories, withhold, appliesFrom: new Date(Date.now() - minutesAgo * 60_000).toISOString(), reason };
+      return { query: `mutation($id: ID!, $input: EnhancedRightsInput!) { recordEnhancedRights(caseId: $id, input: $input) { id enhancedRights } }`, variables: { id: caseId, input }, as: as().gmvs, writes: true };
     },
   },
   {
@@ -430,6 +442,15 @@ describe.each(SCENARIOS.map((s) => [s.label ?? s.field, s] as const))("%s", (lab
       { numRuns: Number(process.env.ATOMIC_WRITES_RUNS ?? 1) },
     );
   });
+});
+
+it("has a scenario for every mutation the hub offers, so a new one cannot go unproved", () => {
+  const mutation = parse(readFileSync(join(__dirname, "..", "schema", "supergraph.graphql"), "utf8")).definitions.find(
+    (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === "Mutation",
+  );
+  const offered = (mutation?.fields ?? []).map((f) => f.name.value).sort();
+  expect(offered.length).toBeGreaterThan(0);
+  expect([...new Set(SCENARIOS.map((s) => s.field))].sort()).toEqual(offered);
 });
 
 it("keeps the audit chain whole through every failure", async () => {
