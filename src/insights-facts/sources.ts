@@ -121,7 +121,8 @@ export function caseChanges(kase: CaseFact): FactChange[] {
     changes.push({
       kind: "entitlement",
       sourceKey: `case:${kase.caseId}:${e.entitlement}:${n}`,
-      ...caseContext,
+      // Counted in the month the duty arose, so a quarter's return counts the quarter's duties, not its new cases'.
+      ...contextOf(kase, e.month),
       // The engine's codes and verdicts are the insights enums' values (facts.ts says so); cast across the two declarations.
       entitlement: e.entitlement as unknown as Entitlement,
       status: e.status as unknown as EntitlementStatus,

@@ -137,6 +137,8 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
 
   // insights
   "Query.evidenceBase.by": ENUM_LIST,
+  // A quarter is "YYYY-Qn".
+  "Query.victimsCodeReturn.quarter": { maxLength: 7 },
   "Query.evidenceBaseCsv.by": ENUM_LIST,
   "Query.areaDemand.by": ENUM_LIST,
   "Query.areaDemand.fromMonth": MONTH,

@@ -40,6 +40,7 @@ export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources
           evidenceBase: aggregatesOnly,
           evidenceBaseCsv: aggregatesOnly,
           areaDemand: aggregatesOnly,
+          victimsCodeReturn: aggregatesOnly,
         },
       },
     ),

@@ -1,4 +1,6 @@
-import { Args, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
+import { Borough } from "../../../platform/domain";
+import { appError, ErrorCode } from "../../../platform/errors";
 import type { InsightsContext } from "../context";
 import { evidenceTableCsv } from "./csv";
 import { Dimension } from "./dimensions";
@@ -20,6 +22,23 @@ export class EvidenceResolver {
     return evidenceTableCsv(await ctx.services.evidence.table({ measure: args.measure, by: args.by, filter: filterValues(args.filter) }));
   }
 
+  @Query(() => EvidenceTable, {
+    description:
+      "The quarterly Victims' Code compliance return (as Police and Crime Commissioners report to the Ministry of Justice): each timed entitlement that arose in the quarter, met on time over those assessed, for Greater Manchester or one borough, every cell under disclosure control",
+  })
+  victimsCodeReturn(
+    @Arg("quarter", () => String, { description: "YYYY-Qn, a calendar quarter: 2026-Q3 is July to September 2026" }) quarter: string,
+    @Arg("borough", () => Borough, { nullable: true, description: "One borough; all of Greater Manchester when left out" }) borough: Borough | null,
+    @Ctx() ctx: InsightsContext,
+  ) {
+    const { fromMonth, toMonth } = monthsOfQuarter(quarter);
+    return ctx.services.evidence.table({
+      measure: Measure.VICTIMS_CODE_COMPLIANCE,
+      by: [],
+      filter: filterValues({ fromMonth, toMonth, boroughs: borough ? [borough] : null }),
+    });
+  }
+
   @Query(() => EvidenceTable, { description: "Demand context: crimes in police.uk's street-level open data by month, borough and crime type" })
   areaDemand(@Args() args: AreaDemandArgs, @Ctx() ctx: InsightsContext) {
     return ctx.services.evidence.table({
@@ -28,6 +47,15 @@ export class EvidenceResolver {
       filter: filterValues({ fromMonth: args.fromMonth, toMonth: args.toMonth, boroughs: args.boroughs, crimeTypes: args.crimeTypes }),
     });
   }
+}
+
+/** A calendar quarter's first and last months, or INVALID_INPUT. */
+export function monthsOfQuarter(quarter: string): { fromMonth: string; toMonth: string } {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) throw appError(ErrorCode.INVALID_INPUT, "quarter must be YYYY-Qn, n from 1 to 4", { argument: "quarter" });
+  const first = (Number(match[2]) - 1) * 3 + 1;
+  const month = (m: number) => `${match[1]}-${String(m).padStart(2, "0")}`;
+  return { fromMonth: month(first), toMonth: month(first + 2) };
 }
 
 const yesNo = (flag: boolean | null | undefined) => (flag === null || flag === undefined ? undefined : [flag ? "YES" : "NO"]);

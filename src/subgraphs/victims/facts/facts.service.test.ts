@@ -55,13 +55,14 @@ describe("the insights facts feed", () => {
       disability: "NOT_DISABLED",
       firstContactHours: 2,
       entitlements: [
-        { entitlement: "R4_REFERRAL_TO_SUPPORT_SERVICES", right: 4, enhancedRights: true, status: "MET" },
-        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "MET" },
-        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "MET" },
-        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "MET" },
-        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, enhancedRights: true, status: "LATE" },
-        { entitlement: "R7_VPS_OFFERED", right: 7, enhancedRights: true, status: "MISSED" },
-        { entitlement: "R8_TOLD_OF_HEARING_OUTCOME", right: 8, enhancedRights: true, status: "MET" },
+        { entitlement: "R4_REFERRAL_TO_SUPPORT_SERVICES", right: 4, month: "2026-09", enhancedRights: true, status: "MET" },
+        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "MET" },
+        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "MET" },
+        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "MET" },
+        { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "LATE" },
+        { entitlement: "R7_VPS_OFFERED", right: 7, month: "2026-09", enhancedRights: true, status: "MISSED" },
+        // The first hearing, in October: counted in the month the duty arose.
+        { entitlement: "R8_TOLD_OF_HEARING_OUTCOME", right: 8, month: "2026-10", enhancedRights: true, status: "MET" },
       ],
       surveys: [{ overall: 4, rightScores: [1, 2, 3, 4, 5, 6, 7].map((right) => ({ right, score: right === 6 ? 3 : 4 })) }],
     });

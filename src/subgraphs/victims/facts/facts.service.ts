@@ -47,8 +47,11 @@ export interface CaseFact {
   disability: Disability | null;
   /** Whole hours from GMVS receiving the referral (or opening the case) to the first contact with the victim; null before one. */
   firstContactHours: number | null;
-  /** Each Victims' Code entitlement's outcome; null when the police source could not answer (see CaseFactsBatch.policeUnavailable). */
-  entitlements: { entitlement: EntitlementCode; right: number; enhancedRights: boolean; status: EntitlementStatus }[] | null;
+  /**
+   * Each Victims' Code entitlement's outcome, with the London month (YYYY-MM) it arose in: the month of the
+   * event that started its clock. Null when the police source could not answer (see CaseFactsBatch.policeUnavailable).
+   */
+  entitlements: { entitlement: EntitlementCode; right: number; month: string; enhancedRights: boolean; status: EntitlementStatus }[] | null;
   /** Each survey response's scores, 1 to 5, oldest response first. */
   surveys: { overall: number | null; rightScores: { right: number; score: number }[] }[];
 }
@@ -178,6 +181,7 @@ function entitlementsOf(kase: CaseRecord, record: CodeRecord, now: Date): CaseFa
     return assessCase(kase, record, now).map((r) => ({
       entitlement: r.entitlement,
       right: r.rightNumber,
+      month: londonDateOf(r.triggeringEvent.occurredAt).slice(0, 7),
       enhancedRights: r.enhancedRights,
       status: r.status,
     }));
