@@ -3,7 +3,7 @@ import { OrganisationCode } from "../src/platform/domain";
 import { Role } from "../src/platform/principal";
 import { startTestHub, TestHub } from "./support/hub";
 import { recordCrime } from "./support/police";
-import { actors, policeReferral, policeUpdate, send } from "./stories/support";
+import { actors, consentTo, policeReferral, policeUpdate, referralStep, referToRestore, RESTORE_REFERRAL_CATEGORIES, send } from "./stories/support";
 
 /**
  * Right 6 is GMP's duty: when GMP tells the victim of its own decision, it
@@ -80,6 +80,31 @@ it("refuses anyone but GMP staff, and an update that is not the crime's or a tel
   const early = await send(hub, RECORD, { input: { ...input, occurredAt: v.reportedAt.toISOString() } }, as.gmp(), true);
   expect(early.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "occurredAt" });
   expect(await count()).toBe(0);
+});
+
+it("counts a partner's record where its agreement with GMP and the victim's consent let it see the update, and refuses one with no basis alike for a real crime and an unknown one", async () => {
+  const as = actors(hub);
+  const v = await referredWithArrest();
+  const consentId = await consentTo(hub, v.caseId, "PANKHURST", [...RESTORE_REFERRAL_CATEGORIES, "OFFENCE_DETAILS", "INVESTIGATION_UPDATES"]);
+  const referralId = await referToRestore(hub, v.caseId, consentId);
+  await referralStep(hub, "receiveReferral", referralId, as.restore());
+  await referralStep(hub, "acceptReferral", referralId, as.restore());
+  const count = async () => ((await hub.db.dataSource.query(`SELECT count(*)::int AS n FROM victims.victim_informed WHERE crime_reference = $1`, [v.crimeReference])) as { n: number }[])[0]!.n;
+
+  const hourglass = () => hub.as({ organisation: OrganisationCode.HOURGLASS, subject: "hourglass-worker-s1" });
+  const input = { crimeReference: v.crimeReference, policeUpdateId: v.arrest.id, occurredAt: new Date(v.reportedAt.getTime() + 20 * MINUTE).toISOString(), channel: "IN_PERSON" };
+  const refused = await send(hub, RECORD, { input }, hourglass(), true);
+  const unknown = await send(hub, RECORD, { input: { ...input, crimeReference: "SYN/NONE00/26", policeUpdateId: "SYN-UPDATE-NONE" } }, hourglass(), true);
+  expect(refused).toEqual({ data: null, errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: "FORBIDDEN", reason: "NO_BASIS" }) })] });
+  expect(unknown.errors?.[0]?.extensions).toEqual(refused.errors?.[0]?.extensions);
+  expect(unknown.errors?.[0]?.message).toBe(refused.errors?.[0]?.message);
+  expect(await count()).toBe(0);
+
+  await send(hub, RECORD, { input }, as.restore());
+  const after = await send(hub, COMPLIANCE, { id: v.caseId }, as.gmvs());
+  expect(after.data?.case.victimsCodeCompliance.entitlements).toEqual(
+    expect.arrayContaining([{ right: 6, event: "SUSPECT_ARRESTED", policeUpdateId: v.arrest.id, status: "MET", fulfilledAt: input.occurredAt, fulfilledBy: "PANKHURST" }]),
+  );
 });
 
 describe("what is due on GMVS's cases", () => {

@@ -1,4 +1,4 @@
-import { and } from "graphql-shield";
+import { and, or } from "graphql-shield";
 import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
 import { Role } from "../../platform/principal";
@@ -39,6 +39,8 @@ import { GmvsTimelineEntry, PoliceTimelineEntry } from "./timeline/timeline.type
 
 /** GMVS staff who work cases: caseworkers and supervisors. */
 const gmvsCaseWork = and(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR));
+/** Partner staff who work cases: caseworkers and supervisors. */
+const partnerCaseWork = and(organisationIs(OrganisationCode.PANKHURST, OrganisationCode.HOURGLASS, OrganisationCode.CHALLENGER), roleIs(Role.CASEWORKER, Role.SUPERVISOR));
 /** GMP staff who work cases: caseworkers and supervisors. */
 const gmpCaseWork = and(organisationIs(OrganisationCode.GMP), roleIs(Role.CASEWORKER, Role.SUPERVISOR));
 
@@ -92,8 +94,9 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
           reopenCase: gmvsCaseWork,
           recordNeedsAssessment: gmvsCaseWork,
           recordContact: gmvsCaseWork,
-          // GMP, the duty holder for Right 6, records that it told its victim of its own decisions.
-          recordVictimInformed: gmpCaseWork,
+          // GMP, the duty holder for Right 6, records that it told its victim of its own decisions; so may a partner
+          // whose agreement with GMP and the victim's consent let it see the decision (checked by the resolver).
+          recordVictimInformed: or(gmpCaseWork, partnerCaseWork),
           recordSurveyResponse: gmvsCaseWork,
         },
       },

@@ -75,10 +75,11 @@ export class ContactService {
   }
 
   /**
-   * GMP, the duty holder, records that it told the victim of one of its own
-   * investigation updates: it counts towards Right 6 on any GMVS case for the
-   * crime, attributed to GMP. Kept by crime, so GMP learns nothing of whether
-   * GMVS has a case; audited as GMP's write, under the crime's subject.
+   * GMP, the duty holder (or a partner the resolver has let through), records
+   * that it told the victim of one of GMP's investigation updates: it counts
+   * towards the update's entitlement on any GMVS case for the crime,
+   * attributed to whoever told. Kept by crime, so the teller learns nothing of
+   * whether GMVS has a case; audited as the teller's write, under the crime's subject.
    */
   async recordInformed(actor: Actor, input: VictimInformedInput, policeUpdatesFor: PoliceUpdatesFor): Promise<VictimInformedRecord> {
     const now = this.clock();

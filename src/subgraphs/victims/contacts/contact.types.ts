@@ -88,7 +88,7 @@ export class ContactInput {
   policeUpdateId?: string | null;
 }
 
-@InputType({ description: "GMP told the victim of one of its own investigation updates" })
+@InputType({ description: "GMP, or a partner with a basis to see it, told the victim of one of GMP's investigation updates" })
 export class VictimInformedInput {
   @Field(() => ID)
   crimeReference!: string;
