@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildASTSchema, parse } from "graphql";
 import { renderSchemas, staleSchemaFiles } from "../src/gateway/compose";
+import { breakingForOperations } from "../src/gateway/operations-check";
 import { SUBGRAPH_NAMES } from "../src/platform/config";
 
 let rendered: Record<string, string>;
@@ -34,5 +35,21 @@ describe("generated schema", () => {
     expect(Object.keys(rendered).sort()).toEqual([...SUBGRAPH_NAMES.map((n) => `${n}.graphql`), "supergraph.graphql"].sort());
     expect(() => buildASTSchema(parse(rendered["supergraph.graphql"] as string), { assumeValidSDL: true })).not.toThrow();
     expect(rendered["supergraph.graphql"]).toMatch(/@join__type\(graph: PARTNERS, key: "id"\)/);
+  });
+});
+
+describe("the committed operations against the schema", () => {
+  it("all still validate: no change has broken a front end built on them", () => {
+    expect(breakingForOperations(rendered["supergraph.graphql"] as string)).toEqual([]);
+  });
+
+  it("names each operation a breaking change would break, and why", () => {
+    // As if Case.caseReference had been removed from the victims subgraph.
+    const supergraph = rendered["supergraph.graphql"] as string;
+    const without = supergraph.replace(/\n  """The reference GMVS staff quote"""\n  caseReference: String! @join__field\(graph: VICTIMS\)\n/, "\n");
+    expect(without).not.toBe(supergraph);
+    const broken = breakingForOperations(without);
+    expect(broken.map((b) => b.split(":")[0])).toEqual(["case-view.graphql", "cases.graphql", "shared-case-view.graphql", "shared-case.graphql"]);
+    expect(broken[0]).toMatch(/Cannot query field "caseReference" on type "Case"/);
   });
 });
