@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { APOLLO_MANIFEST_PATH, apolloManifestOf, documentsOf, readManifest, renderApolloManifest } from "../src/gateway/persisted-manifest";
 import { createSafelist, MANIFEST_PATH, operationHash } from "../src/gateway/safelist";
 import { ConfigError, loadConfig } from "../src/platform/config";
 import { OrganisationCode } from "../src/platform/domain";
@@ -31,6 +32,31 @@ describe("OPERATIONS_SAFELIST configuration", () => {
   it("names a bad OPERATIONS_SAFELIST value", () => {
     expect(() => loadConfig({ ...base, OPERATIONS_SAFELIST: "yes" })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, OPERATIONS_SAFELIST: "yes" })).toThrow(/OPERATIONS_SAFELIST/);
+  });
+});
+
+describe("the persisted operations in Apollo's manifest format", () => {
+  it("is committed in step with the key-value manifest codegen writes (run `npm run codegen`)", () => {
+    expect(readFileSync(APOLLO_MANIFEST_PATH, "utf8")).toBe(renderApolloManifest(manifest));
+    const apollo = apolloManifestOf(manifest);
+    expect(apollo.operations.map((o) => o.id).sort()).toEqual(Object.keys(manifest).sort());
+    expect(apollo.operations.find((o) => o.id === hashOf(CaseViewDocument))).toMatchObject({ name: "CaseView", type: "query" });
+    expect(apollo.operations.some((o) => o.type === "mutation")).toBe(true);
+  });
+
+  it("loads into the same safelist as the key-value manifest", () => {
+    expect(readManifest(APOLLO_MANIFEST_PATH)).toEqual(manifest);
+    const text = manifest[hashOf(CaseViewDocument)] as string;
+    expect(createSafelist(readManifest(APOLLO_MANIFEST_PATH)).admits(text)).toBe(true);
+  });
+
+  it("refuses a manifest whose id is not the sha256 of its body, in either format", () => {
+    const [id, body] = Object.entries(manifest)[0]!;
+    const other = Object.values(manifest)[1]!;
+    expect(() => documentsOf({ [id]: other })).toThrow(/not the sha256/);
+    const apollo = apolloManifestOf({ [id]: body });
+    apollo.operations[0]!.body = other;
+    expect(() => documentsOf(apollo)).toThrow(/not the sha256/);
   });
 });
 

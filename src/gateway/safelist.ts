@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DocumentNode, Kind, parse, print, SelectionNode, visit } from "graphql";
+import { readManifest } from "./persisted-manifest";
 
 /**
  * The persisted operations manifest `npm run codegen` writes from
@@ -55,8 +55,9 @@ export function createSafelist(manifest: Record<string, string>): Safelist {
   };
 }
 
+/** From either manifest format (key-value, or Apollo's: persisted-manifest.ts), each id checked against its text. */
 export function loadSafelist(path: string = MANIFEST_PATH): Safelist {
-  return createSafelist(JSON.parse(readFileSync(path, "utf8")) as Record<string, string>);
+  return createSafelist(readManifest(path));
 }
 
 interface GraphQLParams {
