@@ -7,7 +7,7 @@ import { partialErrorsPlugin } from "./platform/partial";
 import { inputBoundsPlugin } from "./platform/input-bounds";
 import type { Logger } from "./platform/logger";
 import { ephemeralSigningKey, useGatewayProof } from "./platform/gateway-proof";
-import { createVerifier, TokenVerifier, verificationKeys } from "./platform/auth";
+import { createVerifier, signDevToken, TokenVerifier, verificationKeys } from "./platform/auth";
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
 import { breakGlassRequest } from "./policy/break-glass";
 import { auditPlugin } from "./policy/shield";
@@ -137,7 +137,15 @@ export async function startGateway(
     logger: logger.child({ subgraph: "gateway" }),
     requestsFrom: "caller",
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
-    routes: explorerRoutes({ development: config.development }),
+    routes: explorerRoutes({
+      development: config.development,
+      // The explorer's token picker signs with the local dev key pair, and only where that is how tokens are made.
+      issueDevToken:
+        config.development && !config.auth.jwksUrl
+          ? ({ organisation, role, purpose }) =>
+              signDevToken(config.auth, { subject: `explorer-${organisation.toLowerCase()}-${role}`, organisation, roles: [role], purpose }, { expiresIn: `${Math.min(3_600, config.auth.maxTokenLifetimeSeconds)}s` })
+          : undefined,
+    }),
     server: createGateway(subgraphUrls, config.development, config.limits, config.gatewayProof.signingKey),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);

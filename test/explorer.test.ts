@@ -71,6 +71,38 @@ describe("the GraphQL explorer in development", () => {
     expect(res.body.data?.organisations.length).toBeGreaterThan(0);
   });
 
+  it("shows the schema and its docs, each field's data category included, and the committed operations, before anyone has a token", async () => {
+    const schema = await fetch(`${origin}/explorer/schema.json`);
+    expect(schema.status).toBe(200);
+    const introspection = (await schema.json()) as { __schema: { types: { name: string; fields: { name: string; description: string | null }[] | null }[] } };
+    const kase = introspection.__schema.types.find((t) => t.name === "Case");
+    expect(kase?.fields?.find((f) => f.name === "victimsCodeCompliance")?.description).toMatch(/Data category: SUPPORT\.$/);
+    expect(kase?.fields?.find((f) => f.name === "enhancedRights")?.description).toMatch(/Data category: RISK\.$/);
+    // Only what clients see: none of federation's join machinery.
+    expect(introspection.__schema.types.some((t) => t.name.startsWith("join__"))).toBe(false);
+
+    const operations = (await (await fetch(`${origin}/explorer/operations.json`)).json()) as { name: string; query: string }[];
+    expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(["case-view", "shared-case-view", "evidence-base"]));
+    expect(operations.find((o) => o.name === "case-view")?.query).toMatch(/query CaseView/);
+  });
+
+  it("signs a development token for the organisation, role and purpose picked, which the hub then accepts", async () => {
+    const principals = (await (await fetch(`${origin}/explorer/principals.json`)).json()) as { organisations: string[]; tokens: boolean };
+    expect(principals).toMatchObject({ tokens: true, organisations: expect.arrayContaining(["GMVS", "PANKHURST"]) });
+    const sign = (body: unknown, contentType = "application/json") =>
+      fetch(`${origin}/explorer/token`, { method: "POST", headers: { "content-type": contentType }, body: JSON.stringify(body) });
+    const signed = await sign({ organisation: "GMVS", role: "caseworker", purpose: "support" });
+    expect(signed.status).toBe(200);
+    const { token } = (await signed.json()) as { token: string };
+    const res = await graphql<{ cases: unknown[] }>(hub.url, "{ cases(first: 1) { id } }", {}, { authorization: `Bearer ${token}` });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data?.cases).toHaveLength(1);
+
+    expect((await sign({ organisation: "NOBODY", role: "caseworker", purpose: "support" })).status).toBe(400);
+    // A form on another site can send text/plain without asking first; that gets nothing.
+    expect((await sign({ organisation: "GMVS", role: "caseworker", purpose: "support" }, "text/plain")).status).toBe(404);
+  });
+
   it("serves only its listed assets, nothing else on disk", async () => {
     for (const path of ["/explorer/assets/package.json", "/explorer/assets/..%2F..%2Fpackage.json", "/explorer/assets/%2E%2E%2Fsafelist.ts"]) {
       expect({ path, status: (await fetch(`${origin}${path}`)).status }).toEqual({ path, status: 404 });
@@ -91,6 +123,9 @@ describe("the GraphQL explorer in production", () => {
     const origin = new URL(hub.url).origin;
     expect((await fetch(`${origin}/explorer`, { headers: { accept: "text/html" } })).status).toBe(404);
     expect((await fetch(`${origin}/explorer/assets/explorer.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/explorer/schema.json`)).status).toBe(404);
+    const token = await fetch(`${origin}/explorer/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ organisation: "GMVS", role: "caseworker", purpose: "support" }) });
+    expect(token.status).toBe(404);
     const browser = await fetch(hub.url, { headers: { accept: "text/html" }, redirect: "manual" });
     expect(browser.status).toBe(404);
     expect(await browser.text()).not.toMatch(/<script/i);

@@ -1,6 +1,11 @@
-import type { Express, NextFunction, Request, Response } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { introspectionFromSchema } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { OrganisationCode } from "../platform/domain";
+import { Purpose, Role } from "../platform/principal";
+import { SCHEMA_DIR } from "./compose";
+import { apiSchemaOf, readOperations } from "./operations-check";
 
 /**
  * The GraphQL explorer the gateway serves in development: GraphiQL at
@@ -91,7 +96,14 @@ export function explorerPage(graphqlPath: string): string {
     ...stylesheets,
     "  </head>",
     "  <body>",
-    `    <div id="graphiql" data-endpoint="${graphqlPath}">Loading the explorer…</div>`,
+    '    <form id="principal" class="principal" hidden>',
+    '      <label>Organisation <select name="organisation"></select></label>',
+    '      <label>Role <select name="role"></select></label>',
+    '      <label>Purpose <select name="purpose"></select></label>',
+    '      <button type="submit">Use a development token</button>',
+    '      <output name="status"></output>',
+    "    </form>",
+    `    <div id="graphiql" data-endpoint="${graphqlPath}" data-explorer="${EXPLORER_PATH}">Loading the explorer…</div>`,
     ...scripts,
     "  </body>",
     "</html>",
@@ -107,7 +119,23 @@ const wantsHtml = (req: Request) => req.method === "GET" && (req.headers.accept 
  * browser opening /graphql gets 404 rather than Apollo's landing page, which
  * would load scripts from a CDN.
  */
-export function explorerRoutes(options: { development: boolean; graphqlPath?: string }): (app: Express) => void {
+/** Signs a development token for the picker; absent where tokens come from an identity provider. */
+export type DevTokenIssuer = (principal: { organisation: OrganisationCode; role: Role; purpose: Purpose }) => Promise<string>;
+
+/**
+ * What the explorer shows before anyone has a token: the schema clients see,
+ * with every field's description (its data category included), built from
+ * the committed supergraph; and the committed operations, each a tab.
+ */
+function firstRunData(): { introspection: unknown; operations: { name: string; query: string }[] } {
+  const schema = apiSchemaOf(readFileSync(join(SCHEMA_DIR, "supergraph.graphql"), "utf8"));
+  return {
+    introspection: introspectionFromSchema(schema, { descriptions: true }),
+    operations: readOperations().map(({ file, text }) => ({ name: file.replace(/\.graphql$/, ""), query: text })),
+  };
+}
+
+export function explorerRoutes(options: { development: boolean; graphqlPath?: string; issueDevToken?: DevTokenIssuer }): (app: Express) => void {
   const graphqlPath = options.graphqlPath ?? "/graphql";
   return (app) => {
     const hasOperation = (req: Request) => /[?&](query|extensions)=/.test(req.url);
@@ -136,6 +164,38 @@ export function explorerRoutes(options: { development: boolean; graphqlPath?: st
         return;
       }
       res.type("text/html").send(page);
+    });
+    let data: ReturnType<typeof firstRunData> | undefined;
+    const firstRun = () => (data ??= firstRunData());
+    // The schema without a token: it is the committed one, public in the repository; the data behind it still needs a token.
+    app.get(`${EXPLORER_PATH}/schema.json`, (_req: Request, res: Response) => {
+      res.setHeader("cache-control", "no-store");
+      res.json(firstRun().introspection);
+    });
+    app.get(`${EXPLORER_PATH}/operations.json`, (_req: Request, res: Response) => {
+      res.setHeader("cache-control", "no-store");
+      res.json(firstRun().operations);
+    });
+    app.get(`${EXPLORER_PATH}/principals.json`, (_req: Request, res: Response) => {
+      res.json({ organisations: Object.values(OrganisationCode), roles: Object.values(Role), purposes: Object.values(Purpose), tokens: Boolean(options.issueDevToken) });
+    });
+    app.post(`${EXPLORER_PATH}/token`, express.json({ limit: "1kb" }), async (req: Request, res: Response) => {
+      // JSON only: a form on another site cannot send it without a preflight this server does not answer.
+      if (!options.issueDevToken || !req.is("application/json")) {
+        res.status(404).type("text/plain").send("Not found");
+        return;
+      }
+      const { organisation, role, purpose } = (req.body ?? {}) as Record<string, unknown>;
+      const valid =
+        Object.values(OrganisationCode).includes(organisation as OrganisationCode) &&
+        Object.values(Role).includes(role as Role) &&
+        Object.values(Purpose).includes(purpose as Purpose);
+      if (!valid) {
+        res.status(400).json({ error: "organisation, role and purpose must each be one of /explorer/principals.json's" });
+        return;
+      }
+      res.setHeader("cache-control", "no-store");
+      res.json({ token: await options.issueDevToken({ organisation: organisation as OrganisationCode, role: role as Role, purpose: purpose as Purpose }) });
     });
     app.get(`${ASSETS_PATH}/:name`, (req: Request, res: Response) => {
       // Only the files listed above, by name: nothing else on disk is reachable.
