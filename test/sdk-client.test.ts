@@ -4,7 +4,7 @@ import { OrganisationCode } from "../src/platform/domain";
 import { ErrorCode } from "../src/platform/errors";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
 import { DenyReason } from "../src/policy/decide";
-import { DENY_REASONS, nullFields, REQUEST_ERROR_CODES, toCasebridgeError, whyNull } from "../src/sdk";
+import { CASEBRIDGE_ERROR_CODES, DENY_REASONS, nullFields, REQUEST_ERROR_CODES, toCasebridgeError, whyNull } from "../src/sdk";
 import { startTestHub, TestHub } from "./support/hub";
 
 let hub: TestHub;
@@ -92,6 +92,7 @@ describe("typed errors", () => {
 
   it("knows every refusal reason decide() gives and every code the server sends", async () => {
     expect([...DENY_REASONS].sort()).toEqual(Object.values(DenyReason).sort());
+    expect([...CASEBRIDGE_ERROR_CODES].sort()).toEqual(Object.values(ErrorCode).sort());
     const { REQUEST_ERROR_CODES: serverRequestCodes } = await import("../src/platform/errors");
     expect([...REQUEST_ERROR_CODES].sort()).toEqual([...serverRequestCodes].sort());
     for (const code of Object.values(ErrorCode)) expect(toCasebridgeError({ message: "x", extensions: { code } }).code).toBe(code);

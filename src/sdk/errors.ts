@@ -4,13 +4,23 @@
  * list into a discriminated union and pairs each null field with the error
  * that explains it, so a screen can say *why* a field is missing.
  *
- * Type-only imports: a front end's bundle gets none of the server's code.
+ * No imports from the server: the SDK is a package of its own (package.json
+ * here) that a partner's app installs, so the server's lists are repeated
+ * here and tests keep each equal to the server's.
  */
-import type { ErrorCode } from "../platform/errors";
-import type { DenyReason } from "../policy/decide";
 
-/** Our own codes (src/platform/errors.ts ErrorCode). */
-export type CasebridgeErrorCode = `${ErrorCode}`;
+/** Our own codes (src/platform/errors.ts ErrorCode; a test keeps the two lists equal). */
+export const CASEBRIDGE_ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "INVALID_INPUT",
+  "CONFLICT",
+  "SOURCE_UNAVAILABLE",
+  "OPERATION_LIMIT_EXCEEDED",
+  "INTERNAL_SERVER_ERROR",
+] as const;
+export type CasebridgeErrorCode = (typeof CASEBRIDGE_ERROR_CODES)[number];
 
 /**
  * Codes for a problem with the request itself, from Apollo Server and the
@@ -38,7 +48,7 @@ export const DENY_REASONS = [
   "CONSENT_WITHDRAWN",
   "NO_RELATIONSHIP",
   "ROLE_NOT_PERMITTED",
-] as const satisfies readonly `${DenyReason}`[];
+] as const;
 export type DenyReasonCode = (typeof DENY_REASONS)[number];
 
 /** Why a supervisor's break-glass was refused for a whole request (no path): the ordinary answer stands (src/policy/break-glass.ts). */
