@@ -86,17 +86,7 @@ export interface RawGraphQLError {
   extensions?: Record<string, unknown>;
 }
 
-const KNOWN_CODES = new Set<string>([
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "INVALID_INPUT",
-  "CONFLICT",
-  "SOURCE_UNAVAILABLE",
-  "OPERATION_LIMIT_EXCEEDED",
-  "INTERNAL_SERVER_ERROR",
-  ...REQUEST_ERROR_CODES,
-] satisfies (CasebridgeErrorCode | RequestErrorCode)[]);
+const KNOWN_CODES = new Set<string>([...CASEBRIDGE_ERROR_CODES, ...REQUEST_ERROR_CODES] satisfies (CasebridgeErrorCode | RequestErrorCode)[]);
 const isForbiddenReason = (value: unknown): value is DenyReasonCode | BreakGlassRefusalCode =>
   (DENY_REASONS as readonly unknown[]).includes(value) || (BREAK_GLASS_REFUSALS as readonly unknown[]).includes(value);
 
