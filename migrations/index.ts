@@ -15,6 +15,7 @@ import { GovernanceConsentStates1795449650000 } from "./1795449650000-Governance
 import { GovernanceBreakGlassIndex1795449655000 } from "./1795449655000-GovernanceBreakGlassIndex";
 import { VictimsInformedByDutyHolders1795449660000 } from "./1795449660000-VictimsInformedByDutyHolders";
 import { VictimsEnhancedRightsRecorded1795449665000 } from "./1795449665000-VictimsEnhancedRightsRecorded";
+import { VictimsInformedOfTheReport1795449670000 } from "./1795449670000-VictimsInformedOfTheReport";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   GovernanceBreakGlassIndex1795449655000,
   VictimsInformedByDutyHolders1795449660000,
   VictimsEnhancedRightsRecorded1795449665000,
+  VictimsInformedOfTheReport1795449670000,
 ];

@@ -53,6 +53,26 @@ it("counts GMP's own record that it told the victim towards Right 6, attributed 
   expect(audit).toEqual([{ organisation: "GMP", holder: "GMP", category: "INVESTIGATION_UPDATES" }]);
 });
 
+it("counts GMP's record that it confirmed the report in writing, with no update named, towards Right 3; refuses it for an unknown crime or before the report", async () => {
+  const as = actors(hub);
+  const v = await referredWithArrest();
+  const R3 = (entitlements: { right: number }[]) => entitlements.find((e) => e.right === 3);
+  const before = await send(hub, COMPLIANCE, { id: v.caseId }, as.gmvs());
+  expect(R3(before.data?.case.victimsCodeCompliance.entitlements)).toMatchObject({ event: "CRIME_REPORTED", status: "PENDING", fulfilledBy: null });
+
+  const early = await send(hub, RECORD, { input: { crimeReference: v.crimeReference, occurredAt: new Date(v.reportedAt.getTime() - MINUTE).toISOString(), channel: "LETTER" } }, as.gmp(), true);
+  expect(early.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "occurredAt" });
+  const unknown = await send(hub, RECORD, { input: { crimeReference: "SYN/NONE01/26", occurredAt: new Date().toISOString(), channel: "LETTER" } }, as.gmp(), true);
+  expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: "INVALID_INPUT", argument: "crimeReference" });
+
+  const confirmedAt = new Date(v.reportedAt.getTime() + 5 * MINUTE).toISOString();
+  await send(hub, RECORD, { input: { crimeReference: v.crimeReference, occurredAt: confirmedAt, channel: "LETTER" } }, as.gmp());
+  const after = await send(hub, COMPLIANCE, { id: v.caseId }, as.gmvs());
+  expect(R3(after.data?.case.victimsCodeCompliance.entitlements)).toMatchObject({ status: "MET", fulfilledAt: confirmedAt, fulfilledBy: "GMP" });
+  // It answers the report, not the arrest.
+  expect(after.data?.case.victimsCodeCompliance.entitlements.find((e: { right: number }) => e.right === 6)).toMatchObject({ status: "PENDING", fulfilledBy: null });
+});
+
 it("answers GMP alike whether or not GMVS has a case for the crime: the receipt says nothing of it", async () => {
   const as = actors(hub);
   const reportedAt = new Date(Date.now() - 60 * MINUTE);

@@ -65,11 +65,13 @@ describe("Client M's case file (DESIGN.md story 1, the GMVS parts)", () => {
   it("computes her Victims' Code entitlements from the police stand-in's updates for SYN/000101/26", async () => {
     const body = await gql(CASE_FILE, { id: SYNTHETIC_CASE_IDS.clientM }, gmvs);
     const compliance = body.data?.case.victimsCodeCompliance;
-    expect(compliance).toMatchObject({ met: 5, late: 1, missed: 1, pending: 0, notApplicable: 0 });
+    expect(compliance).toMatchObject({ met: 5, late: 1, missed: 2, pending: 0, notApplicable: 0 });
     const rows = compliance.entitlements.map((e: Data) => [e.right, e.event, e.workingDaysAllowed, e.dueAt, e.status]);
     expect(rows).toEqual([
       // Reported Tuesday 1 September; GMVS had her details on the Wednesday: within 2 working days.
       [4, "CRIME_REPORTED", 2, "2026-09-03T22:59:59.999Z", "MET"],
+      // GMP's written confirmation and information on reporting (Right 3): nothing records it.
+      [3, "CRIME_REPORTED", 1, "2026-09-02T22:59:59.999Z", "MISSED"],
       // Persistently targeted: Enhanced Rights, 1 working day.
       [6, "SUSPECT_ARRESTED", 1, "2026-09-04T22:59:59.999Z", "MET"],
       [6, "SUSPECT_INTERVIEWED_UNDER_CAUTION", 1, "2026-09-04T22:59:59.999Z", "MET"],
@@ -181,7 +183,11 @@ describe("police referral (GMP)", () => {
     const view = await gql(`query($id: ID!) { case(id: $id) { status referralRoute enhancedRights victimsCodeCompliance { entitlements { right status } } } }`, { id: receipt.caseId }, gmvs);
     expect(view.errors).toBeUndefined();
     expect(view.data?.case).toMatchObject({ status: "AWAITING_ASSESSMENT", referralRoute: "POLICE", enhancedRights: ["PERSISTENTLY_TARGETED"] });
-    expect(view.data?.case.victimsCodeCompliance.entitlements).toEqual([{ right: 4, status: "MET" }]);
+    // Referred on receipt (Right 4); GMP's information on reporting (Right 3) is still within its time.
+    expect(view.data?.case.victimsCodeCompliance.entitlements).toEqual([
+      { right: 4, status: "MET" },
+      { right: 3, status: "PENDING" },
+    ]);
   });
 
   it.each([
@@ -200,10 +206,10 @@ describe("police referral (GMP)", () => {
   // Legacy offences (what the Stalking Triage Centre reviews): a crime reported under the 2015 Code, before the
   // bank-holiday data the hub held until 2024, or before any data it holds, is still referred, once, and its clocks answer.
   it.each([
-    ["under the 2021 Code, before 2024", "2023-05-05T10:00:00Z", "LATE", null],
-    ["before the 2021 Code", "2019-06-03T10:00:00Z", "NOT_APPLICABLE", "BEFORE_RULES_HELD"],
-    ["before any bank-holiday data held", "2016-03-01T10:00:00Z", "NOT_APPLICABLE", "BEFORE_RULES_HELD"],
-  ])("accepts a legacy offence reported %s (%s), opens one case, and times Right 4 as %s", async (_label, reportedAt, status, exception) => {
+    ["under the 2021 Code, before 2024", "2023-05-05T10:00:00Z", "LATE", null, "MISSED"],
+    ["before the 2021 Code", "2019-06-03T10:00:00Z", "NOT_APPLICABLE", "BEFORE_RULES_HELD", "NOT_APPLICABLE"],
+    ["before any bank-holiday data held", "2016-03-01T10:00:00Z", "NOT_APPLICABLE", "BEFORE_RULES_HELD", "NOT_APPLICABLE"],
+  ])("accepts a legacy offence reported %s (%s), opens one case, and times Right 4 as %s", async (_label, reportedAt, status, exception, right3) => {
     const crimeReference = `SYN/L${randomUUID().slice(0, 5)}/19`;
     const input = { crimeReference, crimeReportedAt: reportedAt, victimOptedOut: false, policeVictimRef: `SYN-VICTIM-${randomUUID()}`, victim: uniquePerson("L"), borough: "BOLTON", thematicLead: "STALKING" };
     const body = await gql(POLICE_REFERRAL, { input }, gmp);
@@ -215,7 +221,10 @@ describe("police referral (GMP)", () => {
 
     const view = await gql(`query($id: ID!) { case(id: $id) { victimsCodeCompliance { entitlements { right status exception } } } }`, { id: body.data?.receivePoliceReferral.caseId }, gmvs);
     expect(view.errors).toBeUndefined();
-    expect(view.data?.case.victimsCodeCompliance.entitlements).toEqual([{ right: 4, status, exception }]);
+    expect(view.data?.case.victimsCodeCompliance.entitlements).toEqual([
+      { right: 4, status, exception },
+      { right: 3, status: right3, exception },
+    ]);
   });
 
   it("is refused to GMVS staff, and self-referral to GMP staff", async () => {

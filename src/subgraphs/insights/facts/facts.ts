@@ -189,6 +189,8 @@ export enum ReferralOutcome {
  * values, repeated here because subgraphs never import each other).
  */
 export enum Entitlement {
+  /** Right 3: written confirmation and information on reporting within 5 working days (1 under Enhanced Rights). */
+  R3_INFORMATION_ON_REPORTING = "R3_INFORMATION_ON_REPORTING",
   /** Right 4: details passed to victim support services within 2 working days of reporting. */
   R4_REFERRAL_TO_SUPPORT_SERVICES = "R4_REFERRAL_TO_SUPPORT_SERVICES",
   /** Right 6: told of a key investigation or charging decision within 5 working days (1 under Enhanced Rights). */

@@ -66,7 +66,14 @@ export function codeContactsOf(
   }
   // What the duty holder itself recorded telling the victim counts as much as GMVS's word.
   for (const record of informed) {
-    if (eventIds.has(record.policeUpdateId)) result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: record.occurredAt, eventId: record.policeUpdateId, by: record.organisation });
+    if (record.policeUpdateId === null) {
+      // No update named: the crime report itself, Right 3's information on reporting. GMP's record is checked
+      // against its crime's recording time; one earlier than the report time the case was referred with counts for nothing.
+      const reportedAt = kase.crimeReportedAt?.getTime();
+      if (eventIds.has(CRIME_REPORT_EVENT) && reportedAt !== undefined && record.occurredAt.getTime() >= reportedAt) result.push({ kind: ContactKind.INFORMATION_ON_REPORTING, occurredAt: record.occurredAt, eventId: CRIME_REPORT_EVENT, by: record.organisation });
+    } else if (eventIds.has(record.policeUpdateId)) {
+      result.push({ kind: ContactKind.TOLD_OF_DECISION, occurredAt: record.occurredAt, eventId: record.policeUpdateId, by: record.organisation });
+    }
   }
   return result;
 }

@@ -15,7 +15,7 @@ export class ContactResolver {
 
   @Mutation(() => VictimInformedReceipt, {
     description:
-      "GMP, or a partner whose agreement with GMP and the victim's consent let it see the update, records that it told the victim of one of GMP's investigation updates: it counts towards the Victims' Code entitlement the update started, attributed to whoever told",
+      "GMP, or a partner whose agreement with GMP and the victim's consent let it see the update, records that it told the victim of one of GMP's investigation updates, or (no update named) gave the written confirmation and information on reporting the crime: it counts towards the Victims' Code entitlement the update (or the report) started, attributed to whoever told",
   })
   async recordVictimInformed(@Arg("input", () => VictimInformedInput) input: VictimInformedInput, @Ctx() ctx: VictimsContext) {
     if (ctx.principal.organisation !== OrganisationCode.GMP) {
@@ -30,6 +30,9 @@ export class ContactResolver {
       );
       if (outcome.decision === "DENY") throw appError(ErrorCode.FORBIDDEN, "Not released", { reason: "NO_BASIS" });
     }
-    return ctx.services.contacts.recordInformed(ctx, input, (crimeReference) => fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference)));
+    return ctx.services.contacts.recordInformed(ctx, input, {
+      updatesFor: (crimeReference) => fromSource(() => ctx.loaders.policeUpdatesByCrime.load(crimeReference)),
+      crimeFor: (crimeReference) => fromSource(() => ctx.loaders.policeCrimeByReference.load(crimeReference)),
+    });
   }
 }

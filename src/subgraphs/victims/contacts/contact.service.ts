@@ -1,5 +1,5 @@
 import { DataSource, In } from "typeorm";
-import { InvestigationUpdate, InvestigationUpdateKind } from "../../../../connectors/police/types";
+import { InvestigationUpdate, InvestigationUpdateKind, PoliceCrime } from "../../../../connectors/police/types";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { appendAuditEvents, changeEvent } from "../../../policy/audit";
@@ -50,6 +50,8 @@ const UPDATE_A_PURPOSE_ANSWERS: Partial<Record<ContactPurpose, readonly Investig
 
 /** Reads the police updates for one crime; the caller maps an unavailable source to SOURCE_UNAVAILABLE. */
 export type PoliceUpdatesFor = (crimeReference: string) => Promise<InvestigationUpdate[]>;
+/** Reads one crime's police record, or null where GMP has none; likewise. */
+export type PoliceCrimeFor = (crimeReference: string) => Promise<PoliceCrime | null>;
 
 export class ContactService {
   constructor(
@@ -81,14 +83,23 @@ export class ContactService {
    * attributed to whoever told. Kept by crime, so the teller learns nothing of
    * whether GMVS has a case; audited as the teller's write, under the crime's subject.
    */
-  async recordInformed(actor: Actor, input: VictimInformedInput, policeUpdatesFor: PoliceUpdatesFor): Promise<VictimInformedRecord> {
+  async recordInformed(actor: Actor, input: VictimInformedInput, police: { updatesFor: PoliceUpdatesFor; crimeFor: PoliceCrimeFor }): Promise<VictimInformedRecord> {
     const now = this.clock();
     const crimeReference = input.crimeReference.trim();
-    const policeUpdateId = input.policeUpdateId.trim();
+    const policeUpdateId = input.policeUpdateId?.trim() || null;
     assertNotInFuture(input.occurredAt, now);
     // GMP's own record, read before the transaction: a slow police API must hold no lock.
-    if (!crimeReference) throw appError(ErrorCode.INVALID_INPUT, "No such investigation update for this crime", { argument: "policeUpdateId" });
-    await assertToldOfUpdate(policeUpdatesFor, crimeReference, policeUpdateId, input.occurredAt, "No such investigation update for this crime");
+    if (!crimeReference) throw appError(ErrorCode.INVALID_INPUT, "No such crime", { argument: "crimeReference" });
+    if (policeUpdateId !== null) {
+      await assertToldOfUpdate(police.updatesFor, crimeReference, policeUpdateId, input.occurredAt, "No such investigation update for this crime");
+    } else {
+      // The crime report itself: the crime must be GMP's, and the victim told of it no earlier than it was recorded.
+      const crime = await police.crimeFor(crimeReference);
+      if (!crime) throw appError(ErrorCode.INVALID_INPUT, "No such crime", { argument: "crimeReference" });
+      if (input.occurredAt.getTime() < Date.parse(crime.recordedAt)) {
+        throw appError(ErrorCode.INVALID_INPUT, "The victim cannot be told of a report before it was made", { argument: "occurredAt" });
+      }
+    }
     return this.dataSource.transaction(async (m) => {
       const repo = m.getRepository(VictimInformedRecord);
       const saved = await repo.save(

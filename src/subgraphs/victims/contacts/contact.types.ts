@@ -88,13 +88,16 @@ export class ContactInput {
   policeUpdateId?: string | null;
 }
 
-@InputType({ description: "GMP, or a partner with a basis to see it, told the victim of one of GMP's investigation updates" })
+@InputType({ description: "GMP, or a partner with a basis to see it, told the victim of one of GMP's investigation updates, or of the crime report" })
 export class VictimInformedInput {
   @Field(() => ID)
   crimeReference!: string;
 
-  @Field(() => ID, { description: "The investigation update the victim was told of" })
-  policeUpdateId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "The investigation update the victim was told of; left out for the crime report itself: the written confirmation and information on reporting (Victims' Code Right 3)",
+  })
+  policeUpdateId?: string | null;
 
   @Field(() => Date)
   occurredAt!: Date;

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from "typeorm";
 import { ContactChannel } from "./contact.types";
 
-/** A duty holder (GMP) told the victim of one of its investigation updates (Victims' Code Right 6). */
+/** A duty holder (GMP, or a partner for it) told the victim of one of GMP's investigation updates, or of the crime report itself (Right 3). */
 @Entity({ schema: "victims", name: "victim_informed" })
 export class VictimInformedRecord {
   @PrimaryGeneratedColumn("uuid")
@@ -10,8 +10,9 @@ export class VictimInformedRecord {
   @Column({ name: "crime_reference", type: "text" })
   crimeReference!: string;
 
-  @Column({ name: "police_update_id", type: "text" })
-  policeUpdateId!: string;
+  /** Null: the crime report itself (written confirmation and information on reporting). */
+  @Column({ name: "police_update_id", type: "text", nullable: true })
+  policeUpdateId!: string | null;
 
   @Column({ name: "occurred_at", type: "timestamptz" })
   occurredAt!: Date;

@@ -56,6 +56,7 @@ describe("the insights facts feed", () => {
       firstContactHours: 2,
       entitlements: [
         { entitlement: "R4_REFERRAL_TO_SUPPORT_SERVICES", right: 4, month: "2026-09", enhancedRights: true, status: "MET" },
+        { entitlement: "R3_INFORMATION_ON_REPORTING", right: 3, month: "2026-09", enhancedRights: true, status: "MISSED" },
         { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "MET" },
         { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "MET" },
         { entitlement: "R6_TOLD_OF_KEY_DECISION", right: 6, month: "2026-09", enhancedRights: true, status: "MET" },

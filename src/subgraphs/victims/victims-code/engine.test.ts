@@ -134,11 +134,11 @@ describe("Right 6: told of a key decision within 5 working days, 1 under Enhance
     expect(r6?.workingDaysAllowed).toBe(1);
   });
 
-  it("raises no Right 6 entitlement from the crime report itself", () => {
+  it("raises no Right 6 entitlement from the crime report itself, only Right 4's referral and Right 3's information", () => {
     const results = assessEntitlements(input({ policeEvents: [event(PoliceEventKind.CRIME_REPORTED, "2025-06-02T09:00:00Z")] }), {
       now: LATER,
     });
-    expect(results.map((r) => r.entitlement)).toEqual([EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES]);
+    expect(results.map((r) => r.entitlement)).toEqual([EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES, EntitlementCode.R3_INFORMATION_ON_REPORTING]);
   });
 });
 
@@ -385,6 +385,8 @@ describe("complianceSummary", () => {
     );
     expect(complianceSummary(results)).toEqual({
       [EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES]: { MET: 1, LATE: 0, MISSED: 0, PENDING: 0, NOT_APPLICABLE: 0, total: 1 },
+      // Reported Monday 2 June: the information on reporting was due by Monday 9 June, and nothing records it.
+      [EntitlementCode.R3_INFORMATION_ON_REPORTING]: { MET: 0, LATE: 0, MISSED: 1, PENDING: 0, NOT_APPLICABLE: 0, total: 1 },
       [EntitlementCode.R6_TOLD_OF_KEY_DECISION]: { MET: 1, LATE: 1, MISSED: 0, PENDING: 1, NOT_APPLICABLE: 0, total: 3 },
       // The charge on Tuesday 10 June: its VPS offer is due by the end of Tuesday 17 June.
       [EntitlementCode.R7_VPS_OFFERED]: { MET: 0, LATE: 0, MISSED: 0, PENDING: 1, NOT_APPLICABLE: 0, total: 1 },
@@ -515,6 +517,7 @@ describe("every timed entitlement, standard and enhanced", () => {
   };
   // [entitlement, right, trigger, what fulfils it, standard WD, enhanced WD, statutory source]
   const TABLE: [EntitlementCode, number, PoliceEventKind, ContactKind, number, number, string][] = [
+    [EntitlementCode.R3_INFORMATION_ON_REPORTING, 3, PoliceEventKind.CRIME_REPORTED, ContactKind.INFORMATION_ON_REPORTING, 5, 1, "covrj.uk/?p=708: information within 5 WD (1 WD) of reporting"],
     [EntitlementCode.R4_REFERRAL_TO_SUPPORT_SERVICES, 4, PoliceEventKind.CRIME_REPORTED, ContactKind.REFERRAL_PASSED_ON, 2, 2, "bedfordshire.pcc.police.uk …individual-rights-information-2: referral within 2 WD of reporting"],
     [EntitlementCode.R6_TOLD_OF_KEY_DECISION, 6, PoliceEventKind.SUSPECT_ARRESTED, ContactKind.TOLD_OF_DECISION, 5, 1, "…right-6-of-12: arrest, 5 WD (1 WD)"],
     [EntitlementCode.R6_TOLD_OF_KEY_DECISION, 6, PoliceEventKind.OUT_OF_COURT_DISPOSAL, ContactKind.TOLD_OF_DECISION, 5, 1, "…right-6-of-12: out-of-court disposals are covered"],

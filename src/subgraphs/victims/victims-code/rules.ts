@@ -86,6 +86,8 @@ export enum PoliceEventKind {
 
 /** What a recorded contact did, and so which entitlement it can fulfil. */
 export enum ContactKind {
+  /** The victim had written confirmation of the crime and information on reporting it (Right 3). */
+  INFORMATION_ON_REPORTING = "INFORMATION_ON_REPORTING",
   /** The police passed the victim's details to a victim support service (Right 4). */
   REFERRAL_PASSED_ON = "REFERRAL_PASSED_ON",
   /** The victim was told of a police, prosecution or court decision (Rights 6, 8 and 9). */
@@ -98,6 +100,8 @@ export enum ContactKind {
 
 /** One timed duty under a right, as the engine tracks it. */
 export enum EntitlementCode {
+  /** Right 3: written confirmation of the crime and information on the process within 5 working days of reporting (1 under Enhanced Rights). */
+  R3_INFORMATION_ON_REPORTING = "R3_INFORMATION_ON_REPORTING",
   /** Right 4: details passed to victim support services within 2 working days of reporting. */
   R4_REFERRAL_TO_SUPPORT_SERVICES = "R4_REFERRAL_TO_SUPPORT_SERVICES",
   /** Right 6: told of a key investigation or charging decision within 5 working days (1 under Enhanced Rights). */
@@ -212,6 +216,7 @@ const CODE_2021_SOURCE =
 const RIGHT_6_SOURCE =
   "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-6-of-12";
 const ENHANCED_RIGHTS_SOURCE = "https://www.nottinghamshire.police.uk/faqs/what-are-enhanced-rights-and-how-do-i-receive-them";
+const RIGHT_3_SOURCE = "https://covrj.uk/?p=708";
 // Right 7 as the Code itself states it (DOMAIN-REFERENCE.md §1.3 gives no page of its own for it).
 const RIGHT_7_SOURCE = "https://www.gov.uk/government/publications/the-code-of-practice-for-victims-of-crime";
 const RIGHT_8_SOURCE = "https://bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-right-8-of-12";
@@ -281,6 +286,21 @@ export const VICTIMS_CODE_2021: VictimsCodeRuleVersion = {
       optInFor: [EnhancedRightsReason.DOMESTIC_ABUSE, EnhancedRightsReason.CONTROLLING_OR_COERCIVE],
       confirmation: "S",
       source: "https://www.bedfordshire.pcc.police.uk/the-code-of-practice-for-victims-victims-code-individual-rights-information-2/",
+    },
+    {
+      entitlement: EntitlementCode.R3_INFORMATION_ON_REPORTING,
+      right: VictimsCodeRight.R3,
+      // Written confirmation (offence, crime reference, officer in charge) and information about the
+      // process and Restorative Justice within 5 working days of reporting, 1 under Enhanced Rights [S]
+      // (RIGHT_3_SOURCE). Where writing is a risk to the victim (domestic abuse) it is given another way:
+      // the channel is recorded, the time limit is the same.
+      triggers: [{ event: PoliceEventKind.CRIME_REPORTED, confirmation: "S", source: RIGHT_3_SOURCE }],
+      fulfilledBy: ContactKind.INFORMATION_ON_REPORTING,
+      standardWorkingDays: 5,
+      enhancedWorkingDays: 1,
+      victimMayDecline: false,
+      confirmation: "S",
+      source: RIGHT_3_SOURCE,
     },
     {
       entitlement: EntitlementCode.R6_TOLD_OF_KEY_DECISION,
