@@ -180,6 +180,8 @@ export interface HubOptions {
   access?: AccessMode;
   /** In-process only, for the load benchmark: extra synthetic records the stand-ins compute on demand. */
   standInData?: GeneratedStandInData;
+  /** In-process only, for tests: an empty PGlite data directory the stand-ins that are databases start from (startSources). */
+  emptyDataDir?: Blob;
 }
 
 /**
@@ -197,7 +199,7 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
   let sources: Sources | undefined;
   try {
-    sources = await startSources(config.sources, logger, options.standInData);
+    sources = await startSources(config.sources, logger, options.standInData, options.emptyDataDir);
     for (const name of SUBGRAPH_NAMES) {
       subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode);
     }

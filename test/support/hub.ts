@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { emptyEmbeddedDataDir } from "../../connectors/sql/embedded";
 import { SqlStandInProxy } from "../../connectors/sql/stand-in-proxy";
 import { Hub, HubOptions, prepareDatabase, startHub } from "../../src/hub";
 import { signDevToken } from "../../src/platform/auth";
@@ -32,6 +33,8 @@ export interface TestHub extends Hub {
  * `access` and `standInData` as startHub takes them (the load benchmark's).
  */
 export async function startTestHub(env: Record<string, string> = {}, options: { storeProxy?: boolean } & Pick<HubOptions, "access" | "standInData"> = {}): Promise<TestHub> {
+  // The stand-ins that are databases (Challenger's) start from the run's empty store, not an initdb of their own each.
+  const emptyDataDir = await embeddedTemplate("empty", emptyEmbeddedDataDir);
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
@@ -67,7 +70,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
   const pgliteTemplate =
     config.databaseUrl || config.pgliteDataDir
       ? undefined
-      : await embeddedTemplate(config.seed, async () => {
+      : await embeddedTemplate(config.seed ? "seeded" : "migrated", async () => {
           // The default synthetic data only: a test's own seed settings (insights' synthetic facts) apply over it.
           const built = await prepareDatabase({ ...config, insights: { ...config.insights, factSources: "hub" } }, SUBGRAPH_NAMES, logger);
           try {
@@ -85,7 +88,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
         })
       : undefined;
   const { storeProxy: _proxied, ...hubOptions } = options;
-  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db }).catch(async (error) => {
+  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db, emptyDataDir }).catch(async (error) => {
     await db?.close();
     await closeStore();
     throw error;
