@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { emptyEmbeddedDataDir } from "../../connectors/sql/embedded";
@@ -66,13 +66,14 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     await closeProxy();
     await store.close();
   };
-  // Embedded, the hub starts from the run's template (see embeddedTemplate) where the test keeps no data directory of its own.
+  // Embedded, the hub starts from the run's template (see embeddedTemplate): in memory, or written into the test's own
+  // data directory while that holds no store yet.
   const pgliteTemplate =
-    config.databaseUrl || config.pgliteDataDir
+    config.databaseUrl || (config.pgliteDataDir && existsSync(config.pgliteDataDir) && readdirSync(config.pgliteDataDir).length > 0)
       ? undefined
       : await embeddedTemplate(config.seed ? "seeded" : "migrated", async () => {
-          // The default synthetic data only: a test's own seed settings (insights' synthetic facts) apply over it.
-          const built = await prepareDatabase({ ...config, insights: { ...config.insights, factSources: "hub" } }, SUBGRAPH_NAMES, logger);
+          // In memory, with the default synthetic data only: a test's own seed settings (insights' synthetic facts) apply over it.
+          const built = await prepareDatabase({ ...config, pgliteDataDir: undefined, insights: { ...config.insights, factSources: "hub" } }, SUBGRAPH_NAMES, logger);
           try {
             return await built.dump!();
           } finally {
