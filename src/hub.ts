@@ -182,6 +182,8 @@ export interface HubOptions {
   standInData?: GeneratedStandInData;
   /** In-process only, for tests: an empty PGlite data directory the stand-ins that are databases start from (startSources). */
   emptyDataDir?: Blob;
+  /** In-process only, for tests: an embedded store opened here starts as this dump (DatabaseOptions.pgliteTemplate). */
+  pgliteTemplate?: Blob;
 }
 
 /**
@@ -193,7 +195,7 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   const config: Config = { ...hubConfig, gatewayProof: { ...hubConfig.gatewayProof, signingKey: hubConfig.gatewayProof.signingKey ?? ephemeralSigningKey() } };
   const accessMode = options.access ?? "guarded";
   assertAccessModeAllowed(accessMode, config);
-  const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));
+  const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger, { pgliteTemplate: options.pgliteTemplate }));
   const calendarWarning = calendarRunsOutWarning(new Date());
   if (calendarWarning) logger.warn(calendarWarning);
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
