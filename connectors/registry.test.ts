@@ -1,5 +1,7 @@
+import { embeddedTemplate } from "../test/support/store";
 import { acceptsReferralWrites, PartnerCode, PartnerConnector } from "./partners";
 import { fetchFromPartners, PARTNER_REGISTRY, PartnerStandIn } from "./registry";
+import { emptyEmbeddedDataDir } from "./sql/embedded";
 import { SYNTHETIC_GMVS_CASE_IDS as CASE } from "./synthetic";
 
 /** Every partner through the registry, each against its own stand-in over its real protocol. */
@@ -8,8 +10,10 @@ const standIns = new Map<PartnerCode, PartnerStandIn>();
 const connectors: PartnerConnector[] = [];
 
 beforeAll(async () => {
+  // Challenger's database starts from the run's empty store (test/support/store.ts), as a test hub's does.
+  const emptyDataDir = await embeddedTemplate("empty", emptyEmbeddedDataDir);
   for (const entry of PARTNER_REGISTRY.values()) {
-    const standIn = await entry.startStandIn();
+    const standIn = await entry.startStandIn({ emptyDataDir });
     standIns.set(entry.partner, standIn);
     connectors.push(await entry.create({ ...standIn.options, timeoutMs: 1_000 }));
   }

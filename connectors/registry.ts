@@ -70,6 +70,14 @@ export interface PartnerStandIn {
  */
 export type GeneratedPartnerRecords = (gmvsCaseId: string) => PartnerCaseRecord | undefined;
 
+/** In-process only: what a stand-in may start with besides its own synthetic data. */
+export interface StandInOptions {
+  /** Case records computed on demand (GeneratedPartnerRecords). */
+  generated?: GeneratedPartnerRecords;
+  /** For a stand-in that is a database: an empty PGlite data directory to start from instead of running initdb (connectors/sql/embedded.ts). */
+  emptyDataDir?: Blob;
+}
+
 export interface PartnerRegistryEntry {
   readonly partner: PartnerCode;
   readonly kind: PartnerSourceKind;
@@ -77,7 +85,7 @@ export interface PartnerRegistryEntry {
   /** Whether the connector takes referral updates (recordReferralReceived, acceptReferral, declineReferral). */
   readonly acceptsReferralWrites: boolean;
   create(options: PartnerConnectorOptions): Promise<PartnerConnector>;
-  startStandIn(generated?: GeneratedPartnerRecords): Promise<PartnerStandIn>;
+  startStandIn(options?: StandInOptions): Promise<PartnerStandIn>;
 }
 
 export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = new Map<PartnerCode, PartnerRegistryEntry>([
@@ -96,7 +104,7 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           breaker: options.breaker,
         });
       },
-      async startStandIn(generated) {
+      async startStandIn({ generated } = {}) {
         const standIn = new PankhurstStandIn({ generated: generated && pankhurstCase(generated) });
         const running = await standIn.start();
         return {
@@ -161,8 +169,8 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
         });
       },
       /** An in-process PGlite, which serves one session: hence a pool of 1. */
-      async startStandIn() {
-        const running = await startChallengerStandIn();
+      async startStandIn({ emptyDataDir } = {}) {
+        const running = await startChallengerStandIn({ emptyDataDir });
         return {
           options: { databaseUrl: running.url, poolMax: 1 },
           setAvailable: (available) => running.setMode(available ? "up" : "down"),

@@ -188,6 +188,10 @@ export interface HubOptions {
   access?: AccessMode;
   /** In-process only, for the load benchmark: extra synthetic records the stand-ins compute on demand. */
   standInData?: GeneratedStandInData;
+  /** In-process only, for tests: an empty PGlite data directory the stand-ins that are databases start from (startSources). */
+  emptyDataDir?: Blob;
+  /** In-process only, for tests: an embedded store opened here starts as this dump (DatabaseOptions.pgliteTemplate). */
+  pgliteTemplate?: Blob;
 }
 
 /**
@@ -199,13 +203,13 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   const config: Config = { ...hubConfig, gatewayProof: { ...hubConfig.gatewayProof, signingKey: hubConfig.gatewayProof.signingKey ?? ephemeralSigningKey() } };
   const accessMode = options.access ?? "guarded";
   assertAccessModeAllowed(accessMode, config);
-  const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger));
+  const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger, { pgliteTemplate: options.pgliteTemplate }));
   const calendarWarning = calendarRunsOutWarning(new Date());
   if (calendarWarning) logger.warn(calendarWarning);
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
   let sources: Sources | undefined;
   try {
-    sources = await startSources(config.sources, logger, options.standInData);
+    sources = await startSources(config.sources, logger, options.standInData, options.emptyDataDir);
     for (const name of SUBGRAPH_NAMES) {
       subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode);
     }

@@ -36,8 +36,18 @@ export interface GeneratedStandInData {
   partners?: Partial<Record<PartnerCode, GeneratedPartnerRecords>>;
 }
 
-/** Starts (or connects to) every source system. On failure, whatever was started is closed again. */
-export async function startSources(settings: SourceSettings, logger: Logger, generated: GeneratedStandInData = {}): Promise<Sources> {
+/**
+ * Starts (or connects to) every source system. On failure, whatever was
+ * started is closed again. `emptyDataDir`, in-process only: an empty
+ * PGlite data directory for the stand-ins that are databases to start from
+ * (connectors/sql/embedded.ts); tests make it once per run.
+ */
+export async function startSources(
+  settings: SourceSettings,
+  logger: Logger,
+  generated: GeneratedStandInData = {},
+  emptyDataDir?: Blob,
+): Promise<Sources> {
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, "closing a source failed"));
@@ -60,7 +70,7 @@ export async function startSources(settings: SourceSettings, logger: Logger, gen
     for (const [code, entry] of PARTNER_REGISTRY) {
       let options = configuredPartner(code, settings);
       if (!options) {
-        const standIn = await entry.startStandIn(generated.partners?.[code]);
+        const standIn = await entry.startStandIn({ generated: generated.partners?.[code], emptyDataDir });
         closers.push(() => standIn.close());
         partnerStandIns.set(code, standIn);
         options = standIn.options;

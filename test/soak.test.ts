@@ -1,5 +1,7 @@
 import { missingAuditEvents, runSoak, SoakResult } from "../src/cli/soak";
 import type { AuditEvent } from "../src/policy/audit";
+import { loadConfig } from "../src/platform/config";
+import { hubStoreTemplate, standInTemplate } from "./support/hub";
 import { createTestStore, TestStore } from "./support/store";
 
 /**
@@ -13,8 +15,13 @@ describe("a short soak of mixed reads and writes", () => {
   let result: SoakResult;
   beforeAll(async () => {
     store = await createTestStore();
+    // The hub's stores start from the run's templates, as every test hub's do (test/support/hub.ts).
+    const templates = {
+      pgliteTemplate: store.databaseUrl ? undefined : await hubStoreTemplate(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" })),
+      emptyDataDir: await standInTemplate(),
+    };
     // Bounded by count; the time bound is only a backstop for a loaded machine.
-    result = await runSoak({ seconds: 60, operations: OPERATIONS, workers: 2, databaseUrl: store.databaseUrl });
+    result = await runSoak({ seconds: 60, operations: OPERATIONS, workers: 2, databaseUrl: store.databaseUrl, templates });
   }, 120_000);
   afterAll(async () => {
     await store?.close();

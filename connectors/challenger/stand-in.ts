@@ -57,10 +57,13 @@ export async function installChallengerStandIn(databaseUrl: string): Promise<voi
 /**
  * With `databaseUrl`, installs into that database (a test's, or a
  * PostgreSQL server run for the purpose); without, into an in-process
- * PGlite, for the embedded hub. Either way behind a proxy on loopback.
+ * PGlite, for the embedded hub, started from `emptyDataDir` where given
+ * (startEmbeddedDatabase). Either way behind a proxy on loopback.
  */
-export async function startChallengerStandIn(options: { databaseUrl?: string } = {}): Promise<RunningChallengerStandIn> {
-  const database = options.databaseUrl ? { url: options.databaseUrl, close: async () => undefined } : await startEmbeddedDatabase();
+export async function startChallengerStandIn(options: { databaseUrl?: string; emptyDataDir?: Blob } = {}): Promise<RunningChallengerStandIn> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, close: async () => undefined }
+    : await startEmbeddedDatabase({ template: options.emptyDataDir });
   await installChallengerStandIn(database.url);
   const proxy = new SqlStandInProxy(database.url);
   const running = await proxy.start();

@@ -4,10 +4,12 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 /**
  * An in-process PGlite served over the PostgreSQL wire protocol on a
  * loopback port, for SQL stand-ins in the embedded hub. PGlite serves one
- * session at a time: pools of 1.
+ * session at a time: pools of 1. With `template` (emptyEmbeddedDataDir's
+ * dump) it starts from that data directory instead of running initdb, which
+ * takes seconds: tests, which start many stand-ins, make the dump once.
  */
-export async function startEmbeddedDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  const pglite = await PGlite.create();
+export async function startEmbeddedDatabase(options: { template?: Blob } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const pglite = await PGlite.create(options.template ? { loadDataDir: options.template } : {});
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0 });
   await server.start();
   return {
@@ -18,4 +20,14 @@ export async function startEmbeddedDatabase(): Promise<{ url: string; close(): P
       await pglite.close();
     },
   };
+}
+
+/** A freshly initialised, empty PGlite data directory as a tarball: a `template` for startEmbeddedDatabase. */
+export async function emptyEmbeddedDataDir(): Promise<Blob> {
+  const pglite = await PGlite.create();
+  try {
+    return await pglite.dumpDataDir("none");
+  } finally {
+    await pglite.close();
+  }
 }

@@ -7,6 +7,7 @@ import { hubFactSources } from "../insights-facts/sources";
 import { startSources, Sources } from "../sources";
 import { factSourcesFor } from "../subgraphs/insights/facts/registry";
 import { RefreshService } from "../subgraphs/insights/refresh/refresh.service";
+import { CommandIo, runCommand } from "./command";
 
 /**
  * `npm run insights:refresh`: brings the evidence base in DATABASE_URL (or
@@ -16,11 +17,11 @@ import { RefreshService } from "../subgraphs/insights/refresh/refresh.service";
  * batch by batch, with progress in the logs. Safe to run twice or beside the hub's own schedule:
  * a refresh already running makes this one say so and stop.
  */
-async function main(): Promise<void> {
-  const config = loadConfig();
+export async function main(_argv: readonly string[], io: CommandIo): Promise<number> {
+  const config = loadConfig(io.env);
   if (!config.databaseUrl && !config.pgliteDataDir) {
-    process.stderr.write("Set DATABASE_URL (or PGLITE_DATA_DIR) to the store whose evidence base to refresh.\n");
-    process.exit(2);
+    io.stderr.write("Set DATABASE_URL (or PGLITE_DATA_DIR) to the store whose evidence base to refresh.\n");
+    return 2;
   }
   const logger = createLogger(config.logLevel, { command: "insights:refresh" });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(SUBGRAPH_NAMES) });
@@ -36,20 +37,18 @@ async function main(): Promise<void> {
     });
     const outcome = await refresh.refresh();
     if (outcome.status === "SKIPPED") {
-      process.stdout.write("another refresh is running; nothing done\n");
-      return;
+      io.stdout.write("another refresh is running; nothing done\n");
+      return 0;
     }
-    process.stdout.write(`refresh ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.factsWritten} facts\n`);
+    io.stdout.write(`refresh ${outcome.runId} ${outcome.status.toLowerCase()}: ${outcome.factsWritten} facts\n`);
     for (const [source, tally] of Object.entries(outcome.bySource)) {
-      process.stdout.write(`  ${source}: ${tally.upserted} upserted, ${tally.deleted} deleted, ${tally.rejected} refused, ${tally.batches} batches\n`);
+      io.stdout.write(`  ${source}: ${tally.upserted} upserted, ${tally.deleted} deleted, ${tally.rejected} refused, ${tally.batches} batches\n`);
     }
+    return 0;
   } finally {
     await sources?.close();
     await db.close();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`insights refresh failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) runCommand(main, "insights refresh failed: ");

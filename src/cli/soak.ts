@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startHub } from "../hub";
+import { HubOptions, startHub } from "../hub";
 import { signDevToken } from "../platform/auth";
 import { loadConfig } from "../platform/config";
 import { OrganisationCode } from "../platform/domain";
@@ -34,6 +34,8 @@ export interface SoakOptions {
   workers: number;
   /** A PostgreSQL server; undefined: embedded PGlite. */
   databaseUrl?: string;
+  /** In-process only, for tests: the run's store templates, as startHub takes them. */
+  templates?: Pick<HubOptions, "pgliteTemplate" | "emptyDataDir">;
   /** Called every `progressEveryMs` with a one-line summary. */
   progress?: (line: string) => void;
   progressEveryMs?: number;
@@ -162,7 +164,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     OPERATIONS_SAFELIST: "false",
     INSIGHTS_PSEUDONYM_KEY: "soak-only-insights-pseudonym-key-00000000",
   });
-  const hub = await startHub(config, createLogger(config.logLevel), { ephemeralPorts: true });
+  const hub = await startHub(config, createLogger(config.logLevel), { ...options.templates, ephemeralPorts: true });
   const url = hub.url;
   if (!/^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)[:/]/.test(url)) throw new Error(`soak runs on loopback only, not ${url}`);
 

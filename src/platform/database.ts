@@ -22,10 +22,11 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   pgliteDataDir?: string;
   /**
-   * Embedded only, without pgliteDataDir: an in-memory store that starts as
-   * this dumped data directory (PGlite's dumpDataDir) instead of an empty
-   * one. Tests start from one migrated and seeded store per run, which saves
-   * the initdb, migrations and seed every hub would otherwise repeat.
+   * Embedded only: a store that starts as this dumped data directory
+   * (PGlite's dumpDataDir) instead of an empty one, in memory, or with
+   * pgliteDataDir written into that directory, which must hold no store yet.
+   * Tests start from one migrated and seeded store per run, which saves the
+   * initdb, migrations and seed every hub would otherwise repeat.
    */
   pgliteTemplate?: Blob;
   entities: NonNullable<DataSourceOptions["entities"]>;
@@ -92,9 +93,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
   }
 
-  const pglite = await PGlite.create(
-    options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {},
-  );
+  const pglite = await PGlite.create({
+    ...(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {}),
+    ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+  });
   // The TypeORM pool below is the only client that opens transactions; the
   // spare connections serve read-only tools such as the bench's bare SQL.
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });

@@ -1,14 +1,26 @@
+import "reflect-metadata";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { TEMPLATES_ENV } from "./store";
+import { loadConfig } from "../../src/platform/config";
+import { hubStoreTemplate, standInTemplate } from "./hub";
+import { TEMPLATES_ENV, testServerUrl } from "./store";
 
 /**
  * A directory of this run's own for the embedded store's templates
  * (embeddedTemplate in ./store), so no run starts from a store that an older
  * checkout's migrations or seeds made. The workers inherit the variable;
  * global-teardown.ts removes the directory.
+ *
+ * The templates every run needs are built here, once, before any worker
+ * starts: otherwise the first file of each worker builds them inside its
+ * first beforeAll, which testTimeout bounds, both workers at once, while
+ * each also compiles the sources cold. The empty store for the stand-ins
+ * that are databases always; the seeded hub store only where the hubs'
+ * stores are embedded. Any other (the "migrated" one) is built on first use.
  */
 export default async function setup(): Promise<void> {
   process.env[TEMPLATES_ENV] = mkdtempSync(join(tmpdir(), "casebridge-pglite-templates-"));
+  await standInTemplate();
+  if (!testServerUrl()) await hubStoreTemplate(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }));
 }

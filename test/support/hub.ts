@@ -1,6 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { emptyEmbeddedDataDir } from "../../connectors/sql/embedded";
 import { SqlStandInProxy } from "../../connectors/sql/stand-in-proxy";
 import { Hub, HubOptions, prepareDatabase, startHub } from "../../src/hub";
 import { signDevToken } from "../../src/platform/auth";
@@ -32,6 +33,8 @@ export interface TestHub extends Hub {
  * `access` and `standInData` as startHub takes them (the load benchmark's).
  */
 export async function startTestHub(env: Record<string, string> = {}, options: { storeProxy?: boolean } & Pick<HubOptions, "access" | "standInData"> = {}): Promise<TestHub> {
+  // The stand-ins that are databases (Challenger's) start from the run's empty store, not an initdb of their own each.
+  const emptyDataDir = await standInTemplate();
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
@@ -63,19 +66,12 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     await closeProxy();
     await store.close();
   };
-  // Embedded, the hub starts from the run's template (see embeddedTemplate) where the test keeps no data directory of its own.
+  // Embedded, the hub starts from the run's template: in memory, or written into the test's own data directory while
+  // that holds no store yet.
   const pgliteTemplate =
-    config.databaseUrl || config.pgliteDataDir
+    config.databaseUrl || (config.pgliteDataDir && existsSync(config.pgliteDataDir) && readdirSync(config.pgliteDataDir).length > 0)
       ? undefined
-      : await embeddedTemplate(config.seed, async () => {
-          // The default synthetic data only: a test's own seed settings (insights' synthetic facts) apply over it.
-          const built = await prepareDatabase({ ...config, insights: { ...config.insights, factSources: "hub" } }, SUBGRAPH_NAMES, logger);
-          try {
-            return await built.dump!();
-          } finally {
-            await built.close();
-          }
-        });
+      : await hubStoreTemplate(config);
   // With a proxy or a template the test opens the store itself (startHub then leaves closing it to us).
   const db =
     options.storeProxy || pgliteTemplate
@@ -85,7 +81,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
         })
       : undefined;
   const { storeProxy: _proxied, ...hubOptions } = options;
-  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db }).catch(async (error) => {
+  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db, emptyDataDir }).catch(async (error) => {
     await db?.close();
     await closeStore();
     throw error;
@@ -114,6 +110,32 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
       await closeStore();
     },
   };
+}
+
+/**
+ * The run's embedded store for a hub with this config (embeddedTemplate):
+ * migrated, and seeded where config.seed is, built in memory with the
+ * default synthetic data only, so a test's own seed settings (insights'
+ * synthetic facts) apply over it. Undefined outside jest.
+ */
+export function hubStoreTemplate(config: Config): Promise<Blob | undefined> {
+  return embeddedTemplate(config.seed ? "seeded" : "migrated", async () => {
+    const built = await prepareDatabase(
+      { ...config, databaseUrl: undefined, pgliteDataDir: undefined, insights: { ...config.insights, factSources: "hub" } },
+      SUBGRAPH_NAMES,
+      createLogger("silent"),
+    );
+    try {
+      return await built.dump!();
+    } finally {
+      await built.close();
+    }
+  });
+}
+
+/** The run's empty embedded store, for the stand-ins that are databases (Challenger's): undefined outside jest. */
+export function standInTemplate(): Promise<Blob | undefined> {
+  return embeddedTemplate("empty", emptyEmbeddedDataDir);
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -45,18 +45,19 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
 export const TEMPLATES_ENV = "CASEBRIDGE_TEST_PGLITE_TEMPLATES";
 
 /**
- * The embedded store a test hub starts from: within a jest run, one PGlite
- * data directory migrated (and, with `seeded`, seeded with the default
- * synthetic data) once, dumped to the run's templates directory, and loaded
- * by every hub after; undefined outside jest. Migrations and seeds still run
- * over it when the hub opens it (they are idempotent), so a test's own seed
- * settings apply on top. Built by whichever worker asks first; two workers
- * racing each write a whole file and rename it into place.
+ * A PGlite data directory a test starts from: within a jest run, built once,
+ * dumped to the run's templates directory, and loaded by every test after;
+ * undefined outside jest. The hub's store is "migrated" (and "seeded" with
+ * the default synthetic data): migrations and seeds still run over it when
+ * the hub opens it (they are idempotent), so a test's own seed settings apply
+ * on top. "empty" is a bare initdb, for the stand-ins that are databases.
+ * Built by whichever worker asks first; two workers racing each write a
+ * whole file and rename it into place.
  */
-export async function embeddedTemplate(seeded: boolean, build: () => Promise<Blob>): Promise<Blob | undefined> {
+export async function embeddedTemplate(name: "seeded" | "migrated" | "empty", build: () => Promise<Blob>): Promise<Blob | undefined> {
   const dir = process.env[TEMPLATES_ENV];
   if (!dir) return undefined;
-  const file = join(dir, seeded ? "seeded.tar" : "migrated.tar");
+  const file = join(dir, `${name}.tar`);
   if (!existsSync(file)) {
     const dump = await build();
     const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
