@@ -11,6 +11,7 @@ const Sequencer = require("@jest/test-sequencer").default;
  */
 const SLOWEST = [
   "test/differential/access-differential.test.ts",
+  "test/atomic-writes.test.ts",
   "test/load-bench.test.ts",
   "test/start.test.ts",
   "test/soak.test.ts",
