@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   // Before the hub's modules load, so that http and pg are instrumented as they are first required.
-  const tracing = startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? "casebridge" });
+  const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? "casebridge" });
   const { startHub } = await import("./hub");
   const hub = await startHub(config, logger);
   const shownUrl = hub.url.replace("127.0.0.1", "localhost");

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   // Before the hub's modules load, so that http and pg are instrumented as they are first required.
-  const tracing = startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? `casebridge-${piece ?? "piece"}` });
+  const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? `casebridge-${piece ?? "piece"}` });
   const { prepareDatabase, startGateway, startSubgraph } = await import("./hub");
   const { startSources } = await import("./sources");
   let running: RunningServer;

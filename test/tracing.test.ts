@@ -59,9 +59,9 @@ const CASE_VIEW = `query CaseView { cases(first: 5) { caseReference borough crim
 const ADVOCATE_VIEW = `query AdvocateView($id: ID!) { case(id: $id) { caseReference victim { givenName familyName dateOfBirth email } crime { crimeReference } } }`;
 
 beforeAll(async () => {
-  tracing = startTracing({ otlp: false, serviceName: "casebridge-test", exporter })!;
+  tracing = (await startTracing({ otlp: false, serviceName: "casebridge-test", exporter }))!;
   hub = await startTestHub();
-});
+}, 120_000);
 afterAll(async () => {
   await hub?.close();
   await tracing?.shutdown();

@@ -1,4 +1,5 @@
-import { redactAttributes, statementText } from "./tracing";
+import { statementText } from "./tracing";
+import { redactAttributes } from "./tracing-sdk";
 
 describe("statementText", () => {
   it.each([
