@@ -5,6 +5,8 @@ import { Database, DatabaseOptions, migrate, openDatabase, ping } from "./platfo
 import { apolloDefaults, RunningServer, serve } from "./platform/http";
 import { partialErrorsPlugin } from "./platform/partial";
 import { inputBoundsPlugin } from "./platform/input-bounds";
+import { useOperationSpans } from "./platform/operation-spans";
+import { tracingActive } from "./platform/tracing";
 import type { Logger } from "./platform/logger";
 import { ephemeralSigningKey, useGatewayProof } from "./platform/gateway-proof";
 import { createVerifier, signDevToken, TokenVerifier, verificationKeys } from "./platform/auth";
@@ -99,7 +101,7 @@ export async function startSubgraph(
       ...apolloDefaults(config.development),
       ...limited,
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin({ dataSource: db.dataSource }), partialErrorsPlugin()],
+      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin({ dataSource: db.dataSource }), partialErrorsPlugin(), ...(tracingActive() ? [useOperationSpans<GuardedContext>({ subgraph: name })] : [])],
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);

@@ -1,15 +1,18 @@
 import "reflect-metadata";
-import { startHub } from "./hub";
 import { ConfigError, loadConfig } from "./platform/config";
 import { createLogger } from "./platform/logger";
+import { startTracing } from "./platform/tracing";
 
 /** `npm start`: the gateway and every subgraph in one process on one store. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before the hub's modules load, so that http and pg are instrumented as they are first required.
+  const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? "casebridge" });
+  const { startHub } = await import("./hub");
   const hub = await startHub(config, logger);
   const shownUrl = hub.url.replace("127.0.0.1", "localhost");
-  logger.info({ url: shownUrl }, "Casebridge is ready");
+  logger.info({ url: shownUrl, tracing: tracing ? "otlp" : "off" }, "Casebridge is ready");
   process.stdout.write(`\nCasebridge is ready: ${shownUrl}\n\n`);
 
   let stopping = false;
@@ -17,7 +20,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    await hub.close();
+    try {
+      await hub.close();
+      await tracing?.shutdown();
+    } catch (error) {
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,9 +1,8 @@
 import "reflect-metadata";
-import { prepareDatabase, startGateway, startSubgraph } from "./hub";
 import { Config, ConfigError, loadConfig, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { createLogger } from "./platform/logger";
 import type { RunningServer } from "./platform/http";
-import { startSources } from "./sources";
+import { startTracing } from "./platform/tracing";
 
 /**
  * `npm run serve -- <police|victims|partners|governance|insights|gateway>`:
@@ -14,6 +13,10 @@ async function main(): Promise<void> {
   const piece = process.argv[2];
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before the hub's modules load, so that http and pg are instrumented as they are first required.
+  const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? `casebridge-${piece ?? "piece"}` });
+  const { prepareDatabase, startGateway, startSubgraph } = await import("./hub");
+  const { startSources } = await import("./sources");
   let running: RunningServer;
   let closeDb = async () => {};
   if (piece === "gateway") {
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await running.close();
     await closeDb();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());

@@ -2,8 +2,11 @@ import { PoliceApiClient } from "../connectors/police/client";
 import { GeneratedPoliceRecords, PoliceStandIn, STAND_IN_TOKEN as POLICE_STAND_IN_TOKEN } from "../connectors/police/stand-in";
 import { PartnerCode, PartnerConnector } from "../connectors/partners";
 import { GeneratedPartnerRecords, PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn } from "../connectors/registry";
+import { SpanKind } from "@opentelemetry/api";
+import { SourceUnavailableError } from "../connectors/contract";
 import type { Config } from "./platform/config";
 import type { Logger } from "./platform/logger";
+import { inSpan, tracingActive } from "./platform/tracing";
 
 /**
  * The source systems behind the subgraphs: the police records API and each
@@ -82,8 +85,8 @@ export async function startSources(
     }
 
     return {
-      police,
-      partners,
+      police: traced("police", police),
+      partners: new Map([...partners].map(([code, connector]) => [code, traced(code.toLowerCase(), connector)])),
       standIns: { police: policeStandIn, partners: partnerStandIns },
       close: closeAll,
     };
@@ -91,6 +94,31 @@ export async function startSources(
     await closeAll();
     throw error;
   }
+}
+
+/**
+ * Where tracing is on, each call to a source system (a connector's method)
+ * in a span of its own: the source, the method and how many keys a batch
+ * asked for, never the keys, the arguments or the answer. A failure names
+ * its reason (TIMEOUT, CIRCUIT_OPEN, ...), never its message. The HTTP or
+ * SQL spans of the call, where its library makes them, sit inside.
+ */
+function traced<T extends object>(source: string, connector: T): T {
+  if (!tracingActive()) return connector;
+  return new Proxy(connector, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== "function" || typeof property !== "string" || property === "close") return value;
+      return (...args: unknown[]) =>
+        inSpan(
+          `${source} ${property}`,
+          SpanKind.CLIENT,
+          { "casebridge.source": source, "casebridge.source.method": property, ...(Array.isArray(args[0]) ? { "casebridge.source.keys": args[0].length } : {}) },
+          () => (value as (...a: unknown[]) => unknown).apply(target, args),
+          (error) => (error instanceof SourceUnavailableError ? error.reason : error instanceof Error ? error.name : "ERROR"),
+        );
+    },
+  });
 }
 
 /** The options for a partner's real system, or undefined where config names none (a stand-in is started). */

@@ -15,7 +15,7 @@ const compose = parse(readFileSync(join(__dirname, "..", "docker-compose.yml"), 
 describe("docker-compose.yml", () => {
   it.each(SUBGRAPH_NAMES)("runs the %s subgraph alone on its own port, after migrations", (name) => {
     const service = compose.services[name];
-    expect(service?.command).toEqual(["npm", "run", "serve", "--", name]);
+    expect(service?.command).toEqual(["node", "dist/src/serve.js", name]);
     expect(service?.environment?.[`${name.toUpperCase()}_PORT`]).toMatch(/^\d+$/);
     expect(service?.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     expect(service?.depends_on?.migrate?.condition).toBe("service_completed_successfully");
@@ -23,7 +23,7 @@ describe("docker-compose.yml", () => {
 
   it("points the gateway at every subgraph's service and port, and publishes 4000", () => {
     const gateway = compose.services.gateway;
-    expect(gateway?.command).toEqual(["npm", "run", "serve", "--", "gateway"]);
+    expect(gateway?.command).toEqual(["node", "dist/src/serve.js", "gateway"]);
     for (const name of SUBGRAPH_NAMES) {
       const port = compose.services[name]?.environment?.[`${name.toUpperCase()}_PORT`];
       expect(gateway?.environment?.[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
@@ -45,10 +45,10 @@ describe("docker-compose.yml", () => {
     for (const name of SUBGRAPH_NAMES) expect(loadConfig(compose.services[name]?.environment).gatewayProof.required).toBe(true);
   });
 
-  it("migrates with the same command users run", () => {
+  it("migrates and serves with the programs users run, compiled (npm run build)", () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(compose.services.migrate?.command).toEqual(["npm", "run", "migrate"]);
-    expect(pkg.scripts.migrate).toBeDefined();
-    expect(pkg.scripts.serve).toBeDefined();
+    expect(compose.services.migrate?.command).toEqual(["node", "dist/src/cli/migrate.js"]);
+    expect(pkg.scripts.migrate).toMatch(/ src\/cli\/migrate\.ts$/);
+    expect(pkg.scripts.serve).toMatch(/ src\/serve\.ts$/);
   });
 });

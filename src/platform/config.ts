@@ -195,6 +195,15 @@ const envSchema = z.object({
   INSIGHTS_FACT_SOURCES: z.enum(["hub", "synthetic", "none"]).optional(),
   /** Referrals the synthetic fact source generates (default 2,000; 400 under NODE_ENV=test, to keep tests quick). */
   INSIGHTS_SYNTHETIC_REFERRALS: z.coerce.number().int().min(0).max(2_000_000).optional(),
+  /**
+   * OpenTelemetry traces (src/platform/tracing.ts), by the standard variables:
+   * set either endpoint and spans go there by OTLP/HTTP (the exporter reads
+   * the rest, such as OTEL_EXPORTER_OTLP_HEADERS, itself); unset, no tracing.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  OTEL_SDK_DISABLED: z.enum(["true", "false"]).optional(),
   /** Seed synthetic data at start-up (idempotent). */
   SEED: z
     .enum(["true", "false", "1", "0"])
@@ -272,6 +281,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
       maxTokenLifetimeSeconds:
         env.NODE_ENV !== "production" && !env.AUTH_JWKS_URL ? (env.AUTH_DEV_MAX_TOKEN_LIFETIME ?? DEV_MAX_TOKEN_LIFETIME) : env.AUTH_MAX_TOKEN_LIFETIME,
       clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE,
+    },
+    tracing: {
+      otlp: Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) && env.OTEL_SDK_DISABLED !== "true",
+      /** Unset: the piece's own name (casebridge, casebridge-police, ...). */
+      serviceName: env.OTEL_SERVICE_NAME,
     },
     breakGlass: {
       referencePattern: env.BREAK_GLASS_REFERENCE_PATTERN,

@@ -1,10 +1,12 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { SpanKind } from "@opentelemetry/api";
 import { AddressInfo } from "node:net";
 import { DataSource, DataSourceOptions } from "typeorm";
 import { MIGRATIONS } from "../../migrations";
 import type { Logger } from "./logger";
 import { sqlLogger } from "./sql-metrics";
+import { inSpan, statementText, tracingActive, untraced } from "./tracing";
 import { shareUnitsOfWork } from "./unit-of-work";
 
 /** One connection to the store, PostgreSQL server or embedded PGlite, behind TypeORM. */
@@ -89,6 +91,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       extra: { max: options.poolSize ?? 10, ...boundedWaits(options.statementTimeoutMs) },
     } as DataSourceOptions);
     await dataSource.initialize();
+    traceStatements(dataSource);
     shareUnitsOfWork(dataSource);
     return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
   }
@@ -105,6 +108,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const dataSource = new DataSource({ ...common, type: "postgres", url: await connectVia(url), extra: { max: 1 } } as DataSourceOptions);
   await dataSource.initialize();
+  traceStatements(dataSource);
   shareUnitsOfWork(dataSource);
   return {
     dataSource,
@@ -116,6 +120,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await server.stop();
       await pglite.close();
     },
+  };
+}
+
+/**
+ * Where tracing is on, one span per statement the hub sends its store, the
+ * same for PGlite and a server: every statement goes through a TypeORM query
+ * runner, whose `query` is wrapped here (before units of work share runners,
+ * so theirs are wrapped too). The span carries the statement text as
+ * statementText() leaves it, never its parameters; a failure, its SQLSTATE.
+ */
+function traceStatements(dataSource: DataSource): void {
+  if (!tracingActive()) return;
+  const create = dataSource.createQueryRunner.bind(dataSource);
+  dataSource.createQueryRunner = (mode) => {
+    const runner = create(mode);
+    const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+      inSpan(
+        sql.trimStart().split(/\s/, 1)[0].toUpperCase() || "SQL",
+        SpanKind.CLIENT,
+        { "db.system.name": "postgresql", "db.query.text": statementText(sql) },
+        () => untraced(() => query(sql, parameters, structured)),
+        (error) => String((error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code ?? "ERROR"),
+      )) as typeof runner.query;
+    return runner;
   };
 }
 

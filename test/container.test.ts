@@ -1,0 +1,222 @@
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { parse } from "yaml";
+
+/**
+ * The image and docker-compose.yml, without a Docker engine: the Dockerfile
+ * and compose file read statically, then the hub built as the image builds
+ * it (`npm run build`, once) and run as the image runs it (`node
+ * dist/src/main.js`, production settings, PGlite in a data directory),
+ * stopped with SIGTERM as `docker stop` stops it.
+ */
+const ROOT = join(__dirname, "..");
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string>; scripts: Record<string, string> };
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+interface Stage {
+  from: string;
+  instructions: Instruction[];
+}
+
+/** Dockerfile instructions by stage, continuation lines joined, comments dropped. */
+function stagesOf(dockerfile: string): Stage[] {
+  const stages: Stage[] = [];
+  const logical = dockerfile
+    .replace(/\\\n/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
+  for (const line of logical) {
+    const [, keyword, args] = /^(\S+)\s+(.*)$/.exec(line) ?? [];
+    if (keyword?.toUpperCase() === "FROM") stages.push({ from: args, instructions: [] });
+    else stages.at(-1)?.instructions.push({ keyword: keyword.toUpperCase(), args });
+  }
+  return stages;
+}
+
+const stages = stagesOf(readFileSync(join(ROOT, "Dockerfile"), "utf8"));
+const runtime = stages.at(-1)!;
+const build = stages[0];
+const all = (stage: Stage, keyword: string) => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
+const runtimeEnv = Object.fromEntries(all(runtime, "ENV").flatMap((args) => [...args.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1], m[2]])));
+
+interface Service {
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  volumes?: string[];
+  healthcheck?: { test?: string[]; disable?: boolean };
+}
+const compose = parse(readFileSync(join(ROOT, "docker-compose.yml"), "utf8"), { merge: true }) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const hubServices = Object.entries(compose.services).filter(([, service]) => service.build !== undefined);
+
+/** Every package the compiled entry points can require, walking dist/'s own files. */
+function packagesRequiredFrom(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, specifier] of readFileSync(file, "utf8").matchAll(/require\("([^"]+)"\)/g)) {
+      if (specifier.startsWith(".")) {
+        const target = resolve(dirname(file), specifier);
+        const candidates = [target, `${target}.js`, join(target, "index.js")];
+        const found = candidates.find((c) => existsSync(c) && c.endsWith(".js"));
+        if (found) visit(found);
+        else if (!target.endsWith(".json")) throw new Error(`${file} requires ${specifier}, which dist/ lacks`);
+      } else if (!specifier.startsWith("node:") && !builtinModules.includes(specifier)) {
+        packages.add(specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : specifier.split("/")[0]);
+      }
+    }
+  };
+  entries.forEach(visit);
+  return packages;
+}
+
+beforeAll(() => {
+  // Once for the file, exactly as the image's build stage runs it.
+  execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "pipe" });
+}, 180_000);
+
+describe("Dockerfile", () => {
+  it("builds with dev dependencies in one stage and runs with production dependencies and dist/ only", () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(build.from).toMatch(/ AS build$/i);
+    expect(all(build, "RUN")).toEqual(expect.arrayContaining(["npm ci", "npm run build"]));
+    expect(all(runtime, "RUN").some((run) => /^npm ci --omit=dev\b/.test(run))).toBe(true);
+    expect(all(runtime, "COPY")).toContain("--from=build /app/dist ./dist");
+    // Nothing of the sources reaches the runtime stage: only what the build stage made.
+    expect(all(runtime, "COPY").filter((copy) => !copy.startsWith("--from=build")).every((copy) => /^package\.json package-lock\.json /.test(copy))).toBe(true);
+  });
+
+  it("runs node itself as PID 1 (exec form), as the unprivileged node user, on the built entry point", () => {
+    const [cmd] = all(runtime, "CMD");
+    const command = JSON.parse(cmd) as string[];
+    expect(command).toEqual(["node", "dist/src/main.js"]);
+    expect(pkg.scripts["start:dist"]).toBe(command.join(" "));
+    expect(existsSync(join(ROOT, command[1]))).toBe(true);
+    expect(all(runtime, "ENTRYPOINT")).toEqual([]);
+    expect(all(runtime, "USER")).toEqual(["node"]);
+    // USER comes last but CMD and HEALTHCHECK: nothing after it needs root.
+    const keywords = runtime.instructions.map((i) => i.keyword);
+    expect(keywords.slice(keywords.indexOf("USER") + 1).every((k) => ["CMD", "HEALTHCHECK", "EXPOSE"].includes(k))).toBe(true);
+  });
+
+  it("gives the node user the volumes it writes: the embedded store's data and the dev key pair", () => {
+    const volumes = JSON.parse(all(runtime, "VOLUME")[0]) as string[];
+    expect(volumes.sort()).toEqual(["/data", "/keys"]);
+    expect(runtimeEnv.PGLITE_DATA_DIR).toBe("/data");
+    expect(runtimeEnv.DEV_KEY_FILE).toMatch(/^\/keys\//);
+    const chown = all(runtime, "RUN").find((run) => run.includes("chown"));
+    expect(chown).toMatch(/chown node:node \/data \/keys/);
+    expect(runtimeEnv.HOST).toBe("0.0.0.0");
+    expect(runtimeEnv.NODE_ENV).toBe("production");
+  });
+
+  it("checks health on /readyz, which every server of the hub answers", () => {
+    const [healthcheck] = all(runtime, "HEALTHCHECK");
+    const command = JSON.parse(healthcheck.replace(/^.*?CMD\s+/, "")) as string[];
+    expect(command.slice(0, 2)).toEqual(["node", "-e"]);
+    expect(command[2]).toContain("/readyz");
+    expect(readFileSync(join(ROOT, "src", "platform", "http.ts"), "utf8")).toContain('app.get("/readyz"');
+  });
+
+  it("needs at run time only production dependencies, from every program the image runs", () => {
+    const entries = ["dist/src/main.js", "dist/src/serve.js", "dist/src/cli/migrate.js"].map((entry) => join(ROOT, entry));
+    const missing = [...packagesRequiredFrom(entries)].filter((name) => !(name in pkg.dependencies));
+    expect(missing).toEqual([]);
+  });
+
+  it("copies the data files the compiled code reads beside itself", () => {
+    for (const file of [
+      "dist/schema/supergraph.graphql",
+      "dist/src/sdk/generated/persisted-documents.json",
+      "dist/src/subgraphs/victims/victims-code/data/bank-holidays.json",
+      "dist/src/subgraphs/governance/agreements/data/gmvs-to-pankhurst-support.v1.json",
+      "dist/src/gateway/explorer/explorer.js",
+      "dist/connectors/challenger/schema.sql",
+      "dist/connectors/hourglass/schema.sql",
+    ]) {
+      expect(existsSync(join(ROOT, file))).toBe(true);
+    }
+  });
+});
+
+describe("docker-compose.yml with the image", () => {
+  it("runs programs the build made, with node as PID 1", () => {
+    expect(hubServices.map(([name]) => name).sort()).toEqual(["gateway", "governance", "insights", "migrate", "partners", "police", "victims"]);
+    for (const [, service] of hubServices) {
+      expect(service.build).toBe(".");
+      expect(service.command?.[0]).toBe("node");
+      expect(existsSync(join(ROOT, service.command![1]))).toBe(true);
+    }
+  });
+
+  it("mounts only declared volumes, on the directories the image gives the node user", () => {
+    for (const [, service] of hubServices) {
+      for (const mount of service.volumes ?? []) {
+        const [volume, target] = mount.split(":");
+        expect(compose.volumes).toHaveProperty(volume);
+        expect(["/data", "/keys"]).toContain(target);
+      }
+      expect(service.environment?.DEV_KEY_FILE).toMatch(/^\/keys\//);
+    }
+    expect(compose.services.migrate.healthcheck?.disable).toBe(true);
+  });
+});
+
+describe("the built hub, run as the image runs it", () => {
+  it("starts on PGlite in a data directory, answers /readyz, and exits 0 within seconds of SIGTERM", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "casebridge-image-"));
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      // The image's settings (Dockerfile ENV) and what a production run must add.
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PGLITE_DATA_DIR: join(scratch, "data"),
+      DEV_KEY_FILE: join(scratch, "keys", "dev-keys.json"),
+      AUTH_DEV_KEYS: "true",
+      GATEWAY_SIGNING_KEY: "test-only-gateway-signing-key-000000000000",
+      INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
+      LOG_LEVEL: "warn",
+      // Seeding is start.test.ts's to prove; this proves the image's start and stop.
+      SEED: "false",
+      PORT: "0",
+      POLICE_PORT: "0",
+      VICTIMS_PORT: "0",
+      PARTNERS_PORT: "0",
+      GOVERNANCE_PORT: "0",
+      INSIGHTS_PORT: "0",
+    };
+    const started = spawn(process.execPath, ["dist/src/main.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let stderr = "";
+      started.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const url = await new Promise<string>((ready, reject) => {
+        let stdout = "";
+        started.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const match = /Casebridge is ready: (http:\/\/localhost:\d+)\/graphql/.exec(stdout);
+          if (match?.[1]) ready(match[1]);
+        });
+        started.once("exit", (code) => reject(new Error(`exited with ${code} before it was ready: ${stderr}`)));
+      });
+      const readiness = await fetch(`${url}/readyz`);
+      expect(readiness.status).toBe(200);
+
+      const sent = Date.now();
+      const exited = new Promise<number | null>((done) => started.once("exit", (code) => done(code)));
+      started.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(Date.now() - sent).toBeLessThan(5_000);
+    } finally {
+      if (started.exitCode === null) started.kill("SIGKILL");
+    }
+  }, 120_000);
+});
