@@ -136,6 +136,8 @@ export async function startGateway(
     port,
     logger: logger.child({ subgraph: "gateway" }),
     requestsFrom: "caller",
+    // What a browser front end sends besides content-type and authorization: a break-glass reason, Apollo's CSRF header, its own request id.
+    cors: { origins: config.corsOrigins, allowHeaders: [BREAK_GLASS_HEADER, "apollo-require-preflight", "x-request-id"] },
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
     routes: explorerRoutes({ development: config.development }),
     server: createGateway(subgraphUrls, config.development, config.limits, config.gatewayProof.signingKey),

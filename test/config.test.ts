@@ -185,3 +185,20 @@ describe("operation limit configuration", () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got "${value.replace(".", "\\.")}"\\)`));
   });
 });
+
+describe("cross-origin configuration", () => {
+  it("allows no origin by default, and takes a comma-separated list of origins", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: " https://casework.example, http://localhost:5173 ,https://casework.example" }).corsOrigins).toEqual([
+      "https://casework.example",
+      "http://localhost:5173",
+    ]);
+  });
+
+  it.each(["*", "https://casework.example/", "https://casework.example/app", "casework.example", "ftp://casework.example", "https://*.example", "https://Casework.example"])(
+    "refuses to start with CORS_ORIGINS=%s",
+    (value) => {
+      expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: each origin must be http\(s\):\/\/host\[:port\]/);
+    },
+  );
+});

@@ -11,9 +11,11 @@ import { PartnerCode } from "../connectors/partners";
 import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 
 let hub: TestHub;
+/** A synthetic front end's origin, listed in this hub's CORS_ORIGINS. */
+const FRONT_END = "https://casework.example";
 let gmvs: Record<string, string>;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ CORS_ORIGINS: `${FRONT_END},http://localhost:5173` });
   gmvs = await hub.as({ organisation: OrganisationCode.GMVS });
 });
 afterAll(async () => {
@@ -95,6 +97,50 @@ describe("the embedded hub", () => {
     expect(new Set(counts).size).toBe(1);
     // One call each for crimes, updates and orders, however many cases.
     expect(policeCalls).toEqual([3, 3, 3]);
+  });
+});
+
+describe("cross-origin requests from browsers (CORS_ORIGINS)", () => {
+  const preflight = (origin: string) =>
+    fetch(hub.url, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+    });
+
+  it("answers a listed origin's preflight with 204, its own origin (never *), the headers a front end sends, and Vary: Origin", async () => {
+    const response = await preflight(FRONT_END);
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe(FRONT_END);
+    expect(response.headers.get("access-control-allow-methods")).toBe("GET, POST");
+    const allowed = response.headers.get("access-control-allow-headers")?.split(/,\s*/) ?? [];
+    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-break-glass-reason"]));
+    expect(response.headers.get("vary")).toMatch(/Origin/);
+    expect(await response.text()).toBe("");
+  });
+
+  it("lets a listed origin read the answer to the request that follows, and its request id", async () => {
+    const response = await fetch(hub.url, {
+      method: "POST",
+      headers: { origin: FRONT_END, "content-type": "application/json", ...gmvs },
+      body: JSON.stringify({ query: "{ organisations { code } }" }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe(FRONT_END);
+    expect(response.headers.get("access-control-expose-headers")).toMatch(/x-request-id/);
+    expect(response.headers.get("vary")).toMatch(/Origin/);
+    expect(((await response.json()) as { data: { organisations: unknown[] } }).data.organisations.length).toBeGreaterThan(0);
+  });
+
+  it("answers an unlisted origin's preflight with 204 and no allow headers, so the browser refuses, not the GraphQL layer", async () => {
+    const response = await preflight("https://elsewhere.example");
+    expect(response.status).toBe(204);
+    for (const name of ["access-control-allow-origin", "access-control-allow-headers", "access-control-allow-methods"]) expect(response.headers.get(name)).toBeNull();
+    const actual = await fetch(hub.url, {
+      method: "POST",
+      headers: { origin: "https://elsewhere.example", "content-type": "application/json", ...gmvs },
+      body: JSON.stringify({ query: "{ organisations { code } }" }),
+    });
+    expect(actual.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 

@@ -55,6 +55,36 @@ const wholeMatchPattern = (fallback: string) =>
     });
 
 /**
+ * A comma-separated list of browser origins (scheme, host and port only, as
+ * a browser sends them in `Origin`). A wildcard is refused: the hub's callers
+ * send an Authorization header, and a page on any site must not be able to
+ * read an answer made with a token it got hold of.
+ */
+const originList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const origins = (value ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      // The URL parser takes `*` as a host character; a browser never sends one, so it could only be a wildcard meant.
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin || origin.includes("*")) {
+        ctx.addIssue({ code: "custom", message: `each origin must be http(s)://host[:port] with no path, wildcard or trailing slash (got ${JSON.stringify(origin)})` });
+        return z.NEVER;
+      }
+    }
+    return [...new Set(origins)];
+  });
+
+/**
  * The default break-glass reference: a GMP incident log number
  * (GMP-<yyyymmdd>-<4-digit serial>, e.g. GMP-20261201-0001) or a
  * safeguarding referral reference (SG- then letters, digits and hyphens,
@@ -67,6 +97,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port(4000),
+  /** Browser origins the gateway answers cross-origin requests from (src/platform/cors.ts); none by default. */
+  CORS_ORIGINS: originList,
   POLICE_PORT: port(4001),
   VICTIMS_PORT: port(4002),
   PARTNERS_PORT: port(4003),
@@ -225,6 +257,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     logLevel: env.LOG_LEVEL,
     host: env.HOST,
     gatewayPort: env.PORT,
+    corsOrigins: env.CORS_ORIGINS,
     subgraphPorts: ports,
     subgraphUrls: urls,
     databaseUrl: env.DATABASE_URL,

@@ -7,6 +7,7 @@ import { CALLER_REQUEST_ID_HEADER, callerRequestIdFrom, FORWARDED_CALLER_REQUEST
 import { withRequestId } from "./sql-metrics";
 import { withUnitOfWorkScope } from "./unit-of-work";
 import { formatError, isMasked } from "./errors";
+import { CorsOptions, useCors } from "./cors";
 import type { Logger } from "./logger";
 
 export interface RunningServer {
@@ -35,6 +36,8 @@ export interface ServeOptions<TContext extends RequestContext> {
    * ids come from the gateway's headers.
    */
   requestsFrom: "caller" | "gateway";
+  /** Browsers' cross-origin requests (the public entry only); absent: no CORS handling at all. */
+  cors?: CorsOptions;
 }
 
 /** Options every Apollo Server of ours shares: masked errors, logged operations. */
@@ -95,6 +98,7 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
   await server.start();
   const app = express();
   app.disable("x-powered-by");
+  if (options.cors) app.use(useCors(options.cors));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", service: options.name });
   });
