@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { prepareDatabase, startGateway, startSubgraph } from "./hub";
+import { countAuditBatches, hubMetrics, prepareDatabase, startGateway, startSubgraph } from "./hub";
 import { Config, ConfigError, loadConfig, SUBGRAPH_NAMES, SubgraphName } from "./platform/config";
 import { createLogger } from "./platform/logger";
 import type { RunningServer } from "./platform/http";
@@ -21,12 +21,15 @@ async function main(): Promise<void> {
   } else if ((SUBGRAPH_NAMES as readonly string[]).includes(piece ?? "")) {
     const name = piece as SubgraphName;
     const db = await prepareDatabase(config, [name], logger);
-    const sources = await startSources(config.sources, logger);
+    // Run alone, a subgraph serves its own /metrics: its sources, its audit, its refresh.
+    const metrics = hubMetrics();
+    countAuditBatches(db, metrics);
+    const sources = await startSources(config.sources, logger, {}, metrics);
     closeDb = async () => {
       await sources.close();
       await db.close();
     };
-    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources);
+    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources, "guarded", { metrics, serveMetrics: true });
   } else {
     throw new ConfigError([`serve: name one of ${[...SUBGRAPH_NAMES, "gateway"].join(", ")} (got ${JSON.stringify(piece ?? "")})`]);
   }

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from "../src/platform/config";
+import { ConfigError, loadConfig, SOURCE_NAMES } from "../src/platform/config";
+import { CONNECTED_SOURCE_NAMES } from "../src/sources";
 
 describe("configuration", () => {
   it("starts with defaults on an empty environment: embedded store, gateway on 4000", () => {
@@ -201,4 +202,16 @@ describe("cross-origin configuration", () => {
       expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: each origin must be http\(s\):\/\/host\[:port\]/);
     },
   );
+});
+
+describe("readiness configuration", () => {
+  it("requires no source by default, takes a list of sources, and names the ones it does not know", () => {
+    expect([...loadConfig({}).sources.requiredForReadiness]).toEqual([]);
+    expect([...loadConfig({ READY_REQUIRED_SOURCES: "police, pankhurst" }).sources.requiredForReadiness]).toEqual(["police", "pankhurst"]);
+    expect(() => loadConfig({ READY_REQUIRED_SOURCES: "police,hub-store" })).toThrow(/READY_REQUIRED_SOURCES: unknown source "hub-store"; the sources are police, pankhurst, hourglass, challenger/);
+  });
+
+  it("knows the same sources as the connectors", () => {
+    expect([...SOURCE_NAMES].sort()).toEqual([...CONNECTED_SOURCE_NAMES].sort());
+  });
 });

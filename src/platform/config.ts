@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The source systems, as errors, logs and metrics name them (src/sources.ts checks this against the connectors). */
+export const SOURCE_NAMES = ["police", "pankhurst", "hourglass", "challenger"] as const;
+
 /** The five subgraphs, in the order they start. Names are also their PostgreSQL schemas. */
 export const SUBGRAPH_NAMES = ["police", "victims", "partners", "governance", "insights"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -168,6 +171,23 @@ const envSchema = z.object({
   SOURCE_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1_000).default(5),
   SOURCE_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /**
+   * Sources the hub is not ready (/readyz 503) without. None by default: the
+   * hub answers without any one of them (partial data, SOURCE_UNAVAILABLE),
+   * and its store is always required.
+   */
+  READY_REQUIRED_SOURCES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const names = (value ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !(SOURCE_NAMES as readonly string[]).includes(n));
+      if (unknown.length) {
+        ctx.addIssue({ code: "custom", message: `unknown source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the sources are ${SOURCE_NAMES.join(", ")}` });
+        return z.NEVER;
+      }
+      return new Set(names);
+    }),
+  /**
    * The hub's own store, per statement: a PostgreSQL server cancels a
    * statement running longer (statement_timeout), and the client gives up a
    * moment after that, or after as long waiting for a connection, so a slow
@@ -287,6 +307,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       challenger: { databaseUrl: env.CHALLENGER_DATABASE_URL },
       timeoutMs: env.SOURCE_TIMEOUT_MS,
       breaker: { failureThreshold: env.SOURCE_BREAKER_THRESHOLD, coolDownMs: env.SOURCE_BREAKER_COOLDOWN_MS },
+      requiredForReadiness: env.READY_REQUIRED_SOURCES as ReadonlySet<string>,
     },
     insights: {
       // A fixed development key outside production only: insightsProblems() refuses production without one.
