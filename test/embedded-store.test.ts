@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,5 +50,22 @@ describe("an embedded store's data directory", () => {
       await db.close();
     }
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
+});
+
+describe("npm run migrate", () => {
+  it("refuses, with what to set and a non-zero exit, when there is no store to migrate", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "development" };
+    delete env.DATABASE_URL;
+    delete env.PGLITE_DATA_DIR;
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/cli/migrate.ts"], { cwd: join(__dirname, ".."), env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/nothing to migrate: set DATABASE_URL .* or PGLITE_DATA_DIR/);
+    expect(stdout).not.toMatch(/applied|no pending migrations/);
   });
 });
