@@ -37,13 +37,13 @@ const CASE_POOL = 3_000;
 /** The hub's pool (src/platform/database.ts); the floor gets the same number of connections. */
 const SQL_POOL = 10;
 const RESULTS = join(__dirname, "results.md");
-const NOTES = join(__dirname, "load-notes.md");
+export const NOTES = join(__dirname, "load-notes.md");
 
 const TARGET_RPS = 300;
 const TARGET_AUTHZ_COST = 0.15;
 const TARGET_FLOOR_RATIO = 10;
 
-interface RunStats {
+export interface RunStats {
   requests: number;
   rps: number;
   p50: number;
@@ -56,7 +56,7 @@ interface RunStats {
   errorSamples: string[];
 }
 
-interface PerRequestCounts {
+export interface PerRequestCounts {
   rows: number;
   sql: number;
   police: number;
@@ -324,6 +324,67 @@ async function perRequestCounts(hub: HubProcess): Promise<PerRequestCounts[]> {
 
 // ---------------------------------------------------------------- the report
 
+/**
+ * Why a run must not be recorded: a run with no requests has no latency
+ * (percentiles of nothing are NaN) and one with errors measured an error
+ * path. Empty: fit to record.
+ */
+export function unrecordable(runs: Record<string, RunStats>): string[] {
+  const problems: string[] = [];
+  for (const [name, run] of Object.entries(runs)) {
+    if (run.requests === 0) problems.push(`${name}: no requests completed`);
+    if (run.non2xx > 0) problems.push(`${name}: ${run.non2xx} non-2xx answers`);
+    if (run.transportErrors > 0) problems.push(`${name}: ${run.transportErrors} transport errors or failed fetches`);
+    if (run.bodyErrors > 0) problems.push(`${name}: ${run.bodyErrors} answers with GraphQL errors${run.errorSamples.length ? ` (e.g. ${run.errorSamples[0].slice(0, 200)})` : ""}`);
+    for (const field of ["rps", "p50", "p95", "p99"] as const) {
+      if (!Number.isFinite(run[field])) problems.push(`${name}: ${field} is ${run[field]}`);
+    }
+  }
+  return problems;
+}
+
+/** The numbers bench/load-notes.md may quote, by name. */
+export function noteNumbers(guarded: RunStats, permitAll: RunStats, floor: RunStats, counts: readonly PerRequestCounts[]): Record<string, string> {
+  return {
+    "guarded.rps": guarded.rps.toFixed(0),
+    "permitAll.rps": permitAll.rps.toFixed(0),
+    "floor.rps": floor.rps.toFixed(0),
+    "guarded.p95": ms(guarded.p95),
+    "permitAll.p95": ms(permitAll.p95),
+    "floor.p95": ms(floor.p95),
+    floorRatio: (guarded.p95 / floor.p95).toFixed(1),
+    sqlPerRequest: String(counts[0]?.sql ?? "?"),
+  };
+}
+
+export interface TargetVerdict {
+  /** What the target is about, as the summary names it: "throughput". */
+  name: string;
+  met: boolean;
+}
+
+/** The summary sentence, from the verdicts: never one written for another run's numbers. */
+export function targetsSummary(verdicts: readonly TargetVerdict[]): string {
+  const words = ["None", "One", "Two", "Three", "Four", "Five"];
+  const met = verdicts.filter((v) => v.met).length;
+  const missed = verdicts.filter((v) => !v.met).map((v) => v.name);
+  const count = `${words[met] ?? met} of the ${(words[verdicts.length] ?? String(verdicts.length)).toLowerCase()} targets ${met === 1 ? "is" : "are"} met`;
+  if (missed.length === 0) return `${count}.`;
+  return `${count}; ${missed.join(" and ")} ${missed.length === 1 ? "is" : "are"} not.`;
+}
+
+/**
+ * The notes (bench/load-notes.md) with this run's numbers in them: each
+ * {{name}} is replaced by the value of that name; a name not given refuses
+ * the report, so the prose cannot quote a number the run did not make.
+ */
+export function renderNotes(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_whole, name: string) => {
+    if (!(name in values)) throw new Error(`bench/load-notes.md names {{${name}}}, which the report does not have (it has ${Object.keys(values).join(", ")})`);
+    return values[name];
+  });
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const ms = (value: number) => value.toFixed(1);
 
@@ -358,7 +419,12 @@ function report(input: {
   const verdict = (ok: boolean) => (ok ? "met" : "**not met**");
   const row = (name: string, pick: (s: RunStats) => string) => `| ${name} | ${pick(guarded)} | ${pick(permitAll)} | ${pick(floor)} |`;
   const constant = counts.every((c) => c.sql === counts[0].sql && c.police === counts[0].police && c.pankhurst === counts[0].pankhurst);
-  const notes = existsSync(NOTES) ? readFileSync(NOTES, "utf8").trim() : "_No notes._";
+  const verdicts: TargetVerdict[] = [
+    { name: "throughput", met: guarded.rps >= TARGET_RPS },
+    { name: "the cost of authorisation and audit", met: authzCost <= TARGET_AUTHZ_COST },
+    { name: "the distance from bare SQL", met: floorRatio <= TARGET_FLOOR_RATIO },
+  ];
+  const notes = `${targetsSummary(verdicts)}${existsSync(NOTES) ? ` ${renderNotes(readFileSync(NOTES, "utf8").trim(), noteNumbers(guarded, permitAll, floor, counts))}` : ""}`;
   return `# Load benchmark: the shared case view
 
 Written by \`npm run bench\` (bench/load.ts) on ${new Date().toISOString()}.
@@ -461,6 +527,9 @@ export async function runLoadBench(): Promise<void> {
     await open.call("stop");
   }
 
+  // Nothing is written from a run that measured nothing or measured errors: the last good results stay.
+  const problems = unrecordable({ "as deployed": guarded, "permit-all": permitAll, floor });
+  if (problems.length) throw new Error(`not recording this run in ${RESULTS}:\n  - ${problems.join("\n  - ")}`);
   const markdown = report({
     store,
     challenger: hubEnv.CHALLENGER_DATABASE_URL ? `in a database of its own on the same PostgreSQL server (${new URL(hubEnv.CHALLENGER_DATABASE_URL).pathname.slice(1)})` : "as its in-process PGlite stand-in",

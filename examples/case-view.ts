@@ -9,6 +9,9 @@
  * then a case Pankhurst has no relationship with: "No case", exactly what an
  * id that does not exist gives (Pankhurst may not know the case exists):
  *   npm run example:case-view -- --org PANKHURST --case 5eed0000-0000-4000-8000-000000000002
+ *
+ * It finds the hub where `npm start` puts it: CASEBRIDGE_URL, else
+ * http://localhost:$PORT/graphql (PORT as the hub reads it, 4000 unset), or --url.
  */
 import { parseArgs } from "node:util";
 import { CaseViewDocument, type CaseViewQuery, createClient, nullFields, type NullField } from "../src/sdk";
@@ -20,10 +23,27 @@ export interface CaseViewReport {
   missing: NullField[];
 }
 
+/** Where the hub is: CASEBRIDGE_URL, else the gateway's PORT on this machine, as `npm start` serves it. */
+export function hubUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CASEBRIDGE_URL || `http://localhost:${env.PORT || 4000}/graphql`;
+}
+
+/** fetch's own "fetch failed" says nothing of where or why; undici keeps the reason (ECONNREFUSED, ...) in `cause`. */
+function unreachable(url: string, error: unknown): Error | undefined {
+  // Compared by name and message: fetch's TypeError may come from another realm (a test runner's sandbox).
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  if (name !== "TypeError" || message !== "fetch failed") return undefined;
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const why = typeof cause?.code === "string" ? cause.code : typeof cause?.message === "string" ? cause.message : "no answer";
+  return new Error(`Could not reach ${url} (${why}): is the hub running at ${url}? Start it with \`npm start\`, or set CASEBRIDGE_URL (or PORT) to where it runs.`);
+}
+
 /** The core of the screen: one typed operation, its nulls paired with their reasons. */
 export async function loadCaseView(url: string, token: string, caseId: string): Promise<CaseViewReport> {
   const client = createClient({ url, token });
-  const result = await client.execute(CaseViewDocument, { id: caseId });
+  const result = await client.execute(CaseViewDocument, { id: caseId }).catch((error: unknown) => {
+    throw unreachable(url, error) ?? error;
+  });
   const requestErrors = result.errors.filter((e) => !e.path);
   if (requestErrors.length) throw new Error(requestErrors.map((e) => `${e.code}: ${e.message}`).join("\n"));
   return { case: result.data?.case ?? null, missing: nullFields(result) };
@@ -68,7 +88,7 @@ async function main(): Promise<void> {
     options: {
       case: { type: "string", default: "5eed0000-0000-4000-8000-000000000001" },
       org: { type: "string", default: "PANKHURST" },
-      url: { type: "string", default: process.env.CASEBRIDGE_URL ?? "http://localhost:4000/graphql" },
+      url: { type: "string", default: hubUrl() },
     },
   });
   // A real front end gets its token from the identity provider; in development

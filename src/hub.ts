@@ -21,7 +21,14 @@ import { explorerRoutes } from "./gateway/explorer";
 import { operationLimits, subgraphLimits } from "./gateway/limits";
 import { SUBGRAPHS } from "./subgraphs";
 import { calendarRunsOutWarning } from "./subgraphs/victims/victims-code/bank-holidays";
-import { GeneratedStandInData, Sources, startSources } from "./sources";
+import { checkSources, CONNECTED_SOURCE_NAMES, GeneratedStandInData, Sources, startSources } from "./sources";
+import { createMetrics, HubMetrics } from "./platform/metrics";
+import { DependencyCheck, mergeChecks, Readiness, readinessOf } from "./platform/readiness";
+import { HUB_STORE_SOURCE } from "./platform/errors";
+import { observeAuditBatches } from "./policy/audit";
+import { parse, OperationDefinitionNode } from "graphql";
+import { readFileSync } from "node:fs";
+import { MANIFEST_PATH } from "./gateway/safelist";
 
 /** Every entity of the given subgraphs, for one shared DataSource. */
 export function entitiesOf(names: readonly SubgraphName[]) {
@@ -64,6 +71,31 @@ export async function tokenVerifier(config: Config): Promise<TokenVerifier> {
   return createVerifier(config.auth, await verificationKeys(config.auth));
 }
 
+/** The sources each subgraph reports in its /readyz: those it reads for its own fields. */
+const SOURCES_REPORTED_BY: Partial<Record<SubgraphName, readonly string[]>> = {
+  police: ["police"],
+  partners: CONNECTED_SOURCE_NAMES.filter((name) => name !== "police"),
+};
+
+/** Operators' metrics for this process, naming only the operations the hub ships (platform/metrics.ts). */
+export function hubMetrics(): HubMetrics {
+  const manifest = JSON.parse(readFileSync(MANIFEST_PATH, "utf8")) as Record<string, string>;
+  const names = Object.values(manifest).flatMap((text) =>
+    parse(text, { noLocation: true }).definitions.flatMap((d) => (d.kind === "OperationDefinition" && (d as OperationDefinitionNode).name ? [(d as OperationDefinitionNode).name!.value] : [])),
+  );
+  return createMetrics({ knownOperations: names });
+}
+
+/** Reads' group-commit audit batches (src/policy/audit.ts) into the metrics: their size and each request's wait. */
+export function countAuditBatches(db: Database, metrics: HubMetrics): void {
+  observeAuditBatches(db.dataSource, {
+    batch(events, waits) {
+      metrics.auditBatchEvents.observe(events);
+      for (const wait of waits) metrics.auditLagSeconds.observe(wait);
+    },
+  });
+}
+
 /** Serves one subgraph over HTTP on the given port (0 picks a free one). */
 export async function startSubgraph(
   name: SubgraphName,
@@ -73,6 +105,8 @@ export async function startSubgraph(
   port: number,
   sources: Sources,
   accessMode: AccessMode = "guarded",
+  /** `metrics`: what the subgraph reports to them; `serveMetrics`: also at its own /metrics (run alone). */
+  observe: { metrics?: HubMetrics; serveMetrics?: boolean } = {},
 ): Promise<RunningServer> {
   assertAccessModeAllowed(accessMode, config);
   // Apart from the gateway (`npm run serve`), no random key can be shared: a subgraph that requires proof needs the configured one.
@@ -82,6 +116,7 @@ export async function startSubgraph(
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
   const services = subgraph.createServices(db, sources, config);
+  if (observe.metrics) subgraph.observe?.(services, observe.metrics);
   await subgraph.start?.(services, logger.child({ subgraph: name }));
   const policy = new PolicyStore(db.dataSource);
   const verifier = await tokenVerifier(config);
@@ -111,7 +146,14 @@ export async function startSubgraph(
       await access.admitBreakGlass();
       return subgraph.createContext(services, { ...base, principal, access });
     },
-    ready: () => ping(db),
+    metrics: observe.serveMetrics ? observe.metrics : undefined,
+    ready: async () => {
+      const [store, checks] = await Promise.all([
+        ping(db),
+        checkSources(sources, SOURCES_REPORTED_BY[name] ?? [], config.sources.requiredForReadiness),
+      ]);
+      return readinessOf({ [HUB_STORE_SOURCE]: { state: store ? "up" : "down", required: true }, ...checks });
+    },
   });
   const stopBackground = subgraph.startBackground?.(services);
   if (!stopBackground) return running;
@@ -130,6 +172,7 @@ export async function startGateway(
   config: Config,
   logger: Logger,
   port: number,
+  metrics: HubMetrics = hubMetrics(),
 ): Promise<RunningServer> {
   const verifier = await tokenVerifier(config);
   return serve({
@@ -138,6 +181,8 @@ export async function startGateway(
     port,
     logger: logger.child({ subgraph: "gateway" }),
     requestsFrom: "caller",
+    // What a browser front end sends besides content-type and authorization: a break-glass reason, Apollo's CSRF header, its own request id.
+    cors: { origins: config.corsOrigins, allowHeaders: [BREAK_GLASS_HEADER, "apollo-require-preflight", "x-request-id"] },
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
     routes: explorerRoutes({
       development: config.development,
@@ -155,15 +200,22 @@ export async function startGateway(
       const breakGlass = breakGlassRequest(req.headers[BREAK_GLASS_HEADER], principal, config.breakGlass);
       return { ...base, authorization: req.headers.authorization, breakGlassReason: breakGlass?.text };
     },
-    ready: async () => {
+    metrics,
+    // Ready when every subgraph is; each dependency as the subgraphs report it (the store at its worst).
+    ready: async (): Promise<Readiness> => {
       const answers = await Promise.all(
-        SUBGRAPH_NAMES.map((name) =>
-          fetch(subgraphUrls[name].replace(/\/graphql$/, "/readyz"), { signal: AbortSignal.timeout(2000) })
-            .then((res) => res.ok)
-            .catch(() => false),
-        ),
+        SUBGRAPH_NAMES.map(async (name) => {
+          try {
+            const res = await fetch(subgraphUrls[name].replace(/\/graphql$/, "/readyz"), { signal: AbortSignal.timeout(2000) });
+            const body = (await res.json().catch(() => ({}))) as { checks?: Record<string, DependencyCheck> };
+            return { name, ok: res.ok, checks: body.checks ?? {} };
+          } catch {
+            return { name, ok: false, checks: {} };
+          }
+        }),
       );
-      return answers.every(Boolean);
+      const subgraphChecks = Object.fromEntries(answers.map((a): [string, DependencyCheck] => [`subgraph:${a.name}`, { state: a.ok ? "up" : "down", required: true }]));
+      return readinessOf({ ...mergeChecks(answers.map((a) => a.checks)), ...subgraphChecks });
     },
   });
 }
@@ -206,17 +258,19 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   const accessMode = options.access ?? "guarded";
   assertAccessModeAllowed(accessMode, config);
   const db = options.db ?? (await prepareDatabase(config, SUBGRAPH_NAMES, logger, { pgliteTemplate: options.pgliteTemplate }));
+  const metrics = hubMetrics();
+  countAuditBatches(db, metrics);
   const calendarWarning = calendarRunsOutWarning(new Date());
   if (calendarWarning) logger.warn(calendarWarning);
   const subgraphs = {} as Record<SubgraphName, RunningServer>;
   let sources: Sources | undefined;
   try {
-    sources = await startSources(config.sources, logger, options.standInData, options.emptyDataDir);
+    sources = await startSources(config.sources, logger, options.standInData, options.emptyDataDir, metrics);
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode);
+      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode, { metrics });
     }
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
-    const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort);
+    const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort, metrics);
     return {
       url: gateway.url,
       db,

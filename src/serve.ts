@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Before the hub's modules load, so that http and pg are instrumented as they are first required.
   const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? `casebridge-${piece ?? "piece"}` });
-  const { prepareDatabase, startGateway, startSubgraph } = await import("./hub");
+  const { countAuditBatches, hubMetrics, prepareDatabase, startGateway, startSubgraph } = await import("./hub");
   const { startSources } = await import("./sources");
   let running: RunningServer;
   let closeDb = async () => {};
@@ -24,12 +24,15 @@ async function main(): Promise<void> {
   } else if ((SUBGRAPH_NAMES as readonly string[]).includes(piece ?? "")) {
     const name = piece as SubgraphName;
     const db = await prepareDatabase(config, [name], logger);
-    const sources = await startSources(config.sources, logger);
+    // Run alone, a subgraph serves its own /metrics: its sources, its audit, its refresh.
+    const metrics = hubMetrics();
+    countAuditBatches(db, metrics);
+    const sources = await startSources(config.sources, logger, {}, undefined, metrics);
     closeDb = async () => {
       await sources.close();
       await db.close();
     };
-    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources);
+    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources, "guarded", { metrics, serveMetrics: true });
   } else {
     throw new ConfigError([`serve: name one of ${[...SUBGRAPH_NAMES, "gateway"].join(", ")} (got ${JSON.stringify(piece ?? "")})`]);
   }

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from "../src/platform/config";
+import { ConfigError, loadConfig, SOURCE_NAMES } from "../src/platform/config";
+import { CONNECTED_SOURCE_NAMES } from "../src/sources";
 
 describe("configuration", () => {
   it("starts with defaults on an empty environment: embedded store, gateway on 4000", () => {
@@ -183,5 +184,34 @@ describe("operation limit configuration", () => {
     ["GRAPHQL_MAX_COST", "0"],
   ])("refuses %s=%s", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}: .*\\(got "${value.replace(".", "\\.")}"\\)`));
+  });
+});
+
+describe("cross-origin configuration", () => {
+  it("allows no origin by default, and takes a comma-separated list of origins", () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: " https://casework.example, http://localhost:5173 ,https://casework.example" }).corsOrigins).toEqual([
+      "https://casework.example",
+      "http://localhost:5173",
+    ]);
+  });
+
+  it.each(["*", "https://casework.example/", "https://casework.example/app", "casework.example", "ftp://casework.example", "https://*.example", "https://Casework.example"])(
+    "refuses to start with CORS_ORIGINS=%s",
+    (value) => {
+      expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow(/CORS_ORIGINS: each origin must be http\(s\):\/\/host\[:port\]/);
+    },
+  );
+});
+
+describe("readiness configuration", () => {
+  it("requires no source by default, takes a list of sources, and names the ones it does not know", () => {
+    expect([...loadConfig({}).sources.requiredForReadiness]).toEqual([]);
+    expect([...loadConfig({ READY_REQUIRED_SOURCES: "police, pankhurst" }).sources.requiredForReadiness]).toEqual(["police", "pankhurst"]);
+    expect(() => loadConfig({ READY_REQUIRED_SOURCES: "police,hub-store" })).toThrow(/READY_REQUIRED_SOURCES: unknown source "hub-store"; the sources are police, pankhurst, hourglass, challenger/);
+  });
+
+  it("knows the same sources as the connectors", () => {
+    expect([...SOURCE_NAMES].sort()).toEqual([...CONNECTED_SOURCE_NAMES].sort());
   });
 });

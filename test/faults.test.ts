@@ -1,4 +1,5 @@
 import { Client } from "pg";
+import pino from "pino";
 import { CircuitState } from "../connectors/http/breaker";
 import { PartnerCode } from "../connectors/partners";
 import { SYNTHETIC_GMVS_CASE_IDS as CASE } from "../connectors/synthetic";
@@ -187,7 +188,8 @@ describe("the shared case view with one source down, slow or failing", () => {
   beforeAll(async () => {
     hub = await startTestHub(
       // A breaker that never opens here: each cell shows the source's own failure (the breaker has its tests below).
-      { SOURCE_TIMEOUT_MS: String(SOURCE_TIMEOUT_MS), DATABASE_STATEMENT_TIMEOUT_MS: String(STORE_TIMEOUT_MS), SOURCE_BREAKER_THRESHOLD: "1000" },
+      // Pankhurst required for readiness: the /readyz test below shows a required source and one the hub answers without.
+      { SOURCE_TIMEOUT_MS: String(SOURCE_TIMEOUT_MS), DATABASE_STATEMENT_TIMEOUT_MS: String(STORE_TIMEOUT_MS), SOURCE_BREAKER_THRESHOLD: "1000", READY_REQUIRED_SOURCES: "pankhurst" },
       { storeProxy: true },
     );
     // The trafficking case as GMVS holds it (the GMVS seed has none), linked to its victim with GMVS's relationship.
@@ -273,6 +275,47 @@ describe("the shared case view with one source down, slow or failing", () => {
     expect((await fetch(readyz)).status).toBe(200);
   });
 
+  it("reports each source's state in /readyz: 200 degraded without one it answers without, 503 without a required one", async () => {
+    const readyz = async () => {
+      const response = await fetch(hub.url.replace(/\/graphql$/, "/readyz"));
+      return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { state: string; required: boolean; reason?: string }> } };
+    };
+    const whole = await readyz();
+    expect(whole.status).toBe(200);
+    expect(whole.body.status).toBe("ready");
+    expect(whole.body.checks).toMatchObject({
+      "hub-store": { state: "up", required: true },
+      police: { state: "up", required: false },
+      pankhurst: { state: "up", required: true },
+      hourglass: { state: "up", required: false },
+      challenger: { state: "up", required: false },
+    });
+
+    policeStandIn(hub).setMode("down");
+    try {
+      const withoutPolice = await readyz();
+      expect(withoutPolice.status).toBe(200);
+      expect(withoutPolice.body.status).toBe("degraded");
+      expect(withoutPolice.body.checks.police).toEqual({ state: "down", required: false, reason: "NETWORK" });
+      // A reason, never a host or an API path.
+      expect(JSON.stringify(withoutPolice.body)).not.toMatch(/127\.0\.0\.1|localhost|http:|\/health/);
+    } finally {
+      policeStandIn(hub).setMode("up");
+    }
+
+    partner(PartnerCode.PANKHURST).setAvailable(false);
+    try {
+      const withoutPankhurst = await readyz();
+      expect(withoutPankhurst.status).toBe(503);
+      expect(withoutPankhurst.body.status).toBe("unavailable");
+      expect(withoutPankhurst.body.checks.pankhurst).toMatchObject({ state: "down", required: true });
+      expect(withoutPankhurst.body.checks.police.state).toBe("up");
+    } finally {
+      partner(PartnerCode.PANKHURST).setAvailable(true);
+    }
+    expect((await readyz()).body.status).toBe("ready");
+  });
+
   it("releases nothing when the store is lost as the read's audit is written, and records only what it released once the store is back", async () => {
     // The first audit append of the request takes the chain's lock; the proxy drops the store as that statement is sent.
     hub.storeProxy!.goDownWhenSent("pg_advisory_xact_lock");
@@ -305,8 +348,11 @@ describe("the circuit breaker of a REST source", () => {
   // machine (two jest workers beside a differential run), where four requests took longer.
   const COOL_DOWN_MS = 4_000;
   const THRESHOLD = 2;
+  /** The hub's log lines, to see each change of a circuit's state logged. */
+  const logged: { level: number; msg: string; source?: string; to?: string }[] = [];
   beforeAll(async () => {
-    hub = await startTestHub({ SOURCE_BREAKER_THRESHOLD: String(THRESHOLD), SOURCE_BREAKER_COOLDOWN_MS: String(COOL_DOWN_MS) });
+    const logger = pino({ level: "info" }, { write: (line: string) => void logged.push(JSON.parse(line)) });
+    hub = await startTestHub({ SOURCE_BREAKER_THRESHOLD: String(THRESHOLD), SOURCE_BREAKER_COOLDOWN_MS: String(COOL_DOWN_MS) }, { logger });
   });
   afterAll(async () => {
     await hub?.close();
@@ -348,6 +394,12 @@ describe("the circuit breaker of a REST source", () => {
         expect(reasons.at(-1)).toBe("CIRCUIT_OPEN");
         expect(reasons.slice(0, -1).every((r) => r === "NETWORK")).toBe(true);
         expect(source.state()).toBe(CircuitState.OPEN);
+        // /readyz says so, without calling the source; the hub stays ready (no source is required here).
+        const callsBeforeProbe = source.calls();
+        const ready = await fetch(hub.url.replace(/\/graphql$/, "/readyz"));
+        expect(ready.status).toBe(200);
+        expect(((await ready.json()) as { checks: Record<string, unknown> }).checks[source.source]).toEqual({ state: "circuit-open", required: false, reason: "CIRCUIT_OPEN" });
+        expect(source.calls()).toBe(callsBeforeProbe);
 
         // Open: the source is not called at all, and the rest of the case still comes back.
         const calls = source.calls();
@@ -378,6 +430,16 @@ describe("the circuit breaker of a REST source", () => {
       expect(body.errors).toBeUndefined();
       source.whole(body.data!);
       expect(source.state()).toBe(CircuitState.CLOSED);
+
+      // Each change logged: opening at warn (40), half-open and closed at info (30), naming the source.
+      const changes = logged.filter((l) => l.source === source.source && l.to).map((l) => [l.level, l.to]);
+      expect(changes).toEqual([
+        [40, "OPEN"],
+        [30, "HALF_OPEN"],
+        [40, "OPEN"],
+        [30, "HALF_OPEN"],
+        [30, "CLOSED"],
+      ]);
     });
   }
 });

@@ -11,9 +11,12 @@ import { PartnerCode } from "../connectors/partners";
 import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 
 let hub: TestHub;
+/** A synthetic front end's origin, listed in this hub's CORS_ORIGINS. */
+const FRONT_END = "https://casework.example";
 let gmvs: Record<string, string>;
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Synthetic insights facts: the seed's refresh then reads a fact source, whose lag /metrics reports.
+  hub = await startTestHub({ CORS_ORIGINS: `${FRONT_END},http://localhost:5173`, INSIGHTS_FACT_SOURCES: "synthetic" });
   gmvs = await hub.as({ organisation: OrganisationCode.GMVS });
 });
 afterAll(async () => {
@@ -63,6 +66,16 @@ describe("the embedded hub", () => {
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: "ready" });
     }
+    // The gateway lists every source and subgraph it depends on, each up.
+    const gateway = (await (await fetch(`${bases[0]}/readyz`)).json()) as { checks: Record<string, { state: string; required: boolean }> };
+    expect(Object.keys(gateway.checks).sort()).toEqual(
+      ["challenger", "hourglass", "hub-store", "pankhurst", "police", ...SUBGRAPH_NAMES.map((name) => `subgraph:${name}`)].sort(),
+    );
+    for (const check of Object.values(gateway.checks)) expect(check.state).toBe("up");
+    expect(gateway.checks["hub-store"].required).toBe(true);
+    expect(gateway.checks.police.required).toBe(false);
+    {
+    }
   });
 
   it("answers every request with a request id of its own, never the caller's", async () => {
@@ -95,6 +108,95 @@ describe("the embedded hub", () => {
     expect(new Set(counts).size).toBe(1);
     // One call each for crimes, updates and orders, however many cases.
     expect(policeCalls).toEqual([3, 3, 3]);
+  });
+});
+
+describe("operators' metrics at the gateway's /metrics", () => {
+  const scrape = async () => {
+    const response = await fetch(hub.url.replace(/\/graphql$/, "/metrics"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
+    return response.text();
+  };
+  /** The value of one series, or undefined where it is absent. */
+  const value = (text: string, series: string) => {
+    const line = text.split("\n").find((l) => l.startsWith(`${series} `));
+    return line === undefined ? undefined : Number(line.slice(series.length + 1));
+  };
+
+  it("counts requests by operation and code, times source calls, reports breakers, the audit's batches and the evidence base's lag, and they move", async () => {
+    const before = await scrape();
+    await graphql(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.clientM }, gmvs);
+    await graphql(hub.url, CASE_VIEW, { id: SYNTHETIC_CASE_IDS.clientM }, gmvs);
+    // An operation name the hub does not ship, carrying what could be a person's name: never a label.
+    await graphql(hub.url, "query JaneDoeLookup { organisations { code } }", {}, gmvs);
+    await graphql(hub.url, "{ organisations { code } }", {});
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const after = await scrape();
+
+    const moved = (series: string, by?: number) => {
+      const was = value(before, series) ?? 0;
+      const now = value(after, series);
+      expect(now).toBeDefined();
+      if (by === undefined) expect(now!).toBeGreaterThan(was);
+      else expect(now! - was).toBe(by);
+    };
+    moved('casebridge_graphql_requests_total{operation="CaseView",code="OK"}', 2);
+    moved('casebridge_graphql_requests_total{operation="other",code="OK"}', 1);
+    moved('casebridge_graphql_requests_total{operation="anonymous",code="UNAUTHENTICATED"}', 1);
+    moved('casebridge_source_call_duration_seconds_count{source="police",outcome="ok"}');
+    moved('casebridge_source_call_duration_seconds_count{source="pankhurst",outcome="ok"}');
+    moved("casebridge_audit_batch_events_count");
+    moved("casebridge_audit_write_lag_seconds_count");
+    expect(value(after, 'casebridge_source_circuit_state{source="police",state="CLOSED"}')).toBe(1);
+    expect(value(after, 'casebridge_source_circuit_state{source="pankhurst",state="OPEN"}')).toBe(0);
+    // The seed's refresh read the synthetic fact source; nothing has since, so its lag only grows.
+    moved('casebridge_insights_refresh_lag_seconds{source="synthetic"}');
+    expect(after).not.toMatch(/JaneDoe/);
+  });
+});
+
+describe("cross-origin requests from browsers (CORS_ORIGINS)", () => {
+  const preflight = (origin: string) =>
+    fetch(hub.url, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type" },
+    });
+
+  it("answers a listed origin's preflight with 204, its own origin (never *), the headers a front end sends, and Vary: Origin", async () => {
+    const response = await preflight(FRONT_END);
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe(FRONT_END);
+    expect(response.headers.get("access-control-allow-methods")).toBe("GET, POST");
+    const allowed = response.headers.get("access-control-allow-headers")?.split(/,\s*/) ?? [];
+    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-break-glass-reason"]));
+    expect(response.headers.get("vary")).toMatch(/Origin/);
+    expect(await response.text()).toBe("");
+  });
+
+  it("lets a listed origin read the answer to the request that follows, and its request id", async () => {
+    const response = await fetch(hub.url, {
+      method: "POST",
+      headers: { origin: FRONT_END, "content-type": "application/json", ...gmvs },
+      body: JSON.stringify({ query: "{ organisations { code } }" }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe(FRONT_END);
+    expect(response.headers.get("access-control-expose-headers")).toMatch(/x-request-id/);
+    expect(response.headers.get("vary")).toMatch(/Origin/);
+    expect(((await response.json()) as { data: { organisations: unknown[] } }).data.organisations.length).toBeGreaterThan(0);
+  });
+
+  it("answers an unlisted origin's preflight with 204 and no allow headers, so the browser refuses, not the GraphQL layer", async () => {
+    const response = await preflight("https://elsewhere.example");
+    expect(response.status).toBe(204);
+    for (const name of ["access-control-allow-origin", "access-control-allow-headers", "access-control-allow-methods"]) expect(response.headers.get(name)).toBeNull();
+    const actual = await fetch(hub.url, {
+      method: "POST",
+      headers: { origin: "https://elsewhere.example", "content-type": "application/json", ...gmvs },
+      body: JSON.stringify({ query: "{ organisations { code } }" }),
+    });
+    expect(actual.headers.get("access-control-allow-origin")).toBeNull();
   });
 });
 

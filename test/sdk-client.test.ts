@@ -1,5 +1,6 @@
 import { Purpose } from "../src/platform/principal";
-import { describeCaseView, loadCaseView } from "../examples/case-view";
+import { createServer } from "node:net";
+import { describeCaseView, hubUrl, loadCaseView } from "../examples/case-view";
 import { OrganisationCode } from "../src/platform/domain";
 import { ErrorCode } from "../src/platform/errors";
 import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
@@ -49,6 +50,25 @@ describe("the typed case-view example over real HTTP", () => {
 
   it("refuses a caller without a token with a typed UNAUTHENTICATED error", async () => {
     await expect(loadCaseView(hub.url, "", SYNTHETIC_CASE_IDS.clientM)).rejects.toThrow(/UNAUTHENTICATED/);
+  });
+});
+
+describe("finding the hub", () => {
+  it("looks where npm start serves: CASEBRIDGE_URL, else localhost on PORT, else 4000", () => {
+    expect(hubUrl({})).toBe("http://localhost:4000/graphql");
+    expect(hubUrl({ PORT: "4100" })).toBe("http://localhost:4100/graphql");
+    expect(hubUrl({ PORT: "4100", CASEBRIDGE_URL: "http://hub.internal:8080/graphql" })).toBe("http://hub.internal:8080/graphql");
+  });
+
+  it("asks whether the hub is running at the URL when nothing answers there, instead of only 'fetch failed'", async () => {
+    // A loopback port nothing listens on: one the system just gave out and took back.
+    const server = createServer();
+    const port = await new Promise<number>((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)));
+    await new Promise((resolve) => server.close(resolve));
+    const url = `http://127.0.0.1:${port}/graphql`;
+    await expect(loadCaseView(url, "token", SYNTHETIC_CASE_IDS.clientM)).rejects.toThrow(
+      `Could not reach ${url} (ECONNREFUSED): is the hub running at ${url}? Start it with \`npm start\`, or set CASEBRIDGE_URL (or PORT) to where it runs.`,
+    );
   });
 });
 

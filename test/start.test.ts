@@ -55,6 +55,12 @@ describe("npm start", () => {
     expect(body.errors).toBeUndefined();
     expect(body.data?.case.crime.offenceDescription).toBe("Stalking");
 
+    // No CORS_ORIGINS: a browser's preflight is answered (204, not a GraphQL 4xx) with nothing that allows it.
+    const preflight = await fetch(url, { method: "OPTIONS", headers: { origin: "https://casework.example", "access-control-request-method": "POST" } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    expect(preflight.headers.get("vary")).toBeNull();
+
     const exit = new Promise<number | null>((resolve) => started.once("exit", (code) => resolve(code)));
     started.kill("SIGTERM");
     expect(await exit).toBe(0);

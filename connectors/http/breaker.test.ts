@@ -86,3 +86,21 @@ describe("CircuitBreaker", () => {
     expect(breaker.currentState).toBe(CircuitState.OPEN);
   });
 });
+
+describe("CircuitBreaker's state changes", () => {
+  it("tells of each change once: open, half-open, open again, half-open, closed; nothing while the state holds", () => {
+    const clock = { now: 0 };
+    const changes: string[] = [];
+    const breaker = new CircuitBreaker({ failureThreshold: 2, coolDownMs: 1_000, onStateChange: (to, from) => changes.push(`${from}->${to}`) }, () => clock.now);
+    fail(breaker, 2);
+    expect(breaker.tryAcquire()).toBe(false);
+    clock.now = 1_000;
+    fail(breaker, 1);
+    clock.now = 2_000;
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.recordSuccess();
+    breaker.tryAcquire();
+    breaker.recordSuccess();
+    expect(changes).toEqual(["CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->CLOSED"]);
+  });
+});

@@ -21,6 +21,8 @@ export interface BreakerOptions {
   failureThreshold: number;
   /** How long the circuit stays open before a trial call. */
   coolDownMs: number;
+  /** Told of every change of state, for operators (a log line, a metric); must not throw. */
+  onStateChange?(to: CircuitState, from: CircuitState): void;
 }
 
 export class CircuitBreaker {
@@ -50,7 +52,7 @@ export class CircuitBreaker {
   /** Whether a call may go to the source now; when true the caller must report its outcome. */
   tryAcquire(): boolean {
     if (this.state === CircuitState.OPEN && this.coolDownOver()) {
-      this.state = CircuitState.HALF_OPEN;
+      this.moveTo(CircuitState.HALF_OPEN);
     }
     switch (this.state) {
       case CircuitState.CLOSED:
@@ -68,7 +70,7 @@ export class CircuitBreaker {
     // A late success from a call admitted before the circuit opened proves
     // little; an open circuit waits for its own trial.
     if (this.state === CircuitState.OPEN) return;
-    this.state = CircuitState.CLOSED;
+    this.moveTo(CircuitState.CLOSED);
     this.consecutiveFailures = 0;
     this.trialInFlight = false;
   }
@@ -77,10 +79,16 @@ export class CircuitBreaker {
     if (this.state === CircuitState.OPEN) return;
     this.consecutiveFailures += 1;
     if (this.state === CircuitState.HALF_OPEN || this.consecutiveFailures >= this.options.failureThreshold) {
-      this.state = CircuitState.OPEN;
       this.openedAt = this.now();
+      this.moveTo(CircuitState.OPEN);
       this.trialInFlight = false;
     }
+  }
+
+  private moveTo(to: CircuitState): void {
+    const from = this.state;
+    this.state = to;
+    if (from !== to) this.options.onStateChange?.(to, from);
   }
 
   private coolDownOver(): boolean {

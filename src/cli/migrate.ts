@@ -5,12 +5,20 @@ import { devKeyPair } from "../platform/auth";
 import { migrate, openDatabase } from "../platform/database";
 
 /**
- * `npm run migrate`: applies pending migrations to DATABASE_URL. Without one
- * the embedded store is migrated at every start anyway; this then only checks
- * that the migrations apply cleanly (to PGLITE_DATA_DIR where set).
+ * `npm run migrate`: applies pending migrations to DATABASE_URL, or to the
+ * embedded store in PGLITE_DATA_DIR. With neither it refuses (exit 2): it
+ * would migrate an in-memory store that vanishes as it exits, and say it had
+ * succeeded, while the store the operator meant was left as it was.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (!config.databaseUrl && !config.pgliteDataDir) {
+    process.stderr.write(
+      "npm run migrate: nothing to migrate: set DATABASE_URL (a PostgreSQL server) or PGLITE_DATA_DIR (an embedded store's data directory).\n" +
+        "Without either the hub keeps its store in memory and migrates it at every start.\n",
+    );
+    process.exit(2);
+  }
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDataDir: config.pgliteDataDir, entities: entitiesOf(SUBGRAPH_NAMES) });
   try {
     const applied = await migrate(db);

@@ -71,6 +71,8 @@ const persistedHashOf = (extensions: unknown): string | undefined => {
 };
 
 function refuse(res: Response, status: number, code: string, message: string): void {
+  // For the request counter (src/platform/http.ts): this answer never reaches Apollo.
+  res.locals.resultCode = code;
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The source systems, as errors, logs and metrics name them (src/sources.ts checks this against the connectors). */
+export const SOURCE_NAMES = ["police", "pankhurst", "hourglass", "challenger"] as const;
+
 /** The five subgraphs, in the order they start. Names are also their PostgreSQL schemas. */
 export const SUBGRAPH_NAMES = ["police", "victims", "partners", "governance", "insights"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -55,6 +58,36 @@ const wholeMatchPattern = (fallback: string) =>
     });
 
 /**
+ * A comma-separated list of browser origins (scheme, host and port only, as
+ * a browser sends them in `Origin`). A wildcard is refused: the hub's callers
+ * send an Authorization header, and a page on any site must not be able to
+ * read an answer made with a token it got hold of.
+ */
+const originList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const origins = (value ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      // The URL parser takes `*` as a host character; a browser never sends one, so it could only be a wildcard meant.
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin || origin.includes("*")) {
+        ctx.addIssue({ code: "custom", message: `each origin must be http(s)://host[:port] with no path, wildcard or trailing slash (got ${JSON.stringify(origin)})` });
+        return z.NEVER;
+      }
+    }
+    return [...new Set(origins)];
+  });
+
+/**
  * The default break-glass reference: a GMP incident log number
  * (GMP-<yyyymmdd>-<4-digit serial>, e.g. GMP-20261201-0001) or a
  * safeguarding referral reference (SG- then letters, digits and hyphens,
@@ -67,6 +100,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port(4000),
+  /** Browser origins the gateway answers cross-origin requests from (src/platform/cors.ts); none by default. */
+  CORS_ORIGINS: originList,
   POLICE_PORT: port(4001),
   VICTIMS_PORT: port(4002),
   PARTNERS_PORT: port(4003),
@@ -135,6 +170,23 @@ const envSchema = z.object({
    */
   SOURCE_BREAKER_THRESHOLD: z.coerce.number().int().min(1).max(1_000).default(5),
   SOURCE_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * Sources the hub is not ready (/readyz 503) without. None by default: the
+   * hub answers without any one of them (partial data, SOURCE_UNAVAILABLE),
+   * and its store is always required.
+   */
+  READY_REQUIRED_SOURCES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const names = (value ?? "").split(",").map((n) => n.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !(SOURCE_NAMES as readonly string[]).includes(n));
+      if (unknown.length) {
+        ctx.addIssue({ code: "custom", message: `unknown source ${unknown.map((n) => JSON.stringify(n)).join(", ")}; the sources are ${SOURCE_NAMES.join(", ")}` });
+        return z.NEVER;
+      }
+      return new Set(names);
+    }),
   /**
    * The hub's own store, per statement: a PostgreSQL server cancels a
    * statement running longer (statement_timeout), and the client gives up a
@@ -234,6 +286,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     logLevel: env.LOG_LEVEL,
     host: env.HOST,
     gatewayPort: env.PORT,
+    corsOrigins: env.CORS_ORIGINS,
     subgraphPorts: ports,
     subgraphUrls: urls,
     databaseUrl: env.DATABASE_URL,
@@ -263,6 +316,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       challenger: { databaseUrl: env.CHALLENGER_DATABASE_URL },
       timeoutMs: env.SOURCE_TIMEOUT_MS,
       breaker: { failureThreshold: env.SOURCE_BREAKER_THRESHOLD, coolDownMs: env.SOURCE_BREAKER_COOLDOWN_MS },
+      requiredForReadiness: env.READY_REQUIRED_SOURCES as ReadonlySet<string>,
     },
     insights: {
       // A fixed development key outside production only: insightsProblems() refuses production without one.

@@ -8,6 +8,7 @@ import type { Logger } from "./logger";
 import { sqlLogger } from "./sql-metrics";
 import { inSpan, statementText, tracingActive, untraced } from "./tracing";
 import { shareUnitsOfWork } from "./unit-of-work";
+import { DataDirectoryLock, lockDataDirectory } from "./data-dir-lock";
 
 /** One connection to the store, PostgreSQL server or embedded PGlite, behind TypeORM. */
 export interface Database {
@@ -96,10 +97,22 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { dataSource, url: options.databaseUrl, embedded: false, close: () => dataSource.destroy() };
   }
 
-  const pglite = await PGlite.create({
-    ...(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {}),
-    ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
-  });
+  // A data directory serves one process at a time (data-dir-lock.ts); refused before PGlite touches it.
+  let lock: DataDirectoryLock | undefined;
+  if (options.pgliteDataDir) {
+    lock = lockDataDirectory(options.pgliteDataDir);
+    if (lock.staleOwnerPid !== undefined) options.logger?.warn({ dataDir: options.pgliteDataDir, stalePid: lock.staleOwnerPid }, "took over the lock of a process that is gone");
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(options.pgliteDataDir ? { dataDir: options.pgliteDataDir } : {}),
+      ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   // The TypeORM pool below is the only client that opens transactions; the
   // spare connections serve read-only tools such as the bench's bare SQL.
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });
@@ -119,6 +132,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await dataSource.destroy();
       await server.stop();
       await pglite.close();
+      lock?.release();
     },
   };
 }

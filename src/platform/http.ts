@@ -7,6 +7,9 @@ import { CALLER_REQUEST_ID_HEADER, callerRequestIdFrom, FORWARDED_CALLER_REQUEST
 import { withRequestId } from "./sql-metrics";
 import { withUnitOfWorkScope } from "./unit-of-work";
 import { formatError, isMasked } from "./errors";
+import { CorsOptions, useCors } from "./cors";
+import type { HubMetrics } from "./metrics";
+import type { Readiness } from "./readiness";
 import type { Logger } from "./logger";
 
 export interface RunningServer {
@@ -23,8 +26,8 @@ export interface ServeOptions<TContext extends RequestContext> {
   logger: Logger;
   server: ApolloServer<TContext>;
   context(base: RequestContext, req: Request): Promise<TContext> | TContext;
-  /** Is everything this process depends on answering? */
-  ready(): Promise<boolean>;
+  /** Is everything this process depends on answering? With a report, /readyz lists each dependency's state. */
+  ready(): Promise<boolean | Readiness>;
   /** Checks on each /graphql request before Apollo sees it (its body is parsed, its request id set). */
   graphqlGuards?: RequestHandler[];
   /** Further routes of this server (e.g. the gateway's explorer page in development). */
@@ -35,6 +38,31 @@ export interface ServeOptions<TContext extends RequestContext> {
    * ids come from the gateway's headers.
    */
   requestsFrom: "caller" | "gateway";
+  /** Browsers' cross-origin requests (the public entry only); absent: no CORS handling at all. */
+  cors?: CorsOptions;
+  /** Serve these at GET /metrics and count each /graphql request in them (the gateway). */
+  metrics?: HubMetrics;
+}
+
+/**
+ * What became of a /graphql request, for the request counter: kept in the
+ * response's locals, which Apollo's plugins cannot see; they find it through
+ * the request's context, under a symbol (Apollo hands plugins a shallow copy
+ * of the context, which keeps its own enumerable symbol properties).
+ */
+interface RequestOutcome {
+  operationName?: string | null;
+  resultCode?: string;
+}
+const OUTCOME = Symbol("casebridge.requestOutcome");
+const outcomeOf = (context: unknown): RequestOutcome | undefined => (context as { [OUTCOME]?: RequestOutcome } | undefined)?.[OUTCOME];
+
+/** A code for a request that never reached Apollo's pipeline, or ended before it set one. */
+function codeForStatus(status: number): string {
+  if (status < 400) return "OK";
+  if (status === 401) return "UNAUTHENTICATED";
+  if (status === 413) return "PAYLOAD_TOO_LARGE";
+  return status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR";
 }
 
 /** Options every Apollo Server of ours shares: masked errors, logged operations. */
@@ -62,7 +90,14 @@ function operationLog<TContext extends BaseContext>(): ApolloServerPlugin<TConte
             if (isMasked(error.extensions?.code)) log?.error({ err: error.originalError ?? error, path: error.path }, "unexpected error, answered INTERNAL_SERVER_ERROR");
           }
         },
-        async willSendResponse({ operationName, errors }) {
+        async willSendResponse({ operationName, errors, response }) {
+          const outcome = outcomeOf(contextValue);
+          if (outcome) {
+            // What the caller is sent, the subgraphs' errors merged in by the gateway included.
+            const sent = response.body.kind === "single" ? response.body.singleResult.errors : errors;
+            outcome.operationName = operationName ?? null;
+            outcome.resultCode = sent?.length ? String(sent[0].extensions?.code ?? "INTERNAL_SERVER_ERROR") : "OK";
+          }
           log?.info(
             {
               operationName: operationName ?? null,
@@ -95,16 +130,37 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
   await server.start();
   const app = express();
   app.disable("x-powered-by");
+  if (options.cors) app.use(useCors(options.cors));
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok", service: options.name });
   });
   app.get("/readyz", async (_req, res) => {
-    const ready = await options.ready().catch(() => false);
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", service: options.name });
+    const answer = await options.ready().catch(() => false);
+    const report: Readiness = typeof answer === "boolean" ? { ready: answer, degraded: false, checks: {} } : answer;
+    const status = !report.ready ? "unavailable" : report.degraded ? "degraded" : "ready";
+    res.status(report.ready ? 200 : 503).json({ status, service: options.name, checks: report.checks });
   });
+  const { metrics } = options;
+  if (metrics) {
+    app.get("/metrics", async (_req, res) => {
+      res.setHeader("content-type", metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+  }
   options.routes?.(app);
   app.use(
     "/graphql",
+    (req, res, next) => {
+      if (metrics) {
+        res.on("finish", () => {
+          const outcome = res.locals as RequestOutcome;
+          const requested = (req.body as { operationName?: unknown } | undefined)?.operationName;
+          const name = outcome.operationName !== undefined ? outcome.operationName : typeof requested === "string" ? requested : null;
+          metrics.graphqlRequests.inc({ operation: metrics.operationLabel(name), code: outcome.resultCode ?? codeForStatus(res.statusCode) });
+        });
+      }
+      next();
+    },
     express.json({ limit: MAX_BODY }),
     // After the body is read (stream callbacks would lose the async context): the
     // rest of the request runs with its id, so SQL statements are counted against it,
@@ -124,8 +180,11 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
         const callerRequestId = res.locals.callerRequestId as string | null;
         const requestLogger = logger.child({ requestId });
         try {
-          return await options.context({ requestId, callerRequestId, logger: requestLogger }, req);
+          const context = await options.context({ requestId, callerRequestId, logger: requestLogger }, req);
+          return Object.assign(context, { [OUTCOME]: res.locals as RequestOutcome });
         } catch (error) {
+          const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+          (res.locals as RequestOutcome).resultCode = typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
           // Apollo answers 500 with the message masked, before any plugin sees the request: the cause is logged here.
           if (isMasked((error as { extensions?: { code?: unknown } }).extensions?.code)) requestLogger.error({ err: error }, "request context failed, answered INTERNAL_SERVER_ERROR");
           throw error;
@@ -137,6 +196,7 @@ export async function serve<TContext extends RequestContext>(options: ServeOptio
   // A body that is not JSON, or too large, gets a GraphQL-shaped error, not an HTML page with a stack.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    (res.locals as RequestOutcome).resultCode = bodyError(status, error.type).extensions.code;
     if (status === 500) logger.error({ err: error }, "unhandled HTTP error");
     res.status(status).json({ errors: [bodyError(status, error.type)] });
   });

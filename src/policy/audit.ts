@@ -165,14 +165,14 @@ const ROWS_PER_INSERT = 1_000;
  * so nothing is released unrecorded.
  */
 class AuditWriter {
-  private queue: { events: readonly AuditEventInput[]; resolve(): void; reject(error: unknown): void }[] = [];
+  private queue: { events: readonly AuditEventInput[]; queuedAt: bigint; resolve(): void; reject(error: unknown): void }[] = [];
   private draining = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
   write(events: readonly AuditEventInput[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ events, resolve, reject });
+      this.queue.push({ events, queuedAt: process.hrtime.bigint(), resolve, reject });
       if (!this.draining) void this.drain();
     });
   }
@@ -183,7 +183,11 @@ class AuditWriter {
       const batch = this.queue;
       this.queue = [];
       try {
-        await this.dataSource.transaction((m) => appendAuditEvents(m, batch.flatMap((b) => b.events)));
+        const events = batch.flatMap((b) => b.events);
+        await this.dataSource.transaction((m) => appendAuditEvents(m, events));
+        const committed = process.hrtime.bigint();
+        const observer = observers.get(this.dataSource);
+        observer?.batch(events.length, batch.map((b) => Number(committed - b.queuedAt) / 1e9));
         for (const b of batch) b.resolve();
       } catch (error) {
         for (const b of batch) b.reject(error);
@@ -194,6 +198,17 @@ class AuditWriter {
 }
 
 const writers = new WeakMap<DataSource, AuditWriter>();
+
+/** Told of each committed group-commit batch: its events, and how long each request in it waited (seconds). */
+export interface AuditBatchObserver {
+  batch(events: number, waitsSeconds: readonly number[]): void;
+}
+const observers = new WeakMap<DataSource, AuditBatchObserver>();
+
+/** For operators' metrics: one observer per store; a later one replaces it. */
+export function observeAuditBatches(dataSource: DataSource, observer: AuditBatchObserver): void {
+  observers.set(dataSource, observer);
+}
 
 /**
  * Appends in a transaction of its own, grouped with other requests'

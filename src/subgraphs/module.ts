@@ -4,6 +4,7 @@ import type { Config, SubgraphName } from "../platform/config";
 import type { GuardedContext } from "../policy/access";
 import type { Database } from "../platform/database";
 import type { Logger } from "../platform/logger";
+import type { HubMetrics } from "../platform/metrics";
 import type { Sources } from "../sources";
 
 /**
@@ -29,4 +30,6 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
    * is awaited before the subgraph's server closes. Never keeps the process alive.
    */
   startBackground?(services: TServices): () => Promise<void>;
+  /** Registers what the subgraph reports to operators' metrics (the gateway's /metrics). */
+  observe?(services: TServices, metrics: HubMetrics): void;
 }

@@ -7,7 +7,7 @@ import { Hub, HubOptions, prepareDatabase, startHub } from "../../src/hub";
 import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
-import { createLogger } from "../../src/platform/logger";
+import { createLogger, Logger } from "../../src/platform/logger";
 import { createTestStore, embeddedTemplate } from "./store";
 
 /** The gateway signing key of a test hub started as production (unless the test names its own). */
@@ -32,7 +32,10 @@ export interface TestHub extends Hub {
  * `storeProxy: true` puts a proxy between the hub and that store (TestHub.storeProxy);
  * `access` and `standInData` as startHub takes them (the load benchmark's).
  */
-export async function startTestHub(env: Record<string, string> = {}, options: { storeProxy?: boolean } & Pick<HubOptions, "access" | "standInData"> = {}): Promise<TestHub> {
+export async function startTestHub(
+  env: Record<string, string> = {},
+  options: { storeProxy?: boolean; logger?: Logger } & Pick<HubOptions, "access" | "standInData"> = {},
+): Promise<TestHub> {
   // The stand-ins that are databases (Challenger's) start from the run's empty store, not an initdb of their own each.
   const emptyDataDir = await standInTemplate();
   const store = await createTestStore();
@@ -53,7 +56,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
     ...(env.NODE_ENV === "production" ? { GATEWAY_SIGNING_KEY: TEST_GATEWAY_SIGNING_KEY } : {}),
     ...env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel);
   let storeProxy: SqlStandInProxy | undefined;
   let closeProxy = async () => undefined as void;
   const connectVia = async (url: string) => {
@@ -80,7 +83,7 @@ export async function startTestHub(env: Record<string, string> = {}, options: { 
           throw error;
         })
       : undefined;
-  const { storeProxy: _proxied, ...hubOptions } = options;
+  const { storeProxy: _proxied, logger: _logger, ...hubOptions } = options;
   const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db, emptyDataDir }).catch(async (error) => {
     await db?.close();
     await closeStore();

@@ -57,4 +57,5 @@ export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources
   createContext: createInsightsContext,
   seed: seedInsights,
   startBackground: (services) => scheduleRefresh(services.refresh, services.refreshMs),
+  observe: (services, metrics) => metrics.watchRefreshLag(() => services.refresh.lagBySource()),
 });

@@ -65,6 +65,18 @@ export class RefreshService {
     private readonly options: RefreshOptions,
   ) {}
 
+  /**
+   * How far behind each fact source the evidence base may be: seconds since
+   * a refresh last read it (every batch moves its watermark's time, changes
+   * or none). For operators' metrics.
+   */
+  async lagBySource(): Promise<{ source: string; seconds: number }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT source, extract(epoch FROM clock_timestamp() - updated_at)::float8 AS seconds FROM insights.source_watermark ORDER BY source`,
+    )) as { source: string; seconds: number }[];
+    return rows.map((r) => ({ source: r.source, seconds: Number(r.seconds) }));
+  }
+
   /** The most recent refresh, finished or not. */
   latest(): Promise<RefreshRunRecord | null> {
     return this.dataSource.getRepository(RefreshRunRecord).findOne({ where: {}, order: { startedAt: "DESC", id: "DESC" } });
