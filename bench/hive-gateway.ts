@@ -36,6 +36,12 @@ export interface HiveGatewayOptions {
   limits: OperationLimits;
   /** The gateway proof's key; without it no proof is sent (subgraphs that do not require one). */
   proofKey?: string;
+  /**
+   * "rust": plan with Hive's Rust query planner (@graphql-hive/router-runtime,
+   * a native module shipped in the package) instead of the runtime's own
+   * JavaScript planner; execution and plugins stay the same.
+   */
+  planner?: "javascript" | "rust";
 }
 
 interface Caller {
@@ -43,9 +49,12 @@ interface Caller {
   callerRequestId: string | null;
 }
 
-export function createHiveGateway({ subgraphUrls, verifier, limits, proofKey }: HiveGatewayOptions) {
+export async function createHiveGateway({ subgraphUrls, verifier, limits, proofKey, planner = "javascript" }: HiveGatewayOptions) {
   const callers = new WeakMap<Request, Caller>();
+  // Loaded only when asked for: a platform without the native planner still runs the JavaScript one.
+  const unifiedGraphHandler = planner === "rust" ? (await import("@graphql-hive/router-runtime")).unifiedGraphHandler : undefined;
   return createGatewayRuntime({
+    unifiedGraphHandler,
     supergraph: readFileSync(SUPERGRAPH_PATH, "utf8"),
     // The supergraph names each subgraph's production URL; here they run where the hub put them.
     transportEntries: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { location: subgraphUrls[name] }])),
@@ -110,7 +119,7 @@ function useGatewayProofSigning(key: string): GatewayPlugin {
 
 /** Serves a Hive gateway over HTTP on loopback (port 0 picks a free one). */
 export async function serveHiveGateway(options: HiveGatewayOptions, port = 0): Promise<{ url: string; close(): Promise<void> }> {
-  const gateway = createHiveGateway(options);
+  const gateway = await createHiveGateway(options);
   const server: Server = createServer(gateway);
   await new Promise<void>((resolve, reject) => {
     server.listen(port, "127.0.0.1", resolve);
