@@ -4,7 +4,7 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { largeId, largeSizes, pankhurstSharedCases } from "./large-data";
-import { assertWholeView, CaseView, percentiles, persistedOperation } from "./load";
+import { assertWholeView, CaseView, challengerDatabase, percentiles, persistedOperation } from "./load";
 import type { GatewaysReady } from "./gateways-hub";
 
 /**
@@ -62,10 +62,10 @@ interface Run {
 
 const emptyRun = (): Run => ({ requests: 0, latencies: [], seconds: 0, non2xx: 0, transportErrors: 0, bodyErrors: 0, errorSamples: [], load: [] });
 
-function startHub(): Promise<{ ready: GatewaysReady; stop(): Promise<void> }> {
+function startHub(env: Record<string, string>): Promise<{ ready: GatewaysReady; stop(): Promise<void> }> {
   const child: ChildProcess = fork(join(__dirname, "gateways-hub.ts"), [], {
     execArgv: ["-r", "ts-node/register/transpile-only"],
-    env: { ...process.env, NODE_ENV: "test" },
+    env: { ...process.env, ...env, NODE_ENV: "test" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -129,7 +129,7 @@ async function load(url: string, ready: GatewaysReady, ids: readonly string[], c
         onResponse: (_status: number, body: string) => {
           if (body.includes('"errors"')) {
             into.bodyErrors++;
-            if (into.errorSamples.length < 3) into.errorSamples.push(body.slice(0, 500));
+            if (into.errorSamples.length < 3) into.errorSamples.push(body.slice(body.indexOf('"errors"'), body.indexOf('"errors"') + 400));
           }
         },
       },
@@ -165,7 +165,7 @@ const f0 = (x: number) => x.toFixed(0);
 const f1 = (x: number) => x.toFixed(1);
 const pct = (ratio: number) => `${ratio >= 1 ? "+" : ""}${f0((ratio - 1) * 100)}%`;
 
-function report(input: { store: string; rows: Record<GatewayKey, Record<number, Row>>; loadAtEnd: number[]; started: Date; users: number; cases: number }): string {
+function report(input: { store: string; challenger: boolean; rows: Record<GatewayKey, Record<number, Row>>; loadAtEnd: number[]; started: Date; users: number; cases: number }): string {
   const { rows } = input;
   const commit = (() => {
     try {
@@ -196,8 +196,8 @@ function report(input: { store: string; rows: Record<GatewayKey, Record<number, 
 Written by \`npm run bench:gateways\` (bench/gateways.ts) on ${input.started.toISOString()}.
 
 - Machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown"}), Node ${process.version}, commit ${commit}; shared with other work, so the load average is in the table (1-minute, averaged over the starts and ends of that gateway's runs at that level); at the end of the run ${input.loadAtEnd.map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min).
-- Store: ${input.store}. One process holds the five subgraphs, the source stand-ins (police records API and Pankhurst's API over HTTP on loopback, computed on demand from bench/large-data.ts) and all three gateways, as the embedded hub holds its gateway; the gateways are measured in turn, never at once. The load generator (autocannon) is the parent process.
-- Gateways, over the same committed schema/supergraph.graphql and the same subgraph servers: ${GATEWAYS.map((g) => NAMES[g]).join("; ")}. Each verifies the caller's token, applies the hub's operation limits (graphql-armor, one config), forwards the caller's Authorization and the hub's request id, and signs the gateway proof for every subgraph request; the subgraphs require the proof. The operations safelist is off for all.
+- Store: ${input.store}${input.challenger ? `; Challenger's case database in a database of its own on the same server` : ""}. One process holds the five subgraphs, the source stand-ins (police records API and Pankhurst's API over HTTP on loopback, computed on demand from bench/large-data.ts) and all three gateways, as the embedded hub holds its gateway; the gateways are measured in turn, never at once. The load generator (autocannon) is the parent process.
+- Gateways, over the same committed schema/supergraph.graphql and the same subgraph servers: ${GATEWAYS.map((g) => NAMES[g]).join("; ")}. Each verifies the caller's token, applies the hub's operation limits (graphql-armor, one config), forwards the caller's Authorization and the hub's request id, and signs the gateway proof for every subgraph request; the subgraphs require the proof. The operations safelist is off for all, and source calls time out after 15 s instead of the hub's 2 s: on a machine this loaded some source calls wait seconds for their turn at 50 connections, and the shorter bound turns a few answers partial for every gateway alike.
 - Query: \`SharedCaseView\` (schema/operations/shared-case-view.graphql): case, victim, crime with updates and orders, referrals, episodes, risk assessments, justice timeline; victims, police and partners subgraphs, governance's policy tables behind every field, with the access decision and audit on. Each request is a different user (${input.users} Pankhurst caseworker tokens, one subject each) and a different case (${input.cases.toLocaleString("en-GB")} cases shared with Pankhurst), so no gateway can serve two requests from one subgraph call. Before measuring, each gateway's answer for three cases was checked whole and identical to the others'.
 - Schedule: ${ROUNDS} rounds; in each, ${LEVELS.join(", ")} connections in turn, every gateway ${DURATION_S} s at each, in a rotating order; a ${WARMUP_S} s warm-up per gateway first. Figures pool each gateway's runs at a level (${ROUNDS * DURATION_S} s each). No request failed: no non-2xx, no transport error or timeout, no GraphQL error in any body (the script refuses to write a run with any, or with none measured).
 
@@ -236,7 +236,10 @@ async function main(): Promise<void> {
   const sizes = largeSizes(Number(process.env.SEED_LARGE_SCALE ?? 0.02));
   const ids = pankhurstSharedCases(CASE_POOL, sizes).map((i) => largeId("case", i));
   process.stdout.write(`gateways bench: ${ROUNDS} rounds, ${DURATION_S} s per run at ${LEVELS.join("/")} connections, ${ids.length} cases\n`);
-  const hub = await startHub();
+  // As in bench/load.ts: Challenger's PGlite stand-in serves one session at a time and, under
+  // 50 connections, times out; on a server store it gets a database of its own there.
+  const hubEnv: Record<string, string> = process.env.DATABASE_URL ? { CHALLENGER_DATABASE_URL: await challengerDatabase(process.env.DATABASE_URL) } : {};
+  const hub = await startHub(hubEnv);
   const runs = Object.fromEntries(GATEWAYS.map((g) => [g, Object.fromEntries(LEVELS.map((c) => [c, emptyRun()]))])) as Record<GatewayKey, Record<number, Run>>;
   try {
     await checkAnswers(hub.ready, ids);
@@ -265,7 +268,7 @@ async function main(): Promise<void> {
     }),
   );
   const rows = Object.fromEntries(GATEWAYS.map((g) => [g, Object.fromEntries(LEVELS.map((c) => [c, summarise(runs[g][c])]))])) as Record<GatewayKey, Record<number, Row>>;
-  const markdown = report({ store: hub.ready.store, rows, loadAtEnd: loadavg(), started, users: hub.ready.tokens.length, cases: ids.length });
+  const markdown = report({ store: hub.ready.store, challenger: Boolean(hubEnv.CHALLENGER_DATABASE_URL), rows, loadAtEnd: loadavg(), started, users: hub.ready.tokens.length, cases: ids.length });
   if (failures.length) {
     process.stdout.write(`\n${markdown}\n`);
     throw new Error(`not written: requests failed or none were measured:\n${failures.join("\n")}`);

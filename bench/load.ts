@@ -108,7 +108,7 @@ function startHubProcess(access: AccessMode, env: Record<string, string>): Promi
  * request, would measure PGlite rather than the hub. Created with the
  * connector's schema.sql and seed.sql where missing.
  */
-async function challengerDatabase(storeUrl: string): Promise<string> {
+export async function challengerDatabase(storeUrl: string): Promise<string> {
   const url = new URL(storeUrl);
   const name = `${url.pathname.slice(1)}_challenger`;
   const admin = new Pool({ connectionString: storeUrl, max: 1 });
