@@ -108,7 +108,7 @@ function startHubProcess(access: AccessMode, env: Record<string, string>): Promi
  * request, would measure PGlite rather than the hub. Created with the
  * connector's schema.sql and seed.sql where missing.
  */
-async function challengerDatabase(storeUrl: string): Promise<string> {
+export async function challengerDatabase(storeUrl: string): Promise<string> {
   const url = new URL(storeUrl);
   const name = `${url.pathname.slice(1)}_challenger`;
   const admin = new Pool({ connectionString: storeUrl, max: 1 });
@@ -133,7 +133,7 @@ async function challengerDatabase(storeUrl: string): Promise<string> {
 
 // ---------------------------------------------------------------- operations
 
-function persistedOperation(name: string): string {
+export function persistedOperation(name: string): string {
   const manifest = JSON.parse(readFileSync(join(__dirname, "..", "src", "sdk", "generated", "persisted-documents.json"), "utf8")) as Record<string, string>;
   const text = Object.values(manifest).find((t) => t.includes(`query ${name}(`));
   if (!text) throw new Error(`operation ${name} is not in the persisted operations manifest; run npm run codegen`);
@@ -143,7 +143,7 @@ function persistedOperation(name: string): string {
 const ONE = persistedOperation("SharedCaseView");
 const MANY = persistedOperation("SharedCaseViews");
 
-interface CaseView {
+export interface CaseView {
   id: string;
   victim: { familyName: string | null } | null;
   crime: { crimeReference: string; offenceCode: string | null; updates: unknown[] | null; orders: unknown[] | null } | null;
@@ -168,7 +168,7 @@ async function post(ready: HubReady, query: string, variables: Record<string, un
 }
 
 /** Refuses to measure an error path: every case answers in full, with no error at all (the agreements allow Pankhurst all of it). */
-function assertWholeView(kase: CaseView | null | undefined, where: string): void {
+export function assertWholeView(kase: CaseView | null | undefined, where: string): void {
   if (!kase) throw new Error(`${where}: no case in the answer`);
   const missing = [
     kase.victim?.familyName ? null : "victim",
@@ -198,7 +198,7 @@ async function checkAnswers(ready: HubReady, ids: readonly string[]): Promise<vo
 
 // ---------------------------------------------------------------- measuring
 
-function percentiles(samples: number[]): Pick<RunStats, "p50" | "p95" | "p99"> {
+export function percentiles(samples: number[]): Pick<RunStats, "p50" | "p95" | "p99"> {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };

@@ -46,19 +46,18 @@ type LimitOptions = Required<Pick<ApolloServerOptions<BaseContext>, "validationR
   Pick<ApolloServerOptions<BaseContext>, "allowBatchedHttpRequests" | "csrfPrevention" | "parseOptions">;
 
 /**
- * The operation limits of one Apollo Server, as options to spread into its
- * constructor: graphql-armor's depth, alias, token, directive and cost limits,
- * each refusal a 400 with code OPERATION_LIMIT_EXCEEDED, `extensions.limit`
- * and `extensions.max`; no batched operations; CSRF prevention; and, outside
- * development, no field or enum suggestions and no schema export over `_service`.
+ * graphql-armor's depth, alias, directive and cost limits, each refusal
+ * marked with the limit it broke: one configuration for Apollo Server here
+ * and for armor's Envelop plugin where another server (the gateway
+ * comparison's Hive Gateway) must refuse exactly what the hub refuses.
  */
-export function operationLimits(limits: OperationLimits, options: { development: boolean; subgraph?: boolean }): LimitOptions {
+export function armorConfig(limits: OperationLimits): GraphQLArmorConfig {
   const refuse =
     (limit: OperationLimit, max: number) =>
     (ctx: ValidationContext | null, error: GraphQLError): void => {
       ctx?.reportError(limitError(limit, max, error.message));
     };
-  const armorConfig: GraphQLArmorConfig = {
+  return {
     // Fragments are how codegen'd front ends share selections; they add no work,
     // so they count neither as a level of depth nor as an extra cost factor.
     maxDepth: { n: limits.maxDepth, flattenFragments: true, propagateOnRejection: false, onReject: [refuse(OperationLimit.DEPTH, limits.maxDepth)] },
@@ -73,7 +72,17 @@ export function operationLimits(limits: OperationLimits, options: { development:
     // variable errors ("Did you mean the enum value ...").
     blockFieldSuggestion: { enabled: false },
   };
-  const armor = new ApolloArmor(armorConfig).protect();
+}
+
+/**
+ * The operation limits of one Apollo Server, as options to spread into its
+ * constructor: graphql-armor's depth, alias, token, directive and cost limits,
+ * each refusal a 400 with code OPERATION_LIMIT_EXCEEDED, `extensions.limit`
+ * and `extensions.max`; no batched operations; CSRF prevention; and, outside
+ * development, no field or enum suggestions and no schema export over `_service`.
+ */
+export function operationLimits(limits: OperationLimits, options: { development: boolean; subgraph?: boolean }): LimitOptions {
+  const armor = new ApolloArmor(armorConfig(limits)).protect();
   const validationRules: ValidationRule[] = [...armor.validationRules];
   if (options.subgraph && !options.development) validationRules.push(noSchemaExport);
   return {
