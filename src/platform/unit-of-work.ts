@@ -20,6 +20,8 @@ import type { DataSource, QueryRunner } from "typeorm";
 /** What one HTTP request carries: the unit, once its operation turns out to be a mutation. */
 interface Scope {
   unit?: UnitOfWork;
+  /** A begin still under way: the request can be answered (a plugin refusing it) before the transaction has started. */
+  beginning?: Promise<void>;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -52,14 +54,22 @@ export async function beginUnitOfWork(dataSource: DataSource): Promise<void> {
   const scope = scopes.getStore();
   if (!scope) throw new Error("beginUnitOfWork outside withUnitOfWorkScope");
   if (scope.unit) return;
-  const runner = dataSource.createQueryRunner();
+  if (scope.beginning) return scope.beginning;
+  scope.beginning = (async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+    } catch (error) {
+      await runner.release();
+      throw error;
+    }
+    scope.unit = new UnitOfWork(dataSource, runner);
+  })();
   try {
-    await runner.startTransaction();
-  } catch (error) {
-    await runner.release();
-    throw error;
+    await scope.beginning;
+  } finally {
+    scope.beginning = undefined;
   }
-  scope.unit = new UnitOfWork(dataSource, runner);
 }
 
 /**
@@ -70,6 +80,8 @@ export async function beginUnitOfWork(dataSource: DataSource): Promise<void> {
  */
 export async function endUnitOfWork(commit: boolean): Promise<void> {
   const scope = scopes.getStore();
+  // Another plugin may refuse the request while the unit is still beginning: wait for it, so it is ended, not left holding its connection.
+  if (scope?.beginning) await scope.beginning.catch(() => undefined);
   const unit = scope?.unit;
   if (!scope || !unit) return;
   unit.open = false;
