@@ -16,6 +16,7 @@ import { GovernanceBreakGlassIndex1795449655000 } from "./1795449655000-Governan
 import { VictimsInformedByDutyHolders1795449660000 } from "./1795449660000-VictimsInformedByDutyHolders";
 import { VictimsEnhancedRightsRecorded1795449665000 } from "./1795449665000-VictimsEnhancedRightsRecorded";
 import { VictimsInformedOfTheReport1795449670000 } from "./1795449670000-VictimsInformedOfTheReport";
+import { EventOutboxes1795449675000 } from "./1795449675000-EventOutboxes";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   VictimsInformedByDutyHolders1795449660000,
   VictimsEnhancedRightsRecorded1795449665000,
   VictimsInformedOfTheReport1795449670000,
+  EventOutboxes1795449675000,
 ];

@@ -29,6 +29,7 @@ import { observeAuditBatches } from "./policy/audit";
 import { parse, OperationDefinitionNode } from "graphql";
 import { readFileSync } from "node:fs";
 import { MANIFEST_PATH } from "./gateway/safelist";
+import { createEventBus, EventBus, OutboxRelay } from "./platform/events";
 
 /** Every entity of the given subgraphs, for one shared DataSource. */
 export function entitiesOf(names: readonly SubgraphName[]) {
@@ -107,7 +108,14 @@ export async function startSubgraph(
   accessMode: AccessMode = "guarded",
   /** `metrics`: what the subgraph reports to them; `serveMetrics`: also at its own /metrics (run alone). */
   observe: { metrics?: HubMetrics; serveMetrics?: boolean } = {},
-): Promise<RunningServer> {
+  /**
+   * The process's event bus: the subgraph's consumers are registered on it
+   * and its outbox relayed to it. `relayLater`: the relay is returned
+   * unstarted (a hub in one process starts relays once every consumer is
+   * registered, so the in-process bus has them all from the first event).
+   */
+  events?: { bus: EventBus; relayLater?: boolean },
+): Promise<RunningSubgraph> {
   assertAccessModeAllowed(accessMode, config);
   // Apart from the gateway (`npm run serve`), no random key can be shared: a subgraph that requires proof needs the configured one.
   const { signingKey, required } = config.gatewayProof;
@@ -156,14 +164,37 @@ export async function startSubgraph(
     },
   });
   const stopBackground = subgraph.startBackground?.(services);
-  if (!stopBackground) return running;
+  const stopConsumers: (() => Promise<void>)[] = [];
+  let relay: OutboxRelay | undefined;
+  try {
+    if (events) {
+      for (const { name: consumer, handler } of subgraph.consumers?.(services) ?? []) stopConsumers.push(await events.bus.consume(consumer, handler));
+      if (subgraph.outbox) {
+        relay = new OutboxRelay(db.dataSource, subgraph.outbox, events.bus, { logger: log, idleMs: config.events.relayIntervalMs });
+        if (!events.relayLater) relay.start();
+      }
+    }
+  } catch (error) {
+    for (const stop of stopConsumers) await stop();
+    await stopBackground?.();
+    await running.close();
+    throw error;
+  }
   return {
     ...running,
+    relay,
     async close() {
-      await stopBackground();
+      await relay?.stop();
+      for (const stop of stopConsumers) await stop();
+      await stopBackground?.();
       await running.close();
     },
   };
+}
+
+/** A subgraph serving, with the relay of its outbox where it keeps one and events flow. */
+export interface RunningSubgraph extends RunningServer {
+  relay?: OutboxRelay;
 }
 
 /** Serves the gateway in front of subgraphs at the given URLs. Ready when every subgraph is. */
@@ -224,7 +255,12 @@ export interface Hub {
   url: string;
   db: Database;
   sources: Sources;
-  subgraphs: Record<SubgraphName, RunningServer>;
+  events: EventBus;
+  /** Each outbox's relay: `settle()` publishes what is waiting now (tests, tools). */
+  relays: OutboxRelay[];
+  /** Publishes every event committed so far; in process, their consumers have handled them when it resolves. */
+  settleEvents(): Promise<void>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
   gateway: RunningServer;
   close(): Promise<void>;
 }
@@ -262,30 +298,42 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   countAuditBatches(db, metrics);
   const calendarWarning = calendarRunsOutWarning(new Date());
   if (calendarWarning) logger.warn(calendarWarning);
-  const subgraphs = {} as Record<SubgraphName, RunningServer>;
+  const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   let sources: Sources | undefined;
+  let bus: EventBus | undefined;
   try {
+    bus = await createEventBus(config, logger);
     sources = await startSources(config.sources, logger, options.standInData, options.emptyDataDir, metrics);
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode, { metrics });
+      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode, { metrics }, { bus, relayLater: true });
     }
+    const relays = SUBGRAPH_NAMES.flatMap((name) => subgraphs[name].relay ?? []);
+    for (const relay of relays) relay.start();
+    const events = bus;
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
     const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort, metrics);
     return {
       url: gateway.url,
       db,
       sources,
+      events,
+      relays,
+      settleEvents: async () => {
+        await Promise.all(relays.map((relay) => relay.settle()));
+      },
       subgraphs,
       gateway,
       async close() {
         await gateway.close();
         for (const name of SUBGRAPH_NAMES) await subgraphs[name].close();
+        await events.close();
         await sources?.close();
         if (!options.db) await db.close();
       },
     };
   } catch (error) {
     for (const server of Object.values(subgraphs)) await server.close();
+    await bus?.close();
     await sources?.close();
     if (!options.db) await db.close();
     throw error;

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? `casebridge-${piece ?? "piece"}` });
   const { countAuditBatches, hubMetrics, prepareDatabase, startGateway, startSubgraph } = await import("./hub");
   const { startSources } = await import("./sources");
+  const { createEventBus } = await import("./platform/events");
   let running: RunningServer;
   let closeDb = async () => {};
   if (piece === "gateway") {
@@ -28,11 +29,15 @@ async function main(): Promise<void> {
     const metrics = hubMetrics();
     countAuditBatches(db, metrics);
     const sources = await startSources(config.sources, logger, {}, undefined, metrics);
+    // Apart from the others, a subgraph's events reach their consumers (in other processes) only through a broker.
+    if (!config.events.natsUrl) logger.warn({ piece }, "EVENTS_NATS_URL is unset: this piece's events reach only consumers in its own process");
+    const bus = await createEventBus(config, logger);
     closeDb = async () => {
+      await bus.close();
       await sources.close();
       await db.close();
     };
-    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources, "guarded", { metrics, serveMetrics: true });
+    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources, "guarded", { metrics, serveMetrics: true }, { bus });
   } else {
     throw new ConfigError([`serve: name one of ${[...SUBGRAPH_NAMES, "gateway"].join(", ")} (got ${JSON.stringify(piece ?? "")})`]);
   }

@@ -117,6 +117,20 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
     message: "must be a postgres:// or postgresql:// URL",
   }),
+  /**
+   * NATS servers with JetStream (comma-separated nats:// URLs) that carry the
+   * hub's events between processes (src/platform/events/jetstream.ts);
+   * unset, events are delivered in process, which serves a hub in one process.
+   */
+  EVENTS_NATS_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "" || v.split(",").every((s) => /^(nats|tls):\/\/[^\s,]+$/.test(s.trim())), { message: "must be nats:// URLs, comma-separated" })
+    .transform((v) => (v ? v : undefined)),
+  /** How often each outbox is looked at for events to relay when the last look found none, in ms; 0 relays only when a tool or test asks. */
+  EVENTS_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /** The JetStream stream the events are kept in (another name keeps deployments sharing one NATS apart). */
+  EVENTS_STREAM: z.string().regex(/^[A-Z0-9_]+$/, "must be upper-case letters, digits and _").default("CASEBRIDGE_EVENTS"),
   /** Directory for PGlite's files; unset keeps the embedded database in memory. */
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   /** JWT issuer and audience every token must carry. */
@@ -292,6 +306,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseUrl: env.DATABASE_URL,
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     pgliteDataDir: env.PGLITE_DATA_DIR,
+    events: { natsUrl: env.EVENTS_NATS_URL, stream: env.EVENTS_STREAM, relayIntervalMs: env.EVENTS_RELAY_INTERVAL_MS },
     seed: env.SEED,
     operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
     gatewayProof: {

@@ -24,8 +24,13 @@ export interface PersonalDataDeclaration<T = never> {
   /** null: a record about nobody in particular (an audit event with no subject); only its holder may know it. */
   subject(parent: T): { system: SubjectSystem; ref: string } | null;
   holder: OrganisationCode | ((parent: T) => OrganisationCode);
-  /** What knowing the record exists tells about the person: a MARAC referral's existence is RISK, a support episode's SUPPORT. */
-  existence: DataCategory;
+  /**
+   * What knowing the record exists tells about the person: a MARAC
+   * referral's existence is RISK, a support episode's SUPPORT. A function
+   * where records of one type tell different things (a worklist item is as
+   * telling as the record it names).
+   */
+  existence: DataCategory | ((parent: T) => DataCategory);
   /**
    * The organisation a record is addressed to, which knows it exists whatever
    * decide() says of the person (a referral the partner declined still

@@ -75,13 +75,27 @@ async function mayKnowOf(declaration: TypeDeclaration, record: unknown, ctx: Gua
   const subject = personal.subject(record as never);
   const holder = holderOf(personal, record);
   const reference = recordReference(declaration.name, personal, record);
-  const outcome = await ctx.access.decideFor(subject, holder, personal.existence, reference);
+  const existence = typeof personal.existence === "function" ? personal.existence(record as never) : personal.existence;
+  const outcome = await ctx.access.decideFor(subject, holder, existence, reference);
   if (outcome.decision === "ALLOW") return true;
   if (releasableToAddressee(outcome.reason) && personal.addressee?.(record as never) === ctx.principal.organisation) {
-    await ctx.access.releaseToAddressee(subject, holder, personal.existence, reference);
+    await ctx.access.releaseToAddressee(subject, holder, existence, reference);
     return true;
   }
   return false;
+}
+
+/**
+ * The records of `cls` the caller may know exist, decided (and audited) as
+ * the schema's guard decides them: for a resolver that pages, so that a page
+ * is made of known records only and neither its length nor `hasNextPage`
+ * tells of one left out.
+ */
+export async function knownRecordsOf<T>(cls: abstract new (...args: never[]) => T, records: readonly T[], ctx: GuardedContext): Promise<T[]> {
+  const [declaration] = [...declarationsOf([cls]).values()];
+  if (!declaration) throw new Error(`${cls.name} declares no personal data`);
+  const known = await Promise.all(records.map((record) => mayKnowOf(declaration, record, ctx)));
+  return records.filter((_, i) => known[i]);
 }
 
 /** A single record, or null where the caller may not know it exists: the same null an unknown id gets, with no error. */

@@ -6,6 +6,8 @@ import type { Database } from "../platform/database";
 import type { Logger } from "../platform/logger";
 import type { HubMetrics } from "../platform/metrics";
 import type { Sources } from "../sources";
+import type { EventHandler } from "../platform/events/bus";
+import type { OutboxOwner } from "../platform/events/event";
 
 /**
  * What each subgraph folder exports: its schema (built without a database, so
@@ -30,6 +32,10 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
    * is awaited before the subgraph's server closes. Never keeps the process alive.
    */
   startBackground?(services: TServices): () => Promise<void>;
+  /** The outbox in this subgraph's schema its changes' events are written to (src/platform/events); its process relays it. */
+  outbox?: OutboxOwner;
+  /** Durable event consumers the subgraph runs: each a name on the bus and an idempotent handler. */
+  consumers?(services: TServices): { name: string; handler: EventHandler }[];
   /** Registers what the subgraph reports to operators' metrics (the gateway's /metrics). */
   observe?(services: TServices, metrics: HubMetrics): void;
 }

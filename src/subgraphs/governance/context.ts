@@ -2,10 +2,15 @@ import type { GuardedContext } from "../../policy/access";
 import { createOrganisationLoaders } from "./organisations/organisation.loaders";
 import { OrganisationService } from "./organisations/organisation.service";
 import { AccessService } from "./access/access.service";
+import type { DataSource } from "typeorm";
+import type { WorklistService } from "./worklist/worklist.service";
 
 export interface GovernanceServices {
   organisations: OrganisationService;
   access: AccessService;
+  worklist: WorklistService;
+  /** The store the governance consumers apply events in. */
+  dataSource: DataSource;
 }
 
 export function createGovernanceContext(services: GovernanceServices, base: GuardedContext) {

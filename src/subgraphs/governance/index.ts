@@ -15,6 +15,11 @@ import { OrganisationRecord } from "./organisations/organisation.entity";
 import { OrganisationResolver } from "./organisations/organisation.resolver";
 import { OrganisationService } from "./organisations/organisation.service";
 import { seedGovernance } from "./seed";
+import { WorklistResolver } from "./worklist/worklist.resolver";
+import { WorklistService } from "./worklist/worklist.service";
+import { WorklistItem, WorklistPage } from "./worklist/worklist.types";
+import { applyToWorklists, WORKLIST_CONSUMER } from "./worklist/worklist.projection";
+import { handledOnce } from "../../platform/events/consumer";
 
 export const governance: SubgraphModule<GovernanceServices, GovernanceContext> = {
   name: "governance",
@@ -22,14 +27,14 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<GovernanceContext>(
-        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver] },
+        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver, WorklistResolver] },
         {
           Organisation: {
             __resolveReference: (reference, ctx) => ctx.loaders.organisationByCode.load(reference.code as OrganisationCode),
           },
         },
       ),
-      [Organisation, DataSharingAgreement, Consent, ConsentState, AccessExplanation, AuditEvent],
+      [Organisation, DataSharingAgreement, Consent, ConsentState, AccessExplanation, AuditEvent, WorklistItem, WorklistPage],
       {
         Query: {
           organisations: authenticated,
@@ -42,16 +47,26 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           auditEvents: roleIs(Role.SUPERVISOR),
           // GMVS answers subject access requests for the victims it serves.
           subjectAccessExport: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.SUPERVISOR)),
+          // Each organisation's own list; which items the caller may know of is decided per item.
+          worklist: authenticated,
         },
         Mutation: {
           // GMVS records and withdraws consent with the victim.
           recordConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           withdrawConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           withdrawConsentFor: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
+          completeWorklistItem: authenticated,
         },
       },
     ),
-  createServices: (db) => ({ organisations: new OrganisationService(db.dataSource), access: new AccessService(db.dataSource) }),
+  createServices: (db) => ({
+    organisations: new OrganisationService(db.dataSource),
+    access: new AccessService(db.dataSource),
+    worklist: new WorklistService(db.dataSource),
+    dataSource: db.dataSource,
+  }),
+  outbox: "governance",
+  consumers: (services) => [{ name: WORKLIST_CONSUMER, handler: handledOnce(services.dataSource, WORKLIST_CONSUMER, applyToWorklists) }],
   createContext: createGovernanceContext,
   seed: seedGovernance,
 };

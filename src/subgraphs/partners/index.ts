@@ -83,6 +83,7 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
     riskSync: new PartnerRiskSync(db.dataSource, sources.partners),
     referrals: new ReferralService(db.dataSource),
   }),
+  outbox: "partners",
   createContext: createPartnersContext,
   seed: async (db) => {
     await seedPartners(db);

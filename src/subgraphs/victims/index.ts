@@ -120,6 +120,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
       clock,
     };
   },
+  outbox: "victims",
   createContext: createVictimsContext,
   seed: seedVictims,
 };

@@ -3,6 +3,8 @@ import { isUuid } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import type { AccessEvaluator } from "../../../policy/access";
+import { emitEvents } from "../../../platform/events/outbox";
+import { EventRecordType, EventType } from "../../../platform/events/event";
 import { Actor, appendAuditEvents, AuditEventInput, changeEvent, toAuditEvent } from "../../../policy/audit";
 import { categoriesInSchema } from "../../../policy/catalogue";
 import { DataCategory } from "../../../policy/categories";
@@ -88,6 +90,7 @@ export class AccessService {
       )) as RecordingRow[];
       const [consent] = await withStates(m, [row as RecordingRow]);
       await appendAuditEvents(m, [consentEvent(actor, subjectId, "CONSENT_RECORDED", (consent as Consent).id, input.recipient)]);
+      await emitEvents(m, "governance", [consentChanged(EventType.CONSENT_RECORDED, (consent as Consent).id, input.caseId.toLowerCase(), input.recipient)]);
       return consent as Consent;
     });
   }
@@ -302,7 +305,35 @@ async function endConsents(m: EntityManager, actor: Actor, subjectId: string, re
     m,
     ids.map((id) => consentEvent(actor, subjectId, "CONSENT_WITHDRAWN", id, recipient)),
   );
+  // The recipient must stop at once: the event is due as it happens.
+  const caseId = await caseOfSubject(m, subjectId);
+  await emitEvents(
+    m,
+    "governance",
+    ids.map((id) => consentChanged(EventType.CONSENT_WITHDRAWN, id, caseId, recipient)),
+  );
   return ids;
+}
+
+/** The GMVS case a victim's consents are recorded against (her first, where GMVS has merged two). */
+async function caseOfSubject(m: EntityManager, subjectId: string): Promise<string | null> {
+  const [row] = (await m.query(`SELECT local_ref FROM governance.subject_link WHERE subject_id = $1 AND system = $2 ORDER BY local_ref LIMIT 1`, [subjectId, SubjectSystem.GMVS_CASE])) as {
+    local_ref: string;
+  }[];
+  return row && isUuid(row.local_ref) ? row.local_ref : null;
+}
+
+/** A consent's change, to GMVS (which records consent with the victim) and to the consent's recipient. */
+function consentChanged(type: EventType, consentId: string, caseId: string | null, recipient: OrganisationCode) {
+  const now = new Date();
+  return {
+    type,
+    caseId,
+    record: { type: EventRecordType.CONSENT, id: consentId },
+    parties: [CONSENT_HOLDER, recipient],
+    occurredAt: now,
+    dueAt: type === EventType.CONSENT_WITHDRAWN ? now : null,
+  };
 }
 
 function consentEvent(actor: Actor, subjectId: string, reason: string, consentId: string, recipient: string): AuditEventInput {

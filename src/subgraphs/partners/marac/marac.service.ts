@@ -2,6 +2,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appendAuditEvents, AuditEventInput } from "../../../policy/audit";
+import { emitEvents } from "../../../platform/events/outbox";
+import { EventRecordType, EventType } from "../../../platform/events/event";
 import { DataCategory } from "../../../policy/categories";
 import { SubjectSystem } from "../../../policy/sensitive";
 import { subjectOf } from "../../../policy/subjects";
@@ -43,6 +45,16 @@ export async function raiseMaracReferral(manager: EntityManager, raise: MaracRai
   if (inserted.length === 0) return false;
   const subjectId = await subjectOf(manager, { system: SubjectSystem.GMVS_CASE, ref: raise.caseId });
   await appendAuditEvents(manager, [partnersEvent(by, subjectId, raise.partner, "MARAC_REFERRAL_RAISED", raise.raisedAt)]);
+  // The agencies at MARAC that see its referrals (DESIGN.md policy decisions): GMP, GMVS and the agency that raised it.
+  await emitEvents(manager, "partners", [
+    {
+      type: EventType.MARAC_REFERRAL_RAISED,
+      caseId: raise.caseId,
+      record: { type: EventRecordType.MARAC_REFERRAL, id: inserted[0]!.id },
+      parties: [OrganisationCode.GMP, OrganisationCode.GMVS, raise.partner],
+      occurredAt: raise.raisedAt,
+    },
+  ]);
   return true;
 }
 

@@ -11,6 +11,9 @@ import { AccessDecision, decide, DenyReason } from "../../../policy/decide";
 import { SubjectSystem } from "../../../policy/sensitive";
 import { lockConsent, PolicyStore } from "../../../policy/store";
 import { closeRelationship, openRelationship, subjectOf } from "../../../policy/subjects";
+import { emitEvents } from "../../../platform/events/outbox";
+import { EventRecordType, EventType } from "../../../platform/events/event";
+import { workingDayDeadline } from "../../victims/victims-code/working-days";
 import { ReferralRecord } from "./referral.entity";
 import { applyReferralTransition, ReferralCommand, RELATIONSHIP_ENDS_AT, waitingHours } from "./referral.state";
 import { Referral } from "./referral.types";
@@ -21,6 +24,35 @@ export const REFERRAL_RELATIONSHIP = "referral";
 export const REFERRAL_AUDIT_CATEGORY = "REFERRAL";
 /** A referral is GMVS's record (DESIGN.md: GMVS refers victims on to specialist services). */
 const HOLDER = OrganisationCode.GMVS;
+/**
+ * GMVS's service level for its partners, in working days: to answer a
+ * referral once sent, and to make first contact once accepted. The same two
+ * working days the Victims' Code gives the police to refer a victim on.
+ */
+export const REFERRAL_RESPONSE_WORKING_DAYS = 2;
+
+/** The event each referral status is announced by. */
+const EVENT_OF_STATUS: Record<ReferralStatus, EventType> = {
+  [ReferralStatus.SENT]: EventType.REFERRAL_SENT,
+  [ReferralStatus.RECEIVED]: EventType.REFERRAL_RECEIVED,
+  [ReferralStatus.ACCEPTED]: EventType.REFERRAL_ACCEPTED,
+  [ReferralStatus.DECLINED]: EventType.REFERRAL_DECLINED,
+  [ReferralStatus.WITHDRAWN]: EventType.REFERRAL_WITHDRAWN,
+  [ReferralStatus.CLOSED]: EventType.REFERRAL_CLOSED,
+};
+
+/** The event of a referral's step, to GMVS and the partner it is addressed to; what it asks of the partner falls due as the service level says. */
+function referralEvent(r: Pick<ReferralRecord, "id" | "caseId" | "partner">, type: EventType, at: Date) {
+  const asksForAnswer = type === EventType.REFERRAL_SENT || type === EventType.REFERRAL_ACCEPTED;
+  return {
+    type,
+    caseId: r.caseId,
+    record: { type: EventRecordType.REFERRAL, id: r.id },
+    parties: [HOLDER, r.partner],
+    occurredAt: at,
+    dueAt: asksForAnswer ? workingDayDeadline(at, REFERRAL_RESPONSE_WORKING_DAYS) : null,
+  };
+}
 
 export type { Actor };
 
@@ -158,7 +190,8 @@ export class ReferralService {
       });
       await m.getRepository(ReferralRecord).insert(record);
       await openRelationship(m, { subjectId, organisation: input.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: id, openedAt: now });
-      await appendAuditEvents(m, [referralEvent(actor, subjectId, record, "REFERRAL_SENT", decisions[0]?.decision ?? null, now)]);
+      await appendAuditEvents(m, [referralAudit(actor, subjectId, record, "REFERRAL_SENT", decisions[0]?.decision ?? null, now)]);
+      await emitEvents(m, "partners", [referralEvent(record, EventType.REFERRAL_SENT, now)]);
       return { kind: "sent", referral: record } as const;
     });
 
@@ -220,7 +253,8 @@ export class ReferralService {
       }
       const subjectId = await subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: row.caseId });
       const step = next.status === row.status ? "REFERRAL_FIRST_CONTACT" : `REFERRAL_${next.status}`;
-      await appendAuditEvents(m, [referralEvent(actor, subjectId, next, step, null, now)]);
+      await appendAuditEvents(m, [referralAudit(actor, subjectId, next, step, null, now)]);
+      await emitEvents(m, "partners", [referralEvent(next, next.status === row.status ? EventType.REFERRAL_FIRST_CONTACT : EVENT_OF_STATUS[next.status], now)]);
       return toReferral(next);
     });
   }
@@ -326,7 +360,7 @@ function refusalMessage(reason: DenyReason, partner: OrganisationCode, category:
   }
 }
 
-function referralEvent(actor: Actor, subjectId: string | null, r: ReferralRecord, step: string, decision: AccessDecision | null, at: Date): AuditEventInput {
+function referralAudit(actor: Actor, subjectId: string | null, r: ReferralRecord, step: string, decision: AccessDecision | null, at: Date): AuditEventInput {
   return changeEvent(actor, {
     subjectId,
     category: REFERRAL_AUDIT_CATEGORY,

@@ -5,6 +5,11 @@ import { OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import type { Principal } from "../../../platform/principal";
 import { appendAuditEvents } from "../../../policy/audit";
+import { emitEvents } from "../../../platform/events/outbox";
+import { EventRecordType, EventType } from "../../../platform/events/event";
+
+/** A safety plan is reviewed weekly (DOMAIN.md: weekly-updated safety and support plans). */
+export const SAFETY_PLAN_REVIEW_DAYS = 7;
 import { SubjectSystem } from "../../../policy/sensitive";
 import { hasOpenRelationship, subjectOf } from "../../../policy/subjects";
 import { AuditActor, partnersEvent, raiseMaracReferral } from "../marac/marac.service";
@@ -100,6 +105,17 @@ export class RiskAssessmentService {
         [caseId, partner, scored.tool, input.questionSetVersion, JSON.stringify(answers), input.professionalJudgement, input.policeCallOutsLast12Months, principal.subject],
       )) as RiskAssessmentRow[];
       await appendAuditEvents(m, [partnersEvent(by, subjectId, partner, "RISK_ASSESSMENT_RECORDED", row.assessed_at)]);
+      // The assessing partner reviews its safety plan weekly from each assessment; GMVS is told an assessment was made.
+      await emitEvents(m, "partners", [
+        {
+          type: EventType.RISK_ASSESSMENT_RECORDED,
+          caseId,
+          record: { type: EventRecordType.RISK_ASSESSMENT, id: row.id },
+          parties: [partner, OrganisationCode.GMVS],
+          occurredAt: new Date(row.assessed_at),
+          dueAt: new Date(new Date(row.assessed_at).getTime() + SAFETY_PLAN_REVIEW_DAYS * 86_400_000),
+        },
+      ]);
       if (scored.maracReferralRequired) {
         await raiseMaracReferral(m, { caseId, assessmentId: row.id, partner, raisedAt: row.assessed_at, reasons: scored.reasons }, by);
       }

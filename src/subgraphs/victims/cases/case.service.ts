@@ -1,3 +1,6 @@
+import { caseEvent } from "./case-events";
+import { emitEvents } from "../../../platform/events/outbox";
+import { EventType } from "../../../platform/events/event";
 import { DataSource, In, Not } from "typeorm";
 import { isUuid, manyByKey, oneByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
@@ -120,6 +123,7 @@ export class CaseService {
       await m.getRepository(CaseRecord).save(kase);
       await closeRelationship(m, { organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id }, now);
       await auditCaseFileChange(m, actor, subjectId, DataCategory.SUPPORT, CaseFileChange.CASE_CLOSED, now);
+      await emitEvents(m, "victims", [caseEvent(EventType.CASE_CLOSED, kase.id, now)]);
       return kase;
     });
   }
@@ -134,6 +138,7 @@ export class CaseService {
       await m.getRepository(CaseRecord).save(kase);
       await reopenRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
       await auditCaseFileChange(m, actor, subjectId, DataCategory.SUPPORT, CaseFileChange.CASE_REOPENED, now);
+      await emitEvents(m, "victims", [caseEvent(EventType.CASE_REOPENED, kase.id, now)]);
       return kase;
     });
   }

@@ -1,3 +1,6 @@
+import { caseEvent } from "../cases/case-events";
+import { emitEvents } from "../../../platform/events/outbox";
+import { EventType } from "../../../platform/events/event";
 import { DataSource, EntityManager, In } from "typeorm";
 import { isUuid } from "../../../platform/batch";
 import { Borough, OrganisationCode } from "../../../platform/domain";
@@ -171,6 +174,7 @@ export class IntakeService {
         now,
       );
       if (outcome.exact) await auditCaseFileChange(m, actor, subjectId, DataCategory.IDENTITY, CaseFileChange.VICTIM_MATCHED_EXACTLY, now);
+      await emitEvents(m, "victims", [caseEvent(EventType.CASE_OPENED, kase.id, now)]);
       return { kase, matchedExistingVictim: outcome.exact !== null, candidates };
     });
   }
