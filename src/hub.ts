@@ -30,6 +30,7 @@ import { parse, OperationDefinitionNode } from "graphql";
 import { readFileSync } from "node:fs";
 import { MANIFEST_PATH } from "./gateway/safelist";
 import { createEventBus, EventBus, OutboxRelay } from "./platform/events";
+import { subscriptionRoutes } from "./gateway/subscriptions";
 
 /** Every entity of the given subgraphs, for one shared DataSource. */
 export function entitiesOf(names: readonly SubgraphName[]) {
@@ -204,26 +205,36 @@ export async function startGateway(
   logger: Logger,
   port: number,
   metrics: HubMetrics = hubMetrics(),
+  /** The bus the worklist subscriptions listen to; without one the gateway serves no stream. */
+  events?: EventBus,
 ): Promise<RunningServer> {
   const verifier = await tokenVerifier(config);
-  return serve({
+  const log = logger.child({ subgraph: "gateway" });
+  // The stream re-reads each subscriber's worklist through this gateway's own /graphql, known once it listens.
+  let selfUrl = "";
+  const explorer = explorerRoutes({
+    development: config.development,
+    // The explorer's token picker signs with the local dev key pair, and only where that is how tokens are made.
+    issueDevToken:
+      config.development && !config.auth.jwksUrl
+        ? ({ organisation, role, purpose }) =>
+            signDevToken(config.auth, { subject: `explorer-${organisation.toLowerCase()}-${role}`, organisation, roles: [role], purpose }, { expiresIn: `${Math.min(3_600, config.auth.maxTokenLifetimeSeconds)}s` })
+        : undefined,
+  });
+  const stream = events ? subscriptionRoutes({ bus: events, verifier, graphqlUrl: () => selfUrl, logger: log }) : undefined;
+  const running = await serve({
     name: "gateway",
     host: config.host,
     port,
-    logger: logger.child({ subgraph: "gateway" }),
+    logger: log,
     requestsFrom: "caller",
     // What a browser front end sends besides content-type and authorization: a break-glass reason, Apollo's CSRF header, its own request id.
     cors: { origins: config.corsOrigins, allowHeaders: [BREAK_GLASS_HEADER, "apollo-require-preflight", "x-request-id"] },
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
-    routes: explorerRoutes({
-      development: config.development,
-      // The explorer's token picker signs with the local dev key pair, and only where that is how tokens are made.
-      issueDevToken:
-        config.development && !config.auth.jwksUrl
-          ? ({ organisation, role, purpose }) =>
-              signDevToken(config.auth, { subject: `explorer-${organisation.toLowerCase()}-${role}`, organisation, roles: [role], purpose }, { expiresIn: `${Math.min(3_600, config.auth.maxTokenLifetimeSeconds)}s` })
-          : undefined,
-    }),
+    routes: (app) => {
+      stream?.(app);
+      explorer(app);
+    },
     server: createGateway(subgraphUrls, config.development, config.limits, config.gatewayProof.signingKey),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);
@@ -249,6 +260,8 @@ export async function startGateway(
       return readinessOf({ ...mergeChecks(answers.map((a) => a.checks)), ...subgraphChecks });
     },
   });
+  selfUrl = running.url;
+  return running;
 }
 
 export interface Hub {
@@ -311,7 +324,7 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
     for (const relay of relays) relay.start();
     const events = bus;
     const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
-    const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort, metrics);
+    const gateway = await startGateway(urls, config, logger, options.ephemeralPorts ? 0 : config.gatewayPort, metrics, bus);
     return {
       url: gateway.url,
       db,

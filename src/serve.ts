@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   let running: RunningServer;
   let closeDb = async () => {};
   if (piece === "gateway") {
-    running = await startGateway(gatewayUrls(config), config, logger, config.gatewayPort);
+    // The worklist stream hears of changes from the subgraphs' processes through the broker.
+    const bus = config.events.natsUrl ? await createEventBus(config, logger) : undefined;
+    if (!bus) logger.warn("EVENTS_NATS_URL is unset: the gateway serves no worklist stream");
+    closeDb = async () => {
+      await bus?.close();
+    };
+    running = await startGateway(gatewayUrls(config), config, logger, config.gatewayPort, undefined, bus);
   } else if ((SUBGRAPH_NAMES as readonly string[]).includes(piece ?? "")) {
     const name = piece as SubgraphName;
     const db = await prepareDatabase(config, [name], logger);
