@@ -134,6 +134,10 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "Query.consents.caseId": ID,
   "WithdrawConsentInput.caseId": ID,
   "WithdrawConsentInput.categories": ENUM_LIST,
+  // A worklist cursor is a due time and an item id, encoded: well under a hundred characters.
+  "Query.worklist.after": { maxLength: 512 },
+  "Query.worklist.kinds": ENUM_LIST,
+  "Mutation.completeWorklistItem.id": ID,
 
   // insights
   "Query.evidenceBase.by": ENUM_LIST,
