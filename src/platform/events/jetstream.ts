@@ -10,7 +10,7 @@ type NatsConnection = Awaited<ReturnType<typeof connect>>;
 export const EVENT_STREAM = "CASEBRIDGE_EVENTS";
 const SUBJECT_ROOT = "casebridge.events";
 const NANOS_PER_MS = 1_000_000;
-/** How long a consumer has to acknowledge an event before JetStream delivers it again. */
+/** How long a consumer has to acknowledge an event before JetStream delivers it again (a consumer that died holding it). */
 const ACK_WAIT_MS = 30_000;
 /** How long JetStream remembers a message id to drop a second publish of it (a relay that published, then died before marking). */
 const DUPLICATE_WINDOW_MS = 24 * 60 * 60_000;
@@ -21,6 +21,8 @@ export interface JetStreamOptions {
   servers: string;
   /** Another stream name keeps tests apart on one server. */
   stream?: string;
+  /** How long before an unacknowledged event goes to the consumer again; tests that kill consumers shorten it. */
+  ackWaitMs?: number;
   logger?: Logger;
 }
 
@@ -41,6 +43,7 @@ export class JetStreamBus implements EventBus {
     private readonly jsm: JetStreamManager,
     readonly stream: string,
     private readonly logger?: Logger,
+    private readonly ackWaitMs = ACK_WAIT_MS,
   ) {}
 
   static async connect(options: JetStreamOptions): Promise<JetStreamBus> {
@@ -61,7 +64,7 @@ export class JetStreamBus implements EventBus {
       } catch {
         await jsm.streams.add(config);
       }
-      return new JetStreamBus(nc, jetstream(nc), jsm, stream, options.logger);
+      return new JetStreamBus(nc, jetstream(nc), jsm, stream, options.logger, options.ackWaitMs);
     } catch (error) {
       await nc.close();
       throw error;
@@ -74,7 +77,7 @@ export class JetStreamBus implements EventBus {
   }
 
   async consume(name: string, handler: EventHandler): Promise<() => Promise<void>> {
-    const durable = { durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, max_ack_pending: 1, ack_wait: ACK_WAIT_MS * NANOS_PER_MS };
+    const durable = { durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, max_ack_pending: 1, ack_wait: this.ackWaitMs * NANOS_PER_MS };
     try {
       await this.jsm.consumers.info(this.stream, name);
     } catch {
