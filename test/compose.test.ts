@@ -5,7 +5,9 @@ import { loadConfig, SUBGRAPH_NAMES } from "../src/platform/config";
 
 /** docker-compose.yml is for users; there is no Docker engine here, so check what it says against the code. YAML merge keys (<<) as Compose reads them. */
 interface Service {
+  image?: string;
   command?: string[];
+  healthcheck?: { test?: string[] };
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   ports?: string[];
@@ -50,5 +52,20 @@ describe("docker-compose.yml", () => {
     expect(compose.services.migrate?.command).toEqual(["node", "dist/src/cli/migrate.js"]);
     expect(pkg.scripts.migrate).toMatch(/ src\/cli\/migrate\.ts$/);
     expect(pkg.scripts.serve).toMatch(/ src\/serve\.ts$/);
+  });
+
+  it("carries every piece's events through one NATS server with JetStream on, started before any piece", () => {
+    const nats = compose.services.nats;
+    expect(nats?.image).toMatch(/^nats:/);
+    // Without -js the server has no streams: the relays' publishes would fail, not queue.
+    expect(nats?.command).toContain("-js");
+    // The health check asks the monitoring port, which -m opens.
+    expect(nats?.command?.[nats.command.indexOf("-m") + 1]).toMatch(/^\d+$/);
+    expect(nats?.healthcheck?.test?.join(" ")).toContain(`127.0.0.1:${nats?.command?.[nats.command.indexOf("-m") + 1]}/healthz`);
+    for (const name of [...SUBGRAPH_NAMES, "gateway"]) {
+      const service = compose.services[name];
+      expect(loadConfig(service?.environment).events.natsUrl).toBe("nats://nats:4222");
+      expect(service?.depends_on?.nats?.condition).toBe("service_healthy");
+    }
   });
 });
