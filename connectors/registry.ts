@@ -1,6 +1,7 @@
 import { ChallengerConnector } from "./challenger/connector";
 import { startChallengerStandIn } from "./challenger/stand-in";
 import { SourceUnavailableError } from "./contract";
+import type { StandInDatabaseMaker } from "./sql/embedded";
 import type { BreakerOptions } from "./http/breaker";
 import { HourglassConnector } from "./hourglass/connector";
 import { SqlHourglassStore } from "./hourglass/sql-store";
@@ -76,6 +77,12 @@ export interface StandInOptions {
   generated?: GeneratedPartnerRecords;
   /** For a stand-in that is a database: an empty PGlite data directory to start from instead of running initdb (connectors/sql/embedded.ts). */
   emptyDataDir?: Blob;
+  /**
+   * For a stand-in that is a database: where to make it instead of an
+   * in-process PGlite (a database of its own on a PostgreSQL server, where
+   * there is one: no WebAssembly database in the hub's process).
+   */
+  database?: StandInDatabaseMaker;
 }
 
 export interface PartnerRegistryEntry {
@@ -168,11 +175,11 @@ export const PARTNER_REGISTRY: ReadonlyMap<PartnerCode, PartnerRegistryEntry> = 
           connectTimeoutMs: options.timeoutMs,
         });
       },
-      /** An in-process PGlite, which serves one session: hence a pool of 1. */
-      async startStandIn({ emptyDataDir } = {}) {
-        const running = await startChallengerStandIn({ emptyDataDir });
+      /** An in-process PGlite serves one session: hence a pool of 1 there; a PostgreSQL server, the connector's own default. */
+      async startStandIn({ emptyDataDir, database } = {}) {
+        const running = await startChallengerStandIn({ emptyDataDir, database });
         return {
-          options: { databaseUrl: running.url, poolMax: 1 },
+          options: { databaseUrl: running.url, poolMax: database ? undefined : 1 },
           setAvailable: (available) => running.setMode(available ? "up" : "down"),
           setLatency: (delayMs) => running.setMode(delayMs > 0 ? "slow" : "up", { delayMs }),
           callCount: () => running.statementCount(),

@@ -22,6 +22,7 @@ import { operationLimits, subgraphLimits } from "./gateway/limits";
 import { SUBGRAPHS } from "./subgraphs";
 import { calendarRunsOutWarning } from "./subgraphs/victims/victims-code/bank-holidays";
 import { checkSources, CONNECTED_SOURCE_NAMES, GeneratedStandInData, Sources, startSources } from "./sources";
+import type { StandInDatabaseMaker } from "../connectors/sql/embedded";
 import { createMetrics, HubMetrics } from "./platform/metrics";
 import { DependencyCheck, mergeChecks, Readiness, readinessOf } from "./platform/readiness";
 import { HUB_STORE_SOURCE } from "./platform/errors";
@@ -293,6 +294,8 @@ export interface HubOptions {
   standInData?: GeneratedStandInData;
   /** In-process only, for tests: an empty PGlite data directory the stand-ins that are databases start from (startSources). */
   emptyDataDir?: Blob;
+  /** In-process only, for tests on a PostgreSQL server: where the stand-ins that are databases get one of their own instead (startSources). */
+  standInDatabase?: StandInDatabaseMaker;
   /** In-process only, for tests: an embedded store opened here starts as this dump (DatabaseOptions.pgliteTemplate). */
   pgliteTemplate?: Blob;
 }
@@ -316,7 +319,7 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   let bus: EventBus | undefined;
   try {
     bus = await createEventBus(config, logger);
-    sources = await startSources(config.sources, logger, options.standInData, options.emptyDataDir, metrics);
+    sources = await startSources(config.sources, logger, options.standInData, { emptyDataDir: options.emptyDataDir, database: options.standInDatabase }, metrics);
     for (const name of SUBGRAPH_NAMES) {
       subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode, { metrics }, { bus, relayLater: true });
     }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     // Run alone, a subgraph serves its own /metrics: its sources, its audit, its refresh.
     const metrics = hubMetrics();
     countAuditBatches(db, metrics);
-    const sources = await startSources(config.sources, logger, {}, undefined, metrics);
+    const sources = await startSources(config.sources, logger, {}, {}, metrics);
     // Apart from the others, a subgraph's events reach their consumers (in other processes) only through a broker.
     if (!config.events.natsUrl) logger.warn({ piece }, "EVENTS_NATS_URL is unset: this piece's events reach only consumers in its own process");
     const bus = await createEventBus(config, logger);

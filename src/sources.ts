@@ -1,7 +1,7 @@
 import { POLICE_SOURCE, PoliceApiClient } from "../connectors/police/client";
 import { GeneratedPoliceRecords, PoliceStandIn, STAND_IN_TOKEN as POLICE_STAND_IN_TOKEN } from "../connectors/police/stand-in";
 import { PartnerCode, PartnerConnector } from "../connectors/partners";
-import { GeneratedPartnerRecords, PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn } from "../connectors/registry";
+import { GeneratedPartnerRecords, PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn, StandInOptions } from "../connectors/registry";
 import { SpanKind } from "@opentelemetry/api";
 import { SourceUnavailableError } from "../connectors/contract";
 import { BreakerOptions, CircuitState } from "../connectors/http/breaker";
@@ -44,9 +44,10 @@ export interface GeneratedStandInData {
 
 /**
  * Starts (or connects to) every source system. On failure, whatever was
- * started is closed again. `emptyDataDir`, in-process only: an empty
- * PGlite data directory for the stand-ins that are databases to start from
- * (connectors/sql/embedded.ts); tests make it once per run. With `metrics`,
+ * started is closed again. `databases`, in-process only: for the stand-ins
+ * that are databases, an empty PGlite data directory to start from
+ * (connectors/sql/embedded.ts; tests make it once per run), or where to make
+ * a database of each one's own instead (tests on a PostgreSQL server). With `metrics`,
  * every call the subgraphs make to a source is timed and each circuit
  * breaker's state is reported; breaker changes are logged either way.
  */
@@ -54,7 +55,7 @@ export async function startSources(
   settings: SourceSettings,
   logger: Logger,
   generated: GeneratedStandInData = {},
-  emptyDataDir?: Blob,
+  databases: Pick<StandInOptions, "emptyDataDir" | "database"> = {},
   metrics?: HubMetrics,
 ): Promise<Sources> {
   const closers: (() => Promise<void>)[] = [];
@@ -80,7 +81,7 @@ export async function startSources(
     for (const [code, entry] of PARTNER_REGISTRY) {
       let options = configuredPartner(code, settings);
       if (!options) {
-        const standIn = await entry.startStandIn({ generated: generated.partners?.[code], emptyDataDir });
+        const standIn = await entry.startStandIn({ generated: generated.partners?.[code], ...databases });
         closers.push(() => standIn.close());
         partnerStandIns.set(code, standIn);
         options = standIn.options;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Client } from "pg";
-import { startEmbeddedDatabase } from "../sql/embedded";
+import { StandInDatabaseMaker, startEmbeddedDatabase } from "../sql/embedded";
 import { SqlStandInMode, SqlStandInProxy } from "../sql/stand-in-proxy";
 
 /**
@@ -56,14 +56,17 @@ export async function installChallengerStandIn(databaseUrl: string): Promise<voi
 
 /**
  * With `databaseUrl`, installs into that database (a test's, or a
- * PostgreSQL server run for the purpose); without, into an in-process
+ * PostgreSQL server run for the purpose); with `database`, into one it
+ * makes (and closes with the stand-in); without either, into an in-process
  * PGlite, for the embedded hub, started from `emptyDataDir` where given
  * (startEmbeddedDatabase). Either way behind a proxy on loopback.
  */
-export async function startChallengerStandIn(options: { databaseUrl?: string; emptyDataDir?: Blob } = {}): Promise<RunningChallengerStandIn> {
+export async function startChallengerStandIn(options: { databaseUrl?: string; emptyDataDir?: Blob; database?: StandInDatabaseMaker } = {}): Promise<RunningChallengerStandIn> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, close: async () => undefined }
-    : await startEmbeddedDatabase({ template: options.emptyDataDir });
+    : options.database
+      ? await options.database()
+      : await startEmbeddedDatabase({ template: options.emptyDataDir });
   await installChallengerStandIn(database.url);
   const proxy = new SqlStandInProxy(database.url);
   const running = await proxy.start();

@@ -1,6 +1,9 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
+/** A database of a stand-in's own, and how to be rid of it: by default an in-process PGlite (startEmbeddedDatabase). */
+export type StandInDatabaseMaker = () => Promise<{ url: string; close(): Promise<void> }>;
+
 /**
  * An in-process PGlite served over the PostgreSQL wire protocol on a
  * loopback port, for SQL stand-ins in the embedded hub. PGlite serves one

@@ -15,12 +15,15 @@ import { TEMPLATES_ENV, testServerUrl } from "./store";
  * The templates every run needs are built here, once, before any worker
  * starts: otherwise the first file of each worker builds them inside its
  * first beforeAll, which testTimeout bounds, both workers at once, while
- * each also compiles the sources cold. The empty store for the stand-ins
- * that are databases always; the seeded hub store only where the hubs'
- * stores are embedded. Any other (the "migrated" one) is built on first use.
+ * each also compiles the sources cold. Only where the hubs' stores are
+ * embedded: the empty store for the stand-ins that are databases and the
+ * seeded hub store (on a PostgreSQL server, both are databases there). Any
+ * other (the "migrated" one), or one a test asks for anyway, is built on
+ * first use.
  */
 export default async function setup(): Promise<void> {
   process.env[TEMPLATES_ENV] = mkdtempSync(join(tmpdir(), "casebridge-pglite-templates-"));
+  if (testServerUrl()) return;
   await standInTemplate();
-  if (!testServerUrl()) await hubStoreTemplate(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }));
+  await hubStoreTemplate(loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }));
 }

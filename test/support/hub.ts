@@ -8,7 +8,7 @@ import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger, Logger } from "../../src/platform/logger";
-import { createTestStore, embeddedTemplate } from "./store";
+import { createTestStore, embeddedTemplate, testServerUrl } from "./store";
 
 /** The gateway signing key of a test hub started as production (unless the test names its own). */
 export const TEST_GATEWAY_SIGNING_KEY = "test-only-gateway-signing-key-000000000000";
@@ -36,8 +36,8 @@ export async function startTestHub(
   env: Record<string, string> = {},
   options: { storeProxy?: boolean; logger?: Logger } & Pick<HubOptions, "access" | "standInData"> = {},
 ): Promise<TestHub> {
-  // The stand-ins that are databases (Challenger's) start from the run's empty store, not an initdb of their own each.
-  const emptyDataDir = await standInTemplate();
+  // Embedded, the stand-ins that are databases (Challenger's) start from the run's empty store, not an initdb of their own each.
+  const emptyDataDir = testServerUrl() ? undefined : await standInTemplate();
   const store = await createTestStore();
   // A key pair of this hub's own, never the developer's .data/ one.
   const devKeyFile = join(mkdtempSync(join(tmpdir(), "casebridge-keys-")), "dev-keys.json");
@@ -84,7 +84,15 @@ export async function startTestHub(
         })
       : undefined;
   const { storeProxy: _proxied, logger: _logger, ...hubOptions } = options;
-  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db, emptyDataDir }).catch(async (error) => {
+  // On a PostgreSQL server the stand-ins that are databases get one of their own there, as the hub's store does, rather
+  // than a WebAssembly PostgreSQL in this process each.
+  const standInDatabase = testServerUrl()
+    ? async () => {
+        const made = await createTestStore();
+        return { url: made.databaseUrl!, close: made.close };
+      }
+    : undefined;
+  const hub = await startHub(config, logger, { ...hubOptions, ephemeralPorts: true, db, emptyDataDir, standInDatabase }).catch(async (error) => {
     await db?.close();
     await closeStore();
     throw error;
