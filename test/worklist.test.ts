@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose } from "../src/platform/principal";
 import { startTestHub, TestHub } from "./support/hub";
@@ -108,6 +109,26 @@ it("gives the assessor its weekly safety-plan review, and a MARAC referral to th
   // A second assessment replaces the open review rather than adding one.
   await send(hub, RECORD_DASH, { caseId: v.caseId, answers: dashAnswers(3) }, as.restore());
   expect((await worklistOf(as.restore(), v.caseId, ["SAFETY_PLAN_REVIEW_DUE"])).length).toBe(1);
+});
+
+it("gives GMVS a possible match to confirm, with no deadline, until a caseworker decides it; no partner is told", async () => {
+  const as = actors(hub);
+  const tag = randomUUID().slice(0, 8);
+  const person = { givenName: "Test", familyName: `Person W${tag}`, dateOfBirth: "1990-02-03", email: `test.w${tag}@example.invalid`, postcode: "M2 9ZZ" };
+  const SELF_REFER = `mutation($input: SelfReferralInput!) { selfRefer(input: $input) { case { id } matchCandidates { id } } }`;
+  await send(hub, SELF_REFER, { input: { victim: person, borough: "ROCHDALE" } }, as.gmvs());
+  // The same date of birth and a similar name, no email to match exactly: a candidate, not a merge.
+  const similar = (await send(hub, SELF_REFER, { input: { victim: { ...person, email: null, familyName: `${person.familyName}e` }, borough: "ROCHDALE" } }, as.gmvs())).data?.selfRefer;
+  const [candidate] = similar.matchCandidates;
+  expect(candidate).toEqual({ id: expect.any(String) });
+
+  expect(await worklistOf(as.gmvs(), similar.case.id)).toEqual([
+    { id: expect.any(String), kind: "MATCH_CANDIDATE", caseId: similar.case.id, recordType: "MATCH_CANDIDATE", recordId: candidate.id, dueAt: null, overdue: false },
+  ]);
+  expect(await worklistOf(as.restore(), similar.case.id)).toEqual([]);
+
+  await send(hub, `mutation($id: ID!) { confirmVictimMatch(candidateId: $id) { status } }`, { id: candidate.id }, as.gmvs());
+  expect(await worklistOf(as.gmvs(), similar.case.id)).toEqual([]);
 });
 
 it("pages by cursor with no item twice and none left out", async () => {

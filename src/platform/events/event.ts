@@ -27,6 +27,10 @@ export enum EventType {
   RISK_ASSESSMENT_RECORDED = "RISK_ASSESSMENT_RECORDED",
   MARAC_REFERRAL_RAISED = "MARAC_REFERRAL_RAISED",
   VICTIM_CONTACTED = "VICTIM_CONTACTED",
+  /** A referred person may be one GMVS already knows: a caseworker is to confirm or reject the match. */
+  MATCH_CANDIDATE_RAISED = "MATCH_CANDIDATE_RAISED",
+  /** A caseworker confirmed or rejected a match (or confirming another rejected it). */
+  MATCH_CANDIDATE_DECIDED = "MATCH_CANDIDATE_DECIDED",
 }
 
 /** What kind of record an event is about: the type a recipient asks GraphQL for. */
@@ -37,6 +41,7 @@ export enum EventRecordType {
   RISK_ASSESSMENT = "RISK_ASSESSMENT",
   MARAC_REFERRAL = "MARAC_REFERRAL",
   CONTACT = "CONTACT",
+  MATCH_CANDIDATE = "MATCH_CANDIDATE",
 }
 
 /** The subgraphs that keep an outbox: each owns the table its events are written to. */

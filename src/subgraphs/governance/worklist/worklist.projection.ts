@@ -17,6 +17,8 @@ export enum WorklistKind {
   SAFETY_PLAN_REVIEW_DUE = "SAFETY_PLAN_REVIEW_DUE",
   /** A MARAC referral for a case, for the agencies at MARAC (seen for safeguarding only). */
   MARAC_REFERRAL = "MARAC_REFERRAL",
+  /** A referred person may be one GMVS already knows: confirm or reject the match before the two records are worked on apart. */
+  MATCH_CANDIDATE = "MATCH_CANDIDATE",
 }
 
 /** The consumer's name on the bus and in governance.event_handled. */
@@ -82,6 +84,13 @@ export async function applyToWorklists(m: EntityManager, event: HubEvent): Promi
       await open(assessor, WorklistKind.SAFETY_PLAN_REVIEW_DUE);
       return;
     }
+    case EventType.MATCH_CANDIDATE_RAISED:
+      // No deadline of its own: nothing in the Victims' Code times a match, so it is listed after everything that is timed.
+      for (const party of event.parties) await open(party, WorklistKind.MATCH_CANDIDATE, null);
+      return;
+    case EventType.MATCH_CANDIDATE_DECIDED:
+      await close([WorklistKind.MATCH_CANDIDATE]);
+      return;
     case EventType.MARAC_REFERRAL_RAISED:
       for (const agency of event.parties) await open(agency, WorklistKind.MARAC_REFERRAL, at);
       return;

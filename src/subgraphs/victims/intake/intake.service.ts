@@ -1,4 +1,4 @@
-import { caseEvent } from "../cases/case-events";
+import { caseEvent, matchCandidateEvent } from "../cases/case-events";
 import { emitEvents } from "../../../platform/events/outbox";
 import { EventType } from "../../../platform/events/event";
 import { DataSource, EntityManager, In } from "typeorm";
@@ -164,6 +164,8 @@ export class IntakeService {
       await openRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
       if (intake.crimeReference !== null) await this.linkCrime(m, intake.crimeReference, subjectId, now);
 
+      // The case opens before anything is raised about it: events of one case are read in the order written.
+      await emitEvents(m, "victims", [caseEvent(EventType.CASE_OPENED, kase.id, now)]);
       const candidates = await this.recordCandidates(m, victim.id, kase.id, outcome.candidates, now);
       await auditCaseFileChange(
         m,
@@ -174,7 +176,6 @@ export class IntakeService {
         now,
       );
       if (outcome.exact) await auditCaseFileChange(m, actor, subjectId, DataCategory.IDENTITY, CaseFileChange.VICTIM_MATCHED_EXACTLY, now);
-      await emitEvents(m, "victims", [caseEvent(EventType.CASE_OPENED, kase.id, now)]);
       return { kase, matchedExistingVictim: outcome.exact !== null, candidates };
     });
   }
@@ -232,7 +233,7 @@ export class IntakeService {
   private async recordCandidates(m: EntityManager, victimId: string, caseId: string, candidates: Candidate[], now: Date): Promise<MatchCandidateRecord[]> {
     if (candidates.length === 0) return [];
     const repo = m.getRepository(MatchCandidateRecord);
-    return repo.save(
+    const saved = await repo.save(
       candidates.map((c) =>
         repo.create({
           victimId,
@@ -247,6 +248,8 @@ export class IntakeService {
         }),
       ),
     );
+    await emitEvents(m, "victims", saved.map((c) => matchCandidateEvent(EventType.MATCH_CANDIDATE_RAISED, c, now)));
+    return saved;
   }
 
   /**
@@ -282,6 +285,7 @@ export class IntakeService {
         Object.assign(other, { decidedAt: now, decidedBy: actor.principal.subject });
       }
       if (others.length) await m.getRepository(MatchCandidateRecord).save(others);
+      await emitEvents(m, "victims", [candidate, ...others].map((c) => matchCandidateEvent(EventType.MATCH_CANDIDATE_DECIDED, c, now)));
       await auditCaseFileChange(m, actor, into, DataCategory.IDENTITY, CaseFileChange.VICTIM_MATCH_CONFIRMED, now);
       return candidate;
     });
@@ -295,6 +299,7 @@ export class IntakeService {
       candidate.status = transitionMatch(candidate.status, MatchAction.REJECT);
       Object.assign(candidate, { decidedAt: now, decidedBy: actor.principal.subject });
       await m.getRepository(MatchCandidateRecord).save(candidate);
+      await emitEvents(m, "victims", [matchCandidateEvent(EventType.MATCH_CANDIDATE_DECIDED, candidate, now)]);
       const subjectId = await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: candidate.victimId });
       await auditCaseFileChange(m, actor, subjectId, DataCategory.IDENTITY, CaseFileChange.VICTIM_MATCH_REJECTED, now);
       return candidate;
