@@ -20,6 +20,9 @@ import { WorklistService } from "./worklist/worklist.service";
 import { WorklistItem, WorklistPage } from "./worklist/worklist.types";
 import { applyToWorklists, WORKLIST_CONSUMER } from "./worklist/worklist.projection";
 import { handledOnce } from "../../platform/events/consumer";
+import { WebhookResolver } from "./webhooks/webhook.resolver";
+import { WebhookService } from "./webhooks/webhook.service";
+import { RegisteredWebhookEndpoint, WebhookAttempt, WebhookDelivery, WebhookDeliveryPage, WebhookEndpoint } from "./webhooks/webhook.types";
 
 export const governance: SubgraphModule<GovernanceServices, GovernanceContext> = {
   name: "governance",
@@ -27,14 +30,28 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<GovernanceContext>(
-        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver, WorklistResolver] },
+        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver, WorklistResolver, WebhookResolver] },
         {
           Organisation: {
             __resolveReference: (reference, ctx) => ctx.loaders.organisationByCode.load(reference.code as OrganisationCode),
           },
         },
       ),
-      [Organisation, DataSharingAgreement, Consent, ConsentState, AccessExplanation, AuditEvent, WorklistItem, WorklistPage],
+      [
+        Organisation,
+        DataSharingAgreement,
+        Consent,
+        ConsentState,
+        AccessExplanation,
+        AuditEvent,
+        WorklistItem,
+        WorklistPage,
+        WebhookEndpoint,
+        RegisteredWebhookEndpoint,
+        WebhookDelivery,
+        WebhookAttempt,
+        WebhookDeliveryPage,
+      ],
       {
         Query: {
           organisations: authenticated,
@@ -49,6 +66,10 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           subjectAccessExport: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.SUPERVISOR)),
           // Each organisation's own list; which items the caller may know of is decided per item.
           worklist: authenticated,
+          // An organisation's integration settings and what was sent to them: its administrators', for its own organisation only (decided in the service).
+          webhookEndpoints: roleIs(Role.ADMIN),
+          webhookDeliveries: roleIs(Role.ADMIN),
+          webhookDeadLetters: roleIs(Role.ADMIN),
         },
         Mutation: {
           // GMVS records and withdraws consent with the victim.
@@ -56,13 +77,17 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           withdrawConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           withdrawConsentFor: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           completeWorklistItem: authenticated,
+          registerWebhookEndpoint: roleIs(Role.ADMIN),
+          disableWebhookEndpoint: roleIs(Role.ADMIN),
+          replayWebhookDelivery: roleIs(Role.ADMIN),
         },
       },
     ),
-  createServices: (db) => ({
+  createServices: (db, _sources, config) => ({
     organisations: new OrganisationService(db.dataSource),
     access: new AccessService(db.dataSource),
     worklist: new WorklistService(db.dataSource),
+    webhooks: new WebhookService(db.dataSource, { allowHttpLoopback: config.webhooks.allowHttpLoopback }),
     dataSource: db.dataSource,
   }),
   outbox: "governance",
