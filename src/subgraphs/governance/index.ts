@@ -20,6 +20,9 @@ import { WorklistService } from "./worklist/worklist.service";
 import { WorklistItem, WorklistPage } from "./worklist/worklist.types";
 import { applyToWorklists, WORKLIST_CONSUMER } from "./worklist/worklist.projection";
 import { handledOnce } from "../../platform/events/consumer";
+import { createLogger } from "../../platform/logger";
+import { WebhookDispatcher } from "./webhooks/webhook.dispatcher";
+import { webhookConsumer, WEBHOOK_CONSUMER } from "./webhooks/webhook.projection";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
 import { WebhookService } from "./webhooks/webhook.service";
 import { RegisteredWebhookEndpoint, WebhookAttempt, WebhookDelivery, WebhookDeliveryPage, WebhookEndpoint } from "./webhooks/webhook.types";
@@ -83,15 +86,32 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
         },
       },
     ),
-  createServices: (db, _sources, config) => ({
-    organisations: new OrganisationService(db.dataSource),
-    access: new AccessService(db.dataSource),
-    worklist: new WorklistService(db.dataSource),
-    webhooks: new WebhookService(db.dataSource, { allowHttpLoopback: config.webhooks.allowHttpLoopback }),
-    dataSource: db.dataSource,
-  }),
+  createServices: (db, _sources, config) => {
+    const logger = createLogger(config.logLevel).child({ subgraph: "governance", component: "webhooks" });
+    return {
+      organisations: new OrganisationService(db.dataSource),
+      access: new AccessService(db.dataSource),
+      worklist: new WorklistService(db.dataSource),
+      webhooks: new WebhookService(db.dataSource, { allowHttpLoopback: config.webhooks.allowHttpLoopback }),
+      webhookDispatcher: new WebhookDispatcher(db.dataSource, {
+        retryScheduleMs: config.webhooks.retryScheduleMs,
+        timeoutMs: config.webhooks.timeoutMs,
+        intervalMs: config.webhooks.dispatchIntervalMs,
+        logger,
+      }),
+      webhookLogger: logger,
+      dataSource: db.dataSource,
+    };
+  },
+  startBackground: (services) => {
+    services.webhookDispatcher.start();
+    return () => services.webhookDispatcher.stop();
+  },
   outbox: "governance",
-  consumers: (services) => [{ name: WORKLIST_CONSUMER, handler: handledOnce(services.dataSource, WORKLIST_CONSUMER, applyToWorklists) }],
+  consumers: (services) => [
+    { name: WORKLIST_CONSUMER, handler: handledOnce(services.dataSource, WORKLIST_CONSUMER, applyToWorklists) },
+    { name: WEBHOOK_CONSUMER, handler: webhookConsumer(services.dataSource, services.webhookLogger) },
+  ],
   createContext: createGovernanceContext,
   seed: seedGovernance,
 };
