@@ -322,6 +322,28 @@ it("makes a delivery dead once the schedule is used up, lists it as a dead lette
   expect((after.data?.webhookDeadLetters.items as Delivery[]).map((d) => d.id)).not.toContain(dead.id);
 });
 
+it("decides again on replay: a dead letter whose record the organisation may no longer know of stays dead", async () => {
+  const r = await receiver();
+  r.answer = () => 500;
+  // GMVS is told of a MARAC referral for support while it has the victim's case open.
+  const { id, secret } = await registered(OrganisationCode.GMVS, r, { eventTypes: ["MARAC_REFERRAL_RAISED"] });
+  const v = await referredToRestore();
+  await referralStep(hub, "receiveReferral", v.referralId, actors(hub).restore());
+  await referralStep(hub, "acceptReferral", v.referralId, actors(hub).restore());
+  await send(hub, RECORD_DASH, { caseId: v.caseId, answers: dashAnswers(14) }, actors(hub).restore());
+  await deliverUntil(async () => (await deliveriesOf(OrganisationCode.GMVS, id, "DEAD")).length > 0);
+  expect(r.verifiedFor(secret, v.caseId).map((p) => p.type)).toEqual(Array(SCHEDULE.length + 1).fill("MARAC_REFERRAL_RAISED"));
+  const [dead] = await deliveriesOf(OrganisationCode.GMVS, id, "DEAD");
+
+  // Closing the case ends GMVS's relationship with her: the partner's MARAC referral is no longer GMVS's to know of.
+  await send(hub, `mutation($id: ID!) { closeCase(caseId: $id, reason: SUPPORT_COMPLETED) { id } }`, { id: v.caseId }, actors(hub).gmvs());
+  const refused = await send(hub, REPLAY, { id: dead!.id }, admin(OrganisationCode.GMVS), true);
+  expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(["CONFLICT"]);
+  expect((await deliveriesOf(OrganisationCode.GMVS, id, "DEAD")).map((d) => d.id)).toContain(dead!.id);
+  const audit = await hub.db.dataSource.query(`SELECT decision, reason FROM governance.audit_event WHERE actor = $1 AND category = 'RISK' ORDER BY seq`, [`webhook-endpoint:${id}`]);
+  expect(audit).toContainEqual({ decision: "DENY", reason: "NO_RELATIONSHIP" });
+});
+
 it("sends ids, types and times only: nothing of the person, the crime or the referral's reasons", async () => {
   const r = await receiver();
   const { secret } = await registered(OrganisationCode.PANKHURST, r);

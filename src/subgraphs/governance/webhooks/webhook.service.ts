@@ -3,9 +3,11 @@ import type { DataSource, EntityManager } from "typeorm";
 import { isUuid } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
-import { EventType } from "../../../platform/events/event";
+import { EventType, hubEventSchema } from "../../../platform/events/event";
+import type { Logger } from "../../../platform/logger";
 import { Purpose } from "../../../platform/principal";
 import { Actor, appendAuditEvents, changeEvent } from "../../../policy/audit";
+import { mayBeTold } from "./webhook.projection";
 import { endpointUrl } from "./webhook.url";
 import { RegisteredWebhookEndpoint, RegisterWebhookEndpointInput, WebhookAttempt, WebhookDelivery, WebhookDeliveryPage, WebhookDeliveryStatus, WebhookEndpoint } from "./webhook.types";
 
@@ -151,20 +153,36 @@ export class WebhookService {
    * after the organisation has fixed its receiver. NOT_FOUND for another
    * organisation's delivery; CONFLICT for one not dead, or whose endpoint is
    * disabled (nothing would be sent). The event keeps its id: a receiver
-   * that did take it drops the repeat.
+   * that did take it drops the repeat. Whether the organisation may still
+   * be told of the event's record is decided again, as when it was queued
+   * (a victim may have withdrawn her consent since): where it may not, the
+   * letter stays dead (CONFLICT), and the refusal is audited.
    */
-  async replay(actor: Actor, id: string): Promise<WebhookDelivery> {
+  async replay(actor: Actor & { logger: Logger }, id: string): Promise<WebhookDelivery> {
     const notFound = () => appError(ErrorCode.NOT_FOUND, "No such webhook delivery", { argument: "id" });
     if (!isUuid(id)) throw notFound();
-    return this.dataSource.transaction(async (m) => {
-      const [row] = (await m.query(
-        `SELECT d.status, e.disabled_at FROM governance.webhook_delivery d JOIN governance.webhook_endpoint e ON e.id = d.endpoint_id
-         WHERE d.id = $1 AND d.organisation = $2 FOR UPDATE OF d`,
-        [id, actor.principal.organisation],
-      )) as { status: string; disabled_at: Date | null }[];
+    const organisation = actor.principal.organisation;
+    const read = async (m: EntityManager, lock: string) =>
+      ((await m.query(
+        `SELECT d.status, d.payload, e.id AS endpoint_id, e.purpose, e.disabled_at
+         FROM governance.webhook_delivery d JOIN governance.webhook_endpoint e ON e.id = d.endpoint_id
+         WHERE d.id = $1 AND d.organisation = $2 ${lock}`,
+        [id, organisation],
+      )) as { status: string; payload: string; endpoint_id: string; purpose: Purpose; disabled_at: Date | null }[])[0];
+    const replayable = (row: Awaited<ReturnType<typeof read>>) => {
       if (!row) throw notFound();
       if (row.status !== WebhookDeliveryStatus.DEAD) throw appError(ErrorCode.CONFLICT, "Only a dead letter can be replayed; this delivery is " + row.status.toLowerCase());
       if (row.disabled_at !== null) throw appError(ErrorCode.CONFLICT, "Its endpoint is disabled; register the receiver again to be sent new events");
+      return row;
+    };
+    // Decided before the change's own transaction, so the audit of a refusal stays when the change is refused.
+    const letter = replayable(await read(this.dataSource.manager, ""));
+    const event = hubEventSchema.parse((JSON.parse(letter.payload) as { data: unknown }).data);
+    if (!(await mayBeTold(this.dataSource, { id: letter.endpoint_id, organisation, purpose: letter.purpose }, event, actor.logger))) {
+      throw appError(ErrorCode.CONFLICT, "This event can no longer be sent to the endpoint");
+    }
+    return this.dataSource.transaction(async (m) => {
+      replayable(await read(m, "FOR UPDATE OF d"));
       await m.query(
         `UPDATE governance.webhook_delivery SET status = $2, tries_this_round = 0, next_attempt_at = now(), dead_at = NULL, replayed_by = $3, replayed_at = now() WHERE id = $1`,
         [id, WebhookDeliveryStatus.PENDING, actor.principal.subject],
