@@ -162,11 +162,11 @@ export class WebhookService {
     const notFound = () => appError(ErrorCode.NOT_FOUND, "No such webhook delivery", { argument: "id" });
     if (!isUuid(id)) throw notFound();
     const organisation = actor.principal.organisation;
-    const read = async (m: EntityManager, lock: string) =>
+    const read = async (m: EntityManager) =>
       ((await m.query(
         `SELECT d.status, d.payload, e.id AS endpoint_id, e.purpose, e.disabled_at
          FROM governance.webhook_delivery d JOIN governance.webhook_endpoint e ON e.id = d.endpoint_id
-         WHERE d.id = $1 AND d.organisation = $2 ${lock}`,
+         WHERE d.id = $1 AND d.organisation = $2 FOR UPDATE OF d`,
         [id, organisation],
       )) as { status: string; payload: string; endpoint_id: string; purpose: Purpose; disabled_at: Date | null }[])[0];
     const replayable = (row: Awaited<ReturnType<typeof read>>) => {
@@ -175,14 +175,12 @@ export class WebhookService {
       if (row.disabled_at !== null) throw appError(ErrorCode.CONFLICT, "Its endpoint is disabled; register the receiver again to be sent new events");
       return row;
     };
-    // Decided before the change's own transaction, so the audit of a refusal stays when the change is refused.
-    const letter = replayable(await read(this.dataSource.manager, ""));
-    const event = hubEventSchema.parse((JSON.parse(letter.payload) as { data: unknown }).data);
-    if (!(await mayBeTold(this.dataSource, { id: letter.endpoint_id, organisation, purpose: letter.purpose }, event, actor.logger))) {
-      throw appError(ErrorCode.CONFLICT, "This event can no longer be sent to the endpoint");
-    }
-    return this.dataSource.transaction(async (m) => {
-      replayable(await read(m, "FOR UPDATE OF d"));
+    // The decision's policy reads and its audit run on the mutation's unit of work (one connection, src/platform/unit-of-work.ts),
+    // inside this transaction: a refusal commits with the transaction (its audit kept) and is answered after it.
+    const replayed = await this.dataSource.transaction(async (m) => {
+      const letter = replayable(await read(m));
+      const event = hubEventSchema.parse((JSON.parse(letter.payload) as { data: unknown }).data);
+      if (!(await mayBeTold(this.dataSource, { id: letter.endpoint_id, organisation, purpose: letter.purpose }, event, actor.logger))) return null;
       await m.query(
         `UPDATE governance.webhook_delivery SET status = $2, tries_this_round = 0, next_attempt_at = now(), dead_at = NULL, replayed_by = $3, replayed_at = now() WHERE id = $1`,
         [id, WebhookDeliveryStatus.PENDING, actor.principal.subject],
@@ -194,6 +192,8 @@ export class WebhookService {
       ])) as AttemptRow[];
       return toDelivery(updated as DeliveryRow, attempts);
     });
+    if (!replayed) throw appError(ErrorCode.CONFLICT, "This event can no longer be sent to the endpoint");
+    return replayed;
   }
 }
 
