@@ -217,9 +217,11 @@ describe("readiness configuration", () => {
 });
 
 describe("webhooks configuration", () => {
-  it("retries on the default schedule, dispatches every second and asks https", () => {
+  it("retries on the default schedule, dispatches every second (only when asked under test) and asks https", () => {
     const { webhooks } = loadConfig({});
     expect(webhooks).toEqual({ retryScheduleMs: [5_000, 30_000, 120_000, 600_000, 1_800_000], dispatchIntervalMs: 1_000, timeoutMs: 10_000, allowHttpLoopback: false });
+    expect(loadConfig({ NODE_ENV: "test" }).webhooks.dispatchIntervalMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: "test", WEBHOOKS_DISPATCH_INTERVAL_MS: "500" }).webhooks.dispatchIntervalMs).toBe(500);
   });
 
   it("takes a schedule of its own and names a bad one", () => {

@@ -142,8 +142,8 @@ const envSchema = z.object({
     .default("5000,30000,120000,600000,1800000")
     .refine((v) => v.split(",").every((s) => /^\s*\d{1,9}\s*$/.test(s)) && v.split(",").length <= 20, { message: "must be up to 20 waits in ms, comma-separated" })
     .transform((v) => v.split(",").map((s) => Number(s.trim()))),
-  /** How often the webhook dispatcher looks for deliveries due, in ms; 0 dispatches only when a tool or test asks. */
-  WEBHOOKS_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  /** How often the webhook dispatcher looks for deliveries due, in ms; 0 dispatches only when a tool or test asks (the default under NODE_ENV=test). */
+  WEBHOOKS_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   /** How long one delivery attempt may take before it counts as failed, in ms. */
   WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Lets endpoints be plain http on a loopback address (tests, local development); otherwise every endpoint must be https. */
@@ -329,7 +329,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
     events: { natsUrl: env.EVENTS_NATS_URL, stream: env.EVENTS_STREAM, relayIntervalMs: env.EVENTS_RELAY_INTERVAL_MS },
     webhooks: {
       retryScheduleMs: env.WEBHOOKS_RETRY_SCHEDULE_MS,
-      dispatchIntervalMs: env.WEBHOOKS_DISPATCH_INTERVAL_MS,
+      // Under test no hub polls its store unasked: a test sends what is due when it means to.
+      dispatchIntervalMs: env.WEBHOOKS_DISPATCH_INTERVAL_MS ?? (env.NODE_ENV === "test" ? 0 : 1_000),
       timeoutMs: env.WEBHOOKS_TIMEOUT_MS,
       allowHttpLoopback: env.WEBHOOKS_ALLOW_HTTP_LOOPBACK,
     },
