@@ -14,8 +14,10 @@ function isLoopback(hostname: string): boolean {
 /**
  * Addresses a partner's receiver never has: loopback, RFC 1918 private
  * ranges, link-local (169.254/16 holds cloud metadata services), unique-local
- * IPv6. An endpoint naming one would have the hub POST into its own network.
- * Only literal addresses are refused here: a DNS name is not resolved.
+ * IPv6, IPv4-mapped IPv6. An endpoint naming one would have the hub POST
+ * into its own network. The WHATWG parser has already turned other spellings
+ * of an IPv4 address (2130706433, 0x7f.1) into dotted form. Only literal
+ * addresses are refused here: a DNS name is not resolved.
  */
 function isInternalAddress(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "");
@@ -24,7 +26,8 @@ function isInternalAddress(hostname: string): boolean {
     const [a, b] = host.split(".").map(Number) as [number, number];
     return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || a === 0;
   }
-  if (isIP(host) === 6) return /^(fc|fd|fe80)/i.test(host);
+  // IPv4 written as IPv6 (::ffff:7f00:1) reaches the IPv4 address: refused rather than decoded.
+  if (isIP(host) === 6) return /^(fc|fd|fe80|::ffff:)/i.test(host);
   return false;
 }
 
