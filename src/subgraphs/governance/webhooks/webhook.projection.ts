@@ -6,7 +6,7 @@ import { handledOnce } from "../../../platform/events/consumer";
 import { HubEvent } from "../../../platform/events/event";
 import type { Logger } from "../../../platform/logger";
 import { Principal, Purpose, Role } from "../../../platform/principal";
-import { beginUnitOfWork, endUnitOfWork, withUnitOfWorkScope } from "../../../platform/unit-of-work";
+import { inOwnUnitOfWork } from "../../../platform/unit-of-work";
 import { AccessEvaluator } from "../../../policy/access";
 import { knownRecordsOf } from "../../../policy/shield";
 import { PolicyStore } from "../../../policy/store";
@@ -96,15 +96,5 @@ export function webhookPayload(event: HubEvent): string {
  */
 export function webhookConsumer(dataSource: DataSource, logger: Logger): EventHandler {
   const handle = handledOnce(dataSource, WEBHOOK_CONSUMER, (m, event) => enqueueDeliveries(dataSource, m, event, logger));
-  return (event) =>
-    withUnitOfWorkScope(async () => {
-      await beginUnitOfWork(dataSource);
-      let done = false;
-      try {
-        await handle(event);
-        done = true;
-      } finally {
-        await endUnitOfWork(done);
-      }
-    });
+  return (event) => inOwnUnitOfWork(dataSource, () => handle(event));
 }
