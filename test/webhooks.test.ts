@@ -351,6 +351,36 @@ it("decides again on replay: a dead letter whose record the organisation may no 
   expect(audit).toContainEqual({ decision: "DENY", reason: "NO_RELATIONSHIP" });
 });
 
+it("decides again at every attempt: a retry the organisation may no longer be told of is withheld, and replays once it may again", async () => {
+  const r = await receiver();
+  r.answer = () => 500;
+  const { id, secret } = await registered(OrganisationCode.GMVS, r, { eventTypes: ["MARAC_REFERRAL_RAISED"] });
+  const v = await referredToRestore();
+  await referralStep(hub, "receiveReferral", v.referralId, actors(hub).restore());
+  await referralStep(hub, "acceptReferral", v.referralId, actors(hub).restore());
+  await send(hub, RECORD_DASH, { caseId: v.caseId, answers: dashAnswers(14) }, actors(hub).restore());
+  await deliver();
+  expect(r.verifiedFor(secret, v.caseId)).toHaveLength(1);
+
+  // GMVS closes the case before the retry falls due: the retry is not sent, and not tried again.
+  await send(hub, `mutation($id: ID!) { closeCase(caseId: $id, reason: SUPPORT_COMPLETED) { id } }`, { id: v.caseId }, actors(hub).gmvs());
+  await new Promise((resolve) => setTimeout(resolve, SCHEDULE[0]! + 50));
+  await deliverUntil(async () => (await caseDeliveries(OrganisationCode.GMVS, { id, secret }, r, v.caseId, "DEAD")).length > 0);
+  expect(r.verifiedFor(secret, v.caseId)).toHaveLength(1);
+  const [withheld] = await caseDeliveries(OrganisationCode.GMVS, { id, secret }, r, v.caseId, "DEAD");
+  expect(withheld!.attempts.map((a) => [a.statusCode, a.error])).toEqual([
+    [500, "HTTP 500"],
+    [null, expect.stringMatching(/^Withheld/)],
+  ]);
+
+  // Reopened, the case is GMVS's to know of again: the letter replays and is delivered.
+  await send(hub, `mutation($id: ID!) { reopenCase(caseId: $id) { id } }`, { id: v.caseId }, actors(hub).gmvs());
+  r.answer = () => 200;
+  await send(hub, REPLAY, { id: withheld!.id }, admin(OrganisationCode.GMVS));
+  await deliverUntil(async () => (await caseDeliveries(OrganisationCode.GMVS, { id, secret }, r, v.caseId, "DELIVERED")).length > 0);
+  expect(r.verifiedFor(secret, v.caseId).map((p) => p.data.id)).toEqual([withheld!.eventId, withheld!.eventId]);
+});
+
 it("sends ids, types and times only: nothing of the person, the crime or the referral's reasons", async () => {
   const r = await receiver();
   const { secret } = await registered(OrganisationCode.PANKHURST, r);

@@ -1,7 +1,14 @@
 import { Webhook } from "standardwebhooks";
 import type { DataSource } from "typeorm";
-import type { Logger } from "../../../platform/logger";
+import { OrganisationCode } from "../../../platform/domain";
+import { hubEventSchema } from "../../../platform/events/event";
+import { createLogger, Logger } from "../../../platform/logger";
+import { Purpose } from "../../../platform/principal";
+import { inOwnUnitOfWork } from "../../../platform/unit-of-work";
+import { mayBeTold } from "./webhook.projection";
 import { WebhookDeliveryStatus } from "./webhook.types";
+
+const silent = createLogger("silent");
 
 export interface DispatcherOptions {
   /** The wait after each failed attempt, in ms; once all are used the delivery is dead. */
@@ -20,17 +27,23 @@ interface ClaimedRow {
   event_id: string;
   payload: string;
   tries_this_round: number;
+  endpoint_id: string;
+  organisation: OrganisationCode;
+  purpose: Purpose;
   url: string;
   secret: string;
 }
 
-/** What one attempt came to. */
+/** What one attempt came to; `withheld`: not sent, as the organisation may no longer be told of the record. */
 interface Outcome {
   ok: boolean;
+  withheld?: boolean;
   statusCode: number | null;
   error: string | null;
   durationMs: number;
 }
+
+const WITHHELD: Outcome = { ok: false, withheld: true, statusCode: null, error: "Withheld: the access policy no longer lets this endpoint be told of the record", durationMs: 0 };
 
 /** Attempts' errors are shown to the endpoint's organisation: the kind of failure, never a stack or a response body. */
 const MAX_ERROR_LENGTH = 200;
@@ -49,8 +62,9 @@ const MAX_ERROR_LENGTH = 200;
  * attempt's timeout (no connection is held while POSTing: the embedded
  * store has one), so two dispatchers never send it at once, and one that
  * dies mid-attempt leaves it to be tried again when the claim lapses:
- * delivery is at least once. Each attempt is recorded, with the delivery's
- * new state, in one transaction.
+ * delivery is at least once. Before each attempt the access decision is
+ * made again, and a delivery it refuses is withheld (dead, not sent). Each
+ * attempt is recorded, with the delivery's new state, in one transaction.
  */
 export class WebhookDispatcher {
   private stopped = false;
@@ -91,13 +105,40 @@ export class WebhookDispatcher {
          SELECT d2.id FROM governance.webhook_delivery d2 JOIN governance.webhook_endpoint e2 ON e2.id = d2.endpoint_id
          WHERE d2.status = $2 AND d2.next_attempt_at <= now() AND e2.disabled_at IS NULL
          ORDER BY d2.next_attempt_at, d2.id LIMIT $3 FOR UPDATE OF d2 SKIP LOCKED)
-       RETURNING d.id, d.event_id, d.payload, d.tries_this_round, e.url, e.secret`,
+       RETURNING d.id, d.event_id, d.payload, d.tries_this_round, e.id AS endpoint_id, e.organisation, e.purpose, e.url, e.secret`,
       [(2 * this.options.timeoutMs) / 1000, WebhookDeliveryStatus.PENDING, this.options.batch ?? 50],
     )) as [ClaimedRow[], number] | ClaimedRow[];
     // TypeORM hands an UPDATE ... RETURNING back as [rows, count] on PostgreSQL.
     const rows = (Array.isArray(claimed[0]) ? claimed[0] : claimed) as ClaimedRow[];
-    await Promise.all(rows.map(async (row) => this.record(row, await this.attempt(row))));
+    await Promise.all(
+      rows.map(async (row) => {
+        let told: boolean;
+        try {
+          told = await this.mayStillBeTold(row);
+        } catch (error) {
+          this.logger.warn({ delivery: row.id, err: error instanceof Error ? error.message : String(error) }, "webhook access decision failed; the delivery waits for its claim to lapse");
+          return;
+        }
+        await this.record(row, told ? await this.attempt(row) : WITHHELD);
+      }),
+    );
     return rows.length;
+  }
+
+  /**
+   * Each attempt is a release: decided (and audited) again as the delivery
+   * was queued, so a victim's withdrawn consent or a closed case stops a
+   * retry as it stops the next query. A decision that cannot be made (the
+   * store failing) leaves the claim to lapse and the delivery to be tried again.
+   */
+  private async mayStillBeTold(row: ClaimedRow): Promise<boolean> {
+    const event = hubEventSchema.parse((JSON.parse(row.payload) as { data: unknown }).data);
+    const endpoint = { id: row.endpoint_id, organisation: row.organisation, purpose: row.purpose };
+    return inOwnUnitOfWork(this.dataSource, () => mayBeTold(this.dataSource, endpoint, event, this.logger));
+  }
+
+  private get logger(): Logger {
+    return this.options.logger ?? silent;
   }
 
   private async attempt(row: ClaimedRow): Promise<Outcome> {
@@ -132,7 +173,14 @@ export class WebhookDispatcher {
            SELECT $1, coalesce(max(n), 0) + 1, now(), $2, $3, $4 FROM governance.webhook_attempt WHERE delivery_id = $1`,
           [row.id, outcome.statusCode, outcome.error, outcome.durationMs],
         );
-        if (outcome.ok) {
+        if (outcome.withheld) {
+          // Not retried: the decision would be the same. Replay decides again, once the organisation may be told.
+          await m.query(`UPDATE governance.webhook_delivery SET status = $2, dead_at = now(), next_attempt_at = NULL WHERE id = $1 AND status = $3`, [
+            row.id,
+            WebhookDeliveryStatus.DEAD,
+            WebhookDeliveryStatus.PENDING,
+          ]);
+        } else if (outcome.ok) {
           await m.query(`UPDATE governance.webhook_delivery SET status = $2, delivered_at = now(), next_attempt_at = NULL, tries_this_round = $3 WHERE id = $1 AND status = $4`, [
             row.id,
             WebhookDeliveryStatus.DELIVERED,
