@@ -17,6 +17,7 @@ import { VictimsInformedByDutyHolders1795449660000 } from "./1795449660000-Victi
 import { VictimsEnhancedRightsRecorded1795449665000 } from "./1795449665000-VictimsEnhancedRightsRecorded";
 import { VictimsInformedOfTheReport1795449670000 } from "./1795449670000-VictimsInformedOfTheReport";
 import { EventOutboxes1795449675000 } from "./1795449675000-EventOutboxes";
+import { GovernanceWebhooks1795449680000 } from "./1795449680000-GovernanceWebhooks";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   VictimsEnhancedRightsRecorded1795449665000,
   VictimsInformedOfTheReport1795449670000,
   EventOutboxes1795449675000,
+  GovernanceWebhooks1795449680000,
 ];

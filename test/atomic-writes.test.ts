@@ -8,6 +8,9 @@ import { InvestigationUpdateKind } from "../connectors/police/types";
 import type { StandInMode } from "../connectors/http/stand-in-server";
 import { ErrorCode } from "../src/platform/errors";
 import { readAuditChain, verifyChain } from "../src/policy/audit";
+import { OrganisationCode } from "../src/platform/domain";
+import { Role } from "../src/platform/principal";
+import { WebhookDispatcher } from "../src/subgraphs/governance/webhooks/webhook.dispatcher";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 import { policeStandIn } from "./support/police";
 import { changedTables, snapshotTables as snapshotStore, StatementToFail, STORE_FAILURES, StoreFailure, StoreFaults } from "./support/store-faults";
@@ -37,11 +40,21 @@ async function snapshotTables(dataSource: DataSource): Promise<Record<string, st
 
 let hub: TestHub;
 let faults: StoreFaults;
+let webhooks: WebhookDispatcher;
 beforeAll(async () => {
   // A breaker that never opens: each run's police failures are its own, not left over from the last.
   // Events are relayed only when the test asks, between runs: a relay's own statements never land in a run's numbered ones.
-  hub = await startTestHub({ SOURCE_BREAKER_THRESHOLD: "1000", SOURCE_TIMEOUT_MS: "1000", EVENTS_RELAY_INTERVAL_MS: "0" });
+  // Webhooks are sent only when a scenario asks, and a receiver that refuses is dead after one retry.
+  hub = await startTestHub({
+    SOURCE_BREAKER_THRESHOLD: "1000",
+    SOURCE_TIMEOUT_MS: "1000",
+    EVENTS_RELAY_INTERVAL_MS: "0",
+    WEBHOOKS_DISPATCH_INTERVAL_MS: "0",
+    WEBHOOKS_RETRY_SCHEDULE_MS: "0",
+    WEBHOOKS_ALLOW_HTTP_LOOPBACK: "true",
+  });
   faults = new StoreFaults(hub.db.dataSource);
+  webhooks = new WebhookDispatcher(hub.db.dataSource, { ...hub.config.webhooks, intervalMs: 0 });
 });
 afterAll(async () => {
   await hub?.close();
@@ -105,6 +118,26 @@ async function referral(steps: string[]): Promise<{ caseId: string; id: string }
   for (const step of steps) await referralStep(hub, step, id, as().restore());
   return { caseId, id };
 }
+
+const webhookAdmin = (organisation: OrganisationCode) => () => hub.as({ organisation, roles: [Role.ADMIN], subject: `${organisation.toLowerCase()}-admin-s1` });
+
+/** Disables the organisation's enabled endpoints, so runs never meet the bound on how many it may have. */
+async function disableEndpointsOf(organisation: OrganisationCode): Promise<void> {
+  const listed = await send(hub, `query { webhookEndpoints { id disabledAt } }`, {}, webhookAdmin(organisation)());
+  for (const e of listed.data?.webhookEndpoints as { id: string; disabledAt: string | null }[]) {
+    if (e.disabledAt === null) await send(hub, `mutation($id: ID!) { disableWebhookEndpoint(id: $id) { id } }`, { id: e.id }, webhookAdmin(organisation)());
+  }
+}
+
+/** Registers a receiver for the organisation, its only one enabled. */
+async function webhookEndpoint(organisation: OrganisationCode, url: string, eventTypes: string[] = []): Promise<string> {
+  await disableEndpointsOf(organisation);
+  const body = await send(hub, `mutation($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { endpoint { id } } }`, { input: { url, eventTypes } }, webhookAdmin(organisation)());
+  return body.data?.registerWebhookEndpoint.endpoint.id;
+}
+
+/** Nothing listens on port 1 of loopback: every attempt there is refused at once. */
+const REFUSING_RECEIVER = "http://127.0.0.1:1/hooks";
 
 /** A partner's step on a referral, as Pankhurst. */
 function partnerStep(step: string, args = ""): Prepared {
@@ -358,6 +391,44 @@ const SCENARIOS: Scenario<any>[] = [
       const list = await send(hub, `query($kinds: [WorklistKind!]) { worklist(kinds: $kinds, first: 100) { items { id caseId } } }`, { kinds: [kind] }, as().restore());
       const item = (list.data?.worklist.items as { id: string; caseId: string }[]).find((i) => i.caseId === caseId);
       return { query: `mutation($id: ID!) { completeWorklistItem(id: $id) { id kind } }`, variables: { id: item?.id }, as: as().restore, writes: true };
+    },
+  },
+  // governance: webhooks (3)
+  {
+    field: "registerWebhookEndpoint",
+    draw: fc.record({ eventTypes: fc.subarray(["REFERRAL_SENT", "CONSENT_WITHDRAWN", "MARAC_REFERRAL_RAISED"]), purpose: fc.constantFrom("SUPPORT", "SAFEGUARDING") }),
+    async prepare({ eventTypes, purpose }) {
+      await disableEndpointsOf(OrganisationCode.HOURGLASS);
+      const input = { url: "https://hourglass.example/hooks", eventTypes, purpose };
+      return {
+        query: `mutation($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret endpoint { id url } } }`,
+        variables: { input },
+        as: webhookAdmin(OrganisationCode.HOURGLASS),
+        writes: true,
+      };
+    },
+  },
+  {
+    field: "disableWebhookEndpoint",
+    draw: fc.constant(null),
+    async prepare() {
+      const id = await webhookEndpoint(OrganisationCode.CHALLENGER, REFUSING_RECEIVER);
+      return { query: `mutation($id: ID!) { disableWebhookEndpoint(id: $id) { id disabledAt } }`, variables: { id }, as: webhookAdmin(OrganisationCode.CHALLENGER), writes: true };
+    },
+  },
+  {
+    field: "replayWebhookDelivery",
+    draw: fc.constant(null),
+    async prepare() {
+      const endpointId = await webhookEndpoint(OrganisationCode.PANKHURST, REFUSING_RECEIVER, ["REFERRAL_SENT"]);
+      await referral([]);
+      await hub.settleEvents();
+      // Refused, retried at once, refused again: dead.
+      await webhooks.dispatchDue();
+      await webhooks.dispatchDue();
+      const letters = await send(hub, `query { webhookDeadLetters(first: 100) { items { id endpointId } } }`, {}, webhookAdmin(OrganisationCode.PANKHURST)());
+      const dead = (letters.data?.webhookDeadLetters.items as { id: string; endpointId: string }[]).find((d) => d.endpointId === endpointId);
+      return { query: `mutation($id: ID!) { replayWebhookDelivery(id: $id) { id status } }`, variables: { id: dead?.id }, as: webhookAdmin(OrganisationCode.PANKHURST), writes: true };
     },
   },
 ];

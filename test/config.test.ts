@@ -215,3 +215,18 @@ describe("readiness configuration", () => {
     expect([...SOURCE_NAMES].sort()).toEqual([...CONNECTED_SOURCE_NAMES].sort());
   });
 });
+
+describe("webhooks configuration", () => {
+  it("retries on the default schedule, dispatches every second (only when asked under test) and asks https", () => {
+    const { webhooks } = loadConfig({});
+    expect(webhooks).toEqual({ retryScheduleMs: [5_000, 30_000, 120_000, 600_000, 1_800_000], dispatchIntervalMs: 1_000, timeoutMs: 10_000, allowHttpLoopback: false });
+    expect(loadConfig({ NODE_ENV: "test" }).webhooks.dispatchIntervalMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: "test", WEBHOOKS_DISPATCH_INTERVAL_MS: "500" }).webhooks.dispatchIntervalMs).toBe(500);
+  });
+
+  it("takes a schedule of its own and names a bad one", () => {
+    expect(loadConfig({ WEBHOOKS_RETRY_SCHEDULE_MS: "100, 200", WEBHOOKS_ALLOW_HTTP_LOOPBACK: "true" }).webhooks).toMatchObject({ retryScheduleMs: [100, 200], allowHttpLoopback: true });
+    expect(() => loadConfig({ WEBHOOKS_RETRY_SCHEDULE_MS: "5s,30s" })).toThrow(/WEBHOOKS_RETRY_SCHEDULE_MS: must be up to 20 waits in ms/);
+    expect(() => loadConfig({ WEBHOOKS_TIMEOUT_MS: "0" })).toThrow(/WEBHOOKS_TIMEOUT_MS/);
+  });
+});

@@ -131,6 +131,26 @@ const envSchema = z.object({
   EVENTS_RELAY_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   /** The JetStream stream the events are kept in (another name keeps deployments sharing one NATS apart). */
   EVENTS_STREAM: z.string().regex(/^[A-Z0-9_]+$/, "must be upper-case letters, digits and _").default("CASEBRIDGE_EVENTS"),
+  /**
+   * Signed webhooks to partner systems (src/subgraphs/governance/webhooks):
+   * how long after each failed attempt the next is made, in ms, comma-separated;
+   * once every wait is used the delivery is dead (a dead letter its
+   * organisation can replay). Five tries over about 40 minutes by default.
+   */
+  WEBHOOKS_RETRY_SCHEDULE_MS: z
+    .string()
+    .default("5000,30000,120000,600000,1800000")
+    .refine((v) => v.split(",").every((s) => /^\s*\d{1,9}\s*$/.test(s)) && v.split(",").length <= 20, { message: "must be up to 20 waits in ms, comma-separated" })
+    .transform((v) => v.split(",").map((s) => Number(s.trim()))),
+  /** How often the webhook dispatcher looks for deliveries due, in ms; 0 dispatches only when a tool or test asks (the default under NODE_ENV=test). */
+  WEBHOOKS_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).optional(),
+  /** How long one delivery attempt may take before it counts as failed, in ms. */
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Lets endpoints be plain http on a loopback address (tests, local development); otherwise every endpoint must be https. */
+  WEBHOOKS_ALLOW_HTTP_LOOPBACK: z
+    .enum(["true", "false", "1", "0"])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   /** Directory for PGlite's files; unset keeps the embedded database in memory. */
   PGLITE_DATA_DIR: z.string().min(1).optional(),
   /** JWT issuer and audience every token must carry. */
@@ -307,6 +327,13 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     events: { natsUrl: env.EVENTS_NATS_URL, stream: env.EVENTS_STREAM, relayIntervalMs: env.EVENTS_RELAY_INTERVAL_MS },
+    webhooks: {
+      retryScheduleMs: env.WEBHOOKS_RETRY_SCHEDULE_MS,
+      // Under test no hub polls its store unasked: a test sends what is due when it means to.
+      dispatchIntervalMs: env.WEBHOOKS_DISPATCH_INTERVAL_MS ?? (env.NODE_ENV === "test" ? 0 : 1_000),
+      timeoutMs: env.WEBHOOKS_TIMEOUT_MS,
+      allowHttpLoopback: env.WEBHOOKS_ALLOW_HTTP_LOOPBACK,
+    },
     seed: env.SEED,
     operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
     gatewayProof: {

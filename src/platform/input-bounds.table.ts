@@ -137,6 +137,14 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   // A worklist cursor is a due time and an item id, encoded: well under a hundred characters.
   "Query.worklist.after": { maxLength: 512 },
   "Query.worklist.kinds": ENUM_LIST,
+  // Webhooks: a receiver URL (the service also holds it to 2,048, the limit browsers and proxies keep to), event types by name, delivery ids, a cursor.
+  "RegisterWebhookEndpointInput.url": { maxLength: 2_048 },
+  "RegisterWebhookEndpointInput.eventTypes": { maxItems: 50, maxLength: 64 },
+  "Mutation.disableWebhookEndpoint.id": ID,
+  "Mutation.replayWebhookDelivery.id": ID,
+  // A delivery cursor is a creation time and a delivery id, encoded: under a hundred characters.
+  "Query.webhookDeliveries.after": { maxLength: 512 },
+  "Query.webhookDeadLetters.after": { maxLength: 512 },
   "Mutation.completeWorklistItem.id": ID,
 
   // insights

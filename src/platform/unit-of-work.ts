@@ -89,6 +89,30 @@ export async function endUnitOfWork(commit: boolean): Promise<void> {
   await unit.end(commit);
 }
 
+/**
+ * Runs work that is not a request (an event consumer, a background job) as
+ * one unit of work on `dataSource`: every statement on one connection in one
+ * transaction, committed when `work` resolves and rolled back whole when it
+ * throws. For work whose helpers read through the DataSource rather than a
+ * transaction's manager (the access policy, the audit), so that on a store
+ * with one connection (PGlite) they neither wait for the transaction nor
+ * commit apart from it.
+ */
+export function inOwnUnitOfWork<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  return withUnitOfWorkScope(async () => {
+    await beginUnitOfWork(dataSource);
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      await endUnitOfWork(false).catch(() => undefined);
+      throw error;
+    }
+    await endUnitOfWork(true);
+    return result;
+  });
+}
+
 /** Back to the pool; a connection whose ROLLBACK failed is closed instead, never handed on mid-transaction. */
 async function release(runner: QueryRunner, broken: unknown): Promise<void> {
   const postgres = runner as QueryRunner & { releasePostgresConnection?(error?: unknown): Promise<void> };

@@ -20,6 +20,12 @@ import { WorklistService } from "./worklist/worklist.service";
 import { WorklistItem, WorklistPage } from "./worklist/worklist.types";
 import { applyToWorklists, WORKLIST_CONSUMER } from "./worklist/worklist.projection";
 import { handledOnce } from "../../platform/events/consumer";
+import { createLogger } from "../../platform/logger";
+import { WebhookDispatcher } from "./webhooks/webhook.dispatcher";
+import { webhookConsumer, WEBHOOK_CONSUMER } from "./webhooks/webhook.projection";
+import { WebhookResolver } from "./webhooks/webhook.resolver";
+import { WebhookService } from "./webhooks/webhook.service";
+import { RegisteredWebhookEndpoint, WebhookAttempt, WebhookDelivery, WebhookDeliveryPage, WebhookEndpoint } from "./webhooks/webhook.types";
 
 export const governance: SubgraphModule<GovernanceServices, GovernanceContext> = {
   name: "governance",
@@ -27,14 +33,28 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
   buildSchema: async () =>
     guardSchema(
       await buildFederatedSchema<GovernanceContext>(
-        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver, WorklistResolver] },
+        { resolvers: [OrganisationResolver, AgreementResolver, AccessResolver, WorklistResolver, WebhookResolver] },
         {
           Organisation: {
             __resolveReference: (reference, ctx) => ctx.loaders.organisationByCode.load(reference.code as OrganisationCode),
           },
         },
       ),
-      [Organisation, DataSharingAgreement, Consent, ConsentState, AccessExplanation, AuditEvent, WorklistItem, WorklistPage],
+      [
+        Organisation,
+        DataSharingAgreement,
+        Consent,
+        ConsentState,
+        AccessExplanation,
+        AuditEvent,
+        WorklistItem,
+        WorklistPage,
+        WebhookEndpoint,
+        RegisteredWebhookEndpoint,
+        WebhookDelivery,
+        WebhookAttempt,
+        WebhookDeliveryPage,
+      ],
       {
         Query: {
           organisations: authenticated,
@@ -49,6 +69,10 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           subjectAccessExport: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.SUPERVISOR)),
           // Each organisation's own list; which items the caller may know of is decided per item.
           worklist: authenticated,
+          // An organisation's integration settings and what was sent to them: its administrators', for its own organisation only (decided in the service).
+          webhookEndpoints: roleIs(Role.ADMIN),
+          webhookDeliveries: roleIs(Role.ADMIN),
+          webhookDeadLetters: roleIs(Role.ADMIN),
         },
         Mutation: {
           // GMVS records and withdraws consent with the victim.
@@ -56,17 +80,38 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
           withdrawConsent: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           withdrawConsentFor: chain(organisationIs(OrganisationCode.GMVS), roleIs(Role.CASEWORKER, Role.SUPERVISOR)),
           completeWorklistItem: authenticated,
+          registerWebhookEndpoint: roleIs(Role.ADMIN),
+          disableWebhookEndpoint: roleIs(Role.ADMIN),
+          replayWebhookDelivery: roleIs(Role.ADMIN),
         },
       },
     ),
-  createServices: (db) => ({
-    organisations: new OrganisationService(db.dataSource),
-    access: new AccessService(db.dataSource),
-    worklist: new WorklistService(db.dataSource),
-    dataSource: db.dataSource,
-  }),
+  createServices: (db, _sources, config) => {
+    const logger = createLogger(config.logLevel).child({ subgraph: "governance", component: "webhooks" });
+    return {
+      organisations: new OrganisationService(db.dataSource),
+      access: new AccessService(db.dataSource),
+      worklist: new WorklistService(db.dataSource),
+      webhooks: new WebhookService(db.dataSource, { allowHttpLoopback: config.webhooks.allowHttpLoopback }),
+      webhookDispatcher: new WebhookDispatcher(db.dataSource, {
+        retryScheduleMs: config.webhooks.retryScheduleMs,
+        timeoutMs: config.webhooks.timeoutMs,
+        intervalMs: config.webhooks.dispatchIntervalMs,
+        logger,
+      }),
+      webhookLogger: logger,
+      dataSource: db.dataSource,
+    };
+  },
+  startBackground: (services) => {
+    services.webhookDispatcher.start();
+    return () => services.webhookDispatcher.stop();
+  },
   outbox: "governance",
-  consumers: (services) => [{ name: WORKLIST_CONSUMER, handler: handledOnce(services.dataSource, WORKLIST_CONSUMER, applyToWorklists) }],
+  consumers: (services) => [
+    { name: WORKLIST_CONSUMER, handler: handledOnce(services.dataSource, WORKLIST_CONSUMER, applyToWorklists) },
+    { name: WEBHOOK_CONSUMER, handler: webhookConsumer(services.dataSource, services.webhookLogger) },
+  ],
   createContext: createGovernanceContext,
   seed: seedGovernance,
 };

@@ -34,8 +34,7 @@ export async function applyToWorklists(m: EntityManager, event: HubEvent): Promi
   const at = new Date(event.occurredAt);
   const due = event.dueAt ? new Date(event.dueAt) : null;
   const partnersOf = event.parties.filter((p) => p !== OrganisationCode.GMVS);
-  // Whose record the item is about: GMVS's referrals and consents; a partner's own risk records (the first party the partners subgraph names).
-  const holder = event.type === EventType.RISK_ASSESSMENT_RECORDED || event.type === EventType.MARAC_REFERRAL_RAISED ? raiserOf(event) : OrganisationCode.GMVS;
+  const holder = holderOfRecord(event);
   const open = (organisation: OrganisationCode, kind: WorklistKind, dueAt: Date | null = due) =>
     m.query(
       `INSERT INTO governance.worklist_item (id, organisation, kind, holder, case_id, record_type, record_id, opened_by, opened_at, due_at)
@@ -99,7 +98,16 @@ export async function applyToWorklists(m: EntityManager, event: HubEvent): Promi
   }
 }
 
+/**
+ * Whose record an event is about: GMVS's cases, referrals and consents; a
+ * partner's own risk records (the first party the partners subgraph names).
+ * The worklist and the webhooks decide who may know of the record with it.
+ */
+export function holderOfRecord(event: Pick<HubEvent, "type" | "parties">): OrganisationCode {
+  return event.type === EventType.RISK_ASSESSMENT_RECORDED || event.type === EventType.MARAC_REFERRAL_RAISED ? raiserOf(event) : OrganisationCode.GMVS;
+}
+
 /** The partner whose assessment a risk or MARAC event is about: the parties the partners subgraph names, less GMP and GMVS. */
-function raiserOf(event: HubEvent): OrganisationCode {
+function raiserOf(event: Pick<HubEvent, "parties">): OrganisationCode {
   return event.parties.find((p) => p !== OrganisationCode.GMVS && p !== OrganisationCode.GMP) ?? event.parties[0]!;
 }

@@ -8,8 +8,23 @@ import { WorklistKind } from "./worklist.projection";
 registerEnumType(WorklistKind, { name: "WorklistKind", description: "What an organisation has to do about a record" });
 registerEnumType(EventRecordType, { name: "WorklistRecordType", description: "The kind of record a worklist item is about: the type to ask for it by its id" });
 
-/** Kinds about a MARAC referral or a risk assessment: their existence is RISK data. */
-const RISK_KINDS = new Set<WorklistKind>([WorklistKind.MARAC_REFERRAL, WorklistKind.SAFETY_PLAN_REVIEW_DUE]);
+/** Records whose existence is RISK data: a MARAC referral says the victim is at high risk, an assessment that she was assessed for it. */
+const RISK_RECORDS = new Set<EventRecordType>([EventRecordType.MARAC_REFERRAL, EventRecordType.RISK_ASSESSMENT]);
+
+/** What knowing that a record of this type exists tells: as much as the record itself. The worklist and the webhooks decide with it. */
+export function existenceOfRecord(recordType: EventRecordType): DataCategory {
+  return RISK_RECORDS.has(recordType) ? DataCategory.RISK : DataCategory.SUPPORT;
+}
+
+/**
+ * The organisation told of a record that knows it exists whatever decide()
+ * says of the person (it was a party to the change), except a MARAC
+ * referral, which every agency sees only as the MARAC agreement allows (for
+ * safeguarding), decided like the record itself.
+ */
+export function addresseeOfRecord(recordType: EventRecordType, organisation: OrganisationCode): OrganisationCode | null {
+  return recordType === EventRecordType.MARAC_REFERRAL ? null : organisation;
+}
 
 /**
  * An item on one organisation's worklist. It names a record, so it is
@@ -23,8 +38,8 @@ const RISK_KINDS = new Set<WorklistKind>([WorklistKind.MARAC_REFERRAL, WorklistK
   {
     subject: (i) => (i.caseId ? { system: SubjectSystem.GMVS_CASE, ref: i.caseId } : null),
     holder: (i) => i.holder,
-    existence: (i) => existenceOf(i.kind),
-    addressee: (i) => (i.kind === WorklistKind.MARAC_REFERRAL ? null : i.organisation),
+    existence: (i) => existenceOfRecord(i.recordType),
+    addressee: (i) => addresseeOfRecord(i.recordType, i.organisation),
     reference: (i) => i.id,
   },
   ["id", "kind", "caseId", "recordType", "recordId", "openedAt", "dueAt", "overdue"],
@@ -58,11 +73,6 @@ export class WorklistItem {
 
   @Field({ description: "Whether it is past its due time now" })
   overdue!: boolean;
-}
-
-/** What an item's existence tells: as much as the record it names. */
-function existenceOf(kind: WorklistKind): DataCategory {
-  return RISK_KINDS.has(kind) ? DataCategory.RISK : DataCategory.SUPPORT;
 }
 
 @NonPersonal("WorklistPage", "a page's position and whether more follow, worked out over the items the caller may know of only")
