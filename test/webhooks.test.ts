@@ -1,11 +1,10 @@
-import { createServer, IncomingHttpHeaders, Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { OrganisationCode } from "../src/platform/domain";
 import { hubEventSchema } from "../src/platform/events/event";
 import { Purpose, Role } from "../src/platform/principal";
 import { WebhookDispatcher } from "../src/subgraphs/governance/webhooks/webhook.dispatcher";
 import { startTestHub, TestHub } from "./support/hub";
+import { Receiver } from "./support/webhook-receiver";
 import { actors, consentTo, dashAnswers, policeReferral, RECORD_DASH, referralStep, referToRestore, send } from "./stories/support";
 
 /**
@@ -33,52 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.close();
 });
-
-interface Received {
-  at: number;
-  body: string;
-  headers: IncomingHttpHeaders;
-}
-
-/** A partner system's receiver on loopback: records every request and answers as `answer` says (a status, or "hang" past the timeout). */
-class Receiver {
-  readonly received: Received[] = [];
-  answer: (n: number) => number | "hang" = () => 204;
-  private server!: Server;
-  url = "";
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => {
-        this.received.push({ at: Date.now(), body: Buffer.concat(chunks).toString("utf8"), headers: req.headers });
-        const answer = this.answer(this.received.length);
-        if (answer === "hang") {
-          setTimeout(() => res.writeHead(200).end(), TIMEOUT_MS * 3).unref();
-          return;
-        }
-        res.writeHead(answer).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks`;
-    return this;
-  }
-
-  /** Payloads about one case whose signature verifies with the secret; throws on any that does not. */
-  verifiedFor(secret: string, caseId: string): { type: string; timestamp: string; data: Record<string, unknown> & { id: string; caseId: string | null; record: { type: string; id: string } } }[] {
-    const wh = new Webhook(secret);
-    return this.received
-      .map((r) => wh.verify(r.body, r.headers as Record<string, string>) as ReturnType<Receiver["verifiedFor"]>[number])
-      .filter((p) => p.data.caseId === caseId);
-  }
-
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const admin = (organisation: OrganisationCode, purpose: Purpose = Purpose.SUPPORT) =>
   hub.as({ organisation, roles: [Role.ADMIN], subject: `${organisation.toLowerCase()}-admin-s1`, purpose });
@@ -130,7 +83,7 @@ async function deliverUntil(done: () => Promise<boolean>, ms = 5_000): Promise<v
 const receivers: Receiver[] = [];
 const enabled: [OrganisationCode, string][] = [];
 async function receiver(): Promise<Receiver> {
-  const r = await new Receiver().start();
+  const r = await new Receiver(TIMEOUT_MS).start();
   receivers.push(r);
   return r;
 }
