@@ -1,6 +1,9 @@
 import { OrganisationCode } from "../../src/platform/domain";
-import { Purpose } from "../../src/platform/principal";
+import { hubEventSchema } from "../../src/platform/events/event";
+import { Purpose, Role } from "../../src/platform/principal";
+import { WebhookDispatcher } from "../../src/subgraphs/governance/webhooks/webhook.dispatcher";
 import { startTestHub, TestHub } from "../support/hub";
+import { Receiver } from "../support/webhook-receiver";
 import { policeStandIn } from "../support/police";
 import { subscribeToWorklist, WorklistSnapshot } from "../support/subscriber";
 import { actors, consentTo, dashAnswers, policeReferral, RECORD_DASH, referralStep, referToRestore, send } from "./support";
@@ -9,33 +12,64 @@ import { actors, consentTo, dashAnswers, policeReferral, RECORD_DASH, referralSt
  * DESIGN.md stories 2 and 3, Escalation then Withdrawal, as the partners'
  * systems live them: Restore's app is subscribed to Pankhurst's worklist
  * through the gateway, GMVS's safeguarding lead to its MARAC referrals, and
- * Hourglass (no part in her case) to its own. Each subscriber is sent, in
- * order, exactly the changes to its own list that its access allows, and
+ * Hourglass (no part in her case) to its own; Pankhurst's case system and
+ * Hourglass's, which hold no connection, take signed webhooks on loopback.
+ * Each is sent, in order, exactly what its access allows of each step, and
  * nothing that identifies her.
  */
 let hub: TestHub;
+let dispatcher: WebhookDispatcher;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ WEBHOOKS_ALLOW_HTTP_LOOPBACK: "true", WEBHOOKS_DISPATCH_INTERVAL_MS: "0" });
+  // Deliveries are sent when the story asks, after each step, so the order they arrive in is the steps' order.
+  dispatcher = new WebhookDispatcher(hub.db.dataSource, { ...hub.config.webhooks, intervalMs: 0 });
 });
 afterAll(async () => {
   await hub?.close();
 });
 
+const admin = (organisation: OrganisationCode) => hub.as({ organisation, roles: [Role.ADMIN], subject: `${organisation.toLowerCase()}-admin-s1` });
+
+/** The organisation's administrator registers its system's receiver for every event type; returns the signing secret. */
+async function registerReceiver(organisation: OrganisationCode, receiver: Receiver): Promise<string> {
+  const body = await send(
+    hub,
+    `mutation($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) { secret } }`,
+    { input: { url: receiver.url, eventTypes: [], purpose: "SUPPORT" } },
+    admin(organisation),
+  );
+  return body.data?.registerWebhookEndpoint.secret;
+}
+
 const POLICE_FIELDS = `query($id: ID!) { case(id: $id) { crime { crimeReference offenceDescription } } }`;
 
-it("tells Restore, GMVS's safeguarding lead and no one else of each step of an escalation and a withdrawal, in order, with no personal data", async () => {
+it("tells Restore's app, Pankhurst's case system, GMVS's safeguarding lead and no one else of each step of an escalation and a withdrawal, in order, with no personal data", async () => {
   const as = actors(hub);
   // What the hub's start-up set in motion is done before anyone subscribes.
   await hub.settleEvents();
   const restore = await subscribeToWorklist(hub.url, await as.restore());
   const safeguarding = await subscribeToWorklist(hub.url, await as.gmvsSafeguarding(), ["MARAC_REFERRAL"]);
   const hourglass = await subscribeToWorklist(hub.url, await hub.as({ organisation: OrganisationCode.HOURGLASS, subject: "hourglass-worker-s1", purpose: Purpose.SUPPORT }));
+  const pankhurstSystem = await new Receiver().start();
+  const hourglassSystem = await new Receiver().start();
   try {
+    const pankhurstSecret = await registerReceiver(OrganisationCode.PANKHURST, pankhurstSystem);
+    await registerReceiver(OrganisationCode.HOURGLASS, hourglassSystem);
+    // Per step, the event types Pankhurst's system was sent about her case, each signature checked as the receiver would.
+    const hooksPerStep: string[][] = [];
+    let hooksSeen = 0;
+    const hooksOfStep = () => {
+      const about = pankhurstSystem.verifiedFor(pankhurstSecret, v.caseId);
+      hooksPerStep.push(about.slice(hooksSeen).map((p) => p.type).sort());
+      hooksSeen = about.length;
+    };
     await Promise.all([restore.until(1), safeguarding.until(1), hourglass.until(1)]);
     // After each step, Restore's app is sent its list as that step left it (a step that changes nothing on its list sends nothing).
     const step = async (act: () => Promise<unknown>, restoreNow?: string[]) => {
       await act();
       await hub.settleEvents();
+      await dispatcher.dispatchDue();
+      hooksOfStep();
       if (restoreNow) await reaches(restore, v.caseId, restoreNow);
     };
 
@@ -46,8 +80,12 @@ it("tells Restore, GMVS's safeguarding lead and no one else of each step of an e
       { at: new Date().toISOString(), homeOfficeCode: "8Q", description: "Stalking involving serious alarm or distress", reason: "Synthetic: course of conduct by a former partner" },
       { stalking: true },
     );
-    const supportConsent = await consentTo(hub, v.caseId, "PANKHURST", ["IDENTITY", "CONTACT", "CASE_NOTES", "SUPPORT"]);
-    const policeConsent = await consentTo(hub, v.caseId, "PANKHURST", ["OFFENCE_DETAILS", "INVESTIGATION_UPDATES"]);
+    let supportConsent = "";
+    let policeConsent = "";
+    await step(async () => {
+      supportConsent = await consentTo(hub, v.caseId, "PANKHURST", ["IDENTITY", "CONTACT", "CASE_NOTES", "SUPPORT"]);
+      policeConsent = await consentTo(hub, v.caseId, "PANKHURST", ["OFFENCE_DETAILS", "INVESTIGATION_UPDATES"]);
+    });
     let referralId = "";
     await step(async () => {
       referralId = await referToRestore(hub, v.caseId, supportConsent);
@@ -87,6 +125,22 @@ it("tells Restore, GMVS's safeguarding lead and no one else of each step of an e
     await reaches(safeguarding, v.caseId, ["MARAC_REFERRAL"]);
     expect(safeguarding.received.map((s) => kindsFor(s, v.caseId))).toEqual([[], ["MARAC_REFERRAL"]]);
 
+    // Pankhurst's system: a signed event for each step it is party to, in the steps' order, including its own MARAC
+    // referral; the case's opening (GMVS's alone) was not sent to it.
+    expect(hooksPerStep).toEqual([
+      ["CONSENT_RECORDED", "CONSENT_RECORDED"],
+      ["REFERRAL_SENT"],
+      ["REFERRAL_RECEIVED"],
+      ["REFERRAL_ACCEPTED"],
+      ["MARAC_REFERRAL_RAISED", "RISK_ASSESSMENT_RECORDED"],
+      ["CONSENT_WITHDRAWN"],
+      ["REFERRAL_WITHDRAWN"],
+    ]);
+    const payloads = pankhurstSystem.verifiedFor(pankhurstSecret, v.caseId).map((p) => p.data);
+    // Each payload is the event's strict wire form and nothing else.
+    for (const payload of payloads) expect(hubEventSchema.safeParse(payload).success).toBe(true);
+    expect(hourglassSystem.received.map((r) => r.body).filter((body) => body.includes(v.caseId))).toEqual([]);
+
     // Nothing more arrives for anyone, and Hourglass heard nothing at all.
     const sentSoFar = [restore.received.length, safeguarding.received.length];
     await new Promise((resolve) => setTimeout(resolve, 700));
@@ -95,12 +149,14 @@ it("tells Restore, GMVS's safeguarding lead and no one else of each step of an e
     expect(JSON.stringify(hourglass.received)).not.toContain(v.caseId);
 
     // No personal data in what was sent: ids, kinds and times only.
-    const streamed = JSON.stringify([restore.received, safeguarding.received]);
+    const streamed = JSON.stringify([restore.received, safeguarding.received, pankhurstSystem.received.map((r) => r.body)]);
     for (const personal of [v.tag, v.crimeReference, "Harassment", "Stalking", "M3 9ZZ", "1989-06-07"]) expect(streamed).not.toContain(personal);
   } finally {
     await restore.close();
     await safeguarding.close();
     await hourglass.close();
+    await pankhurstSystem.close();
+    await hourglassSystem.close();
   }
 });
 
