@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { SUBGRAPH_NAMES } from "../src/platform/config";
+
+/**
+ * Each subgraph owns the tables of its schema; no subgraph's code reads or
+ * writes another's. "A subgraph's code" is every module its entry point
+ * loads at run time (type-only imports load nothing), plus, for insights,
+ * the fact sources the hub builds for it. A module touches a schema where
+ * it names one of its tables in SQL (`governance.consent`) or declares an
+ * entity in it (`@Entity({ schema: "victims" })`).
+ *
+ * Not yet true everywhere: the access policy (src/policy), which every
+ * subgraph runs, reads governance's agreements, consents, relationships and
+ * subject links and writes its relationships, subject links and audit
+ * events in the caller's transaction; and the evidence base's fact sources
+ * read the victims' and partners' tables through their services. Those are
+ * listed below, module by module, so that anything new fails here, and so
+ * that a module moved behind governance's own interface or fed by events
+ * must be taken off the list (an entry that no longer holds fails too).
+ */
+const ROOT = join(__dirname, "..");
+const OWNED_SCHEMAS = ["victims", "partners", "governance", "insights"] as const;
+
+const STILL_SHARED: Record<string, Record<string, string[]>> = {
+  police: { governance: ["src/policy/audit.ts", "src/policy/break-glass.ts", "src/policy/store.ts"] },
+  victims: { governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"] },
+  partners: { governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"] },
+  governance: {},
+  insights: {
+    governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"],
+    partners: ["src/subgraphs/partners/referrals/referral.entity.ts"],
+    victims: [
+      "src/subgraphs/victims/cases/case-file.ts",
+      "src/subgraphs/victims/cases/case.entity.ts",
+      "src/subgraphs/victims/cases/enhanced-rights.entity.ts",
+      "src/subgraphs/victims/contacts/contact.entity.ts",
+      "src/subgraphs/victims/contacts/contact.service.ts",
+      "src/subgraphs/victims/contacts/victim-informed.entity.ts",
+      "src/subgraphs/victims/people/victim.entity.ts",
+      "src/subgraphs/victims/survey/survey.entity.ts",
+    ],
+  },
+};
+
+/** Where an import from `from` leads: a .ts module or a folder's index.ts (packages are not ours). */
+function resolveImport(from: string, specifier: string): string | undefined {
+  const base = resolve(dirname(from), specifier);
+  return [`${base}.ts`, join(base, "index.ts")].find((candidate) => existsSync(candidate));
+}
+
+const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+
+/** Every module of ours that loading `entries` loads. */
+function modulesLoadedBy(entries: string[]): Set<string> {
+  const loaded = new Set<string>();
+  const pending = [...entries];
+  while (pending.length) {
+    const file = pending.pop()!;
+    if (loaded.has(file)) continue;
+    loaded.add(file);
+    const source = withoutComments(readFileSync(file, "utf8"));
+    for (const match of source.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?\sfrom\s+"(\.[^"]+)"|\brequire\("(\.[^"]+)"\)|\bimport\("(\.[^"]+)"\)/gm)) {
+      const target = resolveImport(file, (match[1] ?? match[2] ?? match[3])!);
+      if (target) pending.push(target);
+    }
+  }
+  return loaded;
+}
+
+/** The schemas a module's own text touches: tables named in SQL, entities declared. */
+function schemasTouchedBy(source: string): string[] {
+  return OWNED_SCHEMAS.filter((schema) => new RegExp(`(?<![.\\w])${schema}\\.("?)[a-z_]+\\1(?![\\w(])`).test(source) || new RegExp(`schema:\\s*"${schema}"`).test(source));
+}
+
+function foreignSchemasOf(subgraph: string): Record<string, string[]> {
+  const entries = [join(ROOT, "src", "subgraphs", subgraph, "index.ts")];
+  if (subgraph === "insights") entries.push(join(ROOT, "src", "insights-facts", "sources.ts"));
+  const touched: Record<string, string[]> = {};
+  for (const file of [...modulesLoadedBy(entries)].sort()) {
+    for (const schema of schemasTouchedBy(withoutComments(readFileSync(file, "utf8")))) {
+      if (schema !== subgraph) (touched[schema] ??= []).push(relative(ROOT, file));
+    }
+  }
+  return touched;
+}
+
+describe("each subgraph's code touches only its own schema", () => {
+  it.each(SUBGRAPH_NAMES)("%s: no other schema but the shared policy and fact modules still listed", (subgraph) => {
+    expect(foreignSchemasOf(subgraph)).toEqual(STILL_SHARED[subgraph]);
+  });
+
+  it("sees a table named in SQL, an entity declared, and an import followed, and not a comment, a type-only import or a property", () => {
+    expect(schemasTouchedBy(`await m.query("SELECT 1 FROM governance.relationship WHERE id = $1")`)).toEqual(["governance"]);
+    expect(schemasTouchedBy(`UPDATE victims."case" SET`)).toEqual(["victims"]);
+    expect(schemasTouchedBy(`@Entity({ schema: "partners", name: "referral" })`)).toEqual(["partners"]);
+    expect(schemasTouchedBy(`config.subgraphPorts.victims.toString(); governance.length(); "police.uk"`)).toEqual([]);
+    expect(schemasTouchedBy(withoutComments(`// reads governance.consent\n/* and insights.refresh_run */ const x = 1;`))).toEqual([]);
+    const victims = modulesLoadedBy([join(ROOT, "src", "subgraphs", "victims", "index.ts")]);
+    expect(victims.has(join(ROOT, "src", "subgraphs", "victims", "cases", "case.entity.ts"))).toBe(true);
+    expect([...victims].some((file) => file.includes(`${join("src", "subgraphs", "partners")}`))).toBe(false);
+  });
+});
