@@ -25,7 +25,8 @@ it(`answers ${REQUESTS} random requests exactly as the oracle says (seed from OR
   const shown = result.disagreements.slice(0, 3).map((d) => ({ ...d, seed: SEED }));
   expect({ seed: SEED, disagreements: result.disagreements.length, first: shown }).toEqual({ seed: SEED, disagreements: 0, first: [] });
   expect(result.requests).toBeGreaterThanOrEqual(REQUESTS);
-  // Both outcomes occur: the comparison is not vacuously all-refused or all-released.
-  expect(result.refusals).toBeGreaterThan(REQUESTS / 10);
-  expect(result.refusals).toBeLessThan(result.requests);
+  // Both outcomes occur: the comparison is not vacuously all-refused or all-released. About 11.5% of answers refuse a
+  // field (bench/oracle-results.md, 100,000 requests); a run's 20-odd random worlds move that by a few points, so the
+  // floor is half of it, which a run that released everything still cannot reach.
+  expect({ seed: SEED, refusals: result.refusals > REQUESTS / 20, released: result.refusals < result.requests }).toEqual({ seed: SEED, refusals: true, released: true });
 }, 300_000);
