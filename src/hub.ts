@@ -165,7 +165,7 @@ export async function startSubgraph(
       return readinessOf({ [HUB_STORE_SOURCE]: { state: store ? "up" : "down", required: true }, ...checks });
     },
   });
-  const stopBackground = subgraph.startBackground?.(services);
+  const stopBackground = subgraph.startBackground?.(services, logger);
   const stopConsumers: (() => Promise<void>)[] = [];
   let relay: OutboxRelay | undefined;
   try {

@@ -31,7 +31,7 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
    * schedule), started with its services; the returned function stops it and
    * is awaited before the subgraph's server closes. Never keeps the process alive.
    */
-  startBackground?(services: TServices): () => Promise<void>;
+  startBackground?(services: TServices, logger: Logger): () => Promise<void>;
   /** The outbox in this subgraph's schema its changes' events are written to (src/platform/events); its process relays it. */
   outbox?: OutboxOwner;
   /** Durable event consumers the subgraph runs: each a name on the bus and an idempotent handler. */

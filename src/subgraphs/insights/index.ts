@@ -56,6 +56,6 @@ export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources
   }),
   createContext: createInsightsContext,
   seed: seedInsights,
-  startBackground: (services) => scheduleRefresh(services.refresh, services.refreshMs),
+  startBackground: (services, logger) => scheduleRefresh(services.refresh, services.refreshMs, logger),
   observe: (services, metrics) => metrics.watchRefreshLag(() => services.refresh.lagBySource()),
 });
