@@ -18,6 +18,7 @@ import { VictimsEnhancedRightsRecorded1795449665000 } from "./1795449665000-Vict
 import { VictimsInformedOfTheReport1795449670000 } from "./1795449670000-VictimsInformedOfTheReport";
 import { EventOutboxes1795449675000 } from "./1795449675000-EventOutboxes";
 import { GovernanceWebhooks1795449680000 } from "./1795449680000-GovernanceWebhooks";
+import { VictimsCodeClock1795449685000 } from "./1795449685000-VictimsCodeClock";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   VictimsInformedOfTheReport1795449670000,
   EventOutboxes1795449675000,
   GovernanceWebhooks1795449680000,
+  VictimsCodeClock1795449685000,
 ];

@@ -33,6 +33,7 @@ const STILL_SHARED: Record<string, Record<string, string[]>> = {
     victims: [
       "src/subgraphs/victims/cases/case-file.ts",
       "src/subgraphs/victims/cases/case.entity.ts",
+      "src/subgraphs/victims/cases/case.service.ts",
       "src/subgraphs/victims/cases/enhanced-rights.entity.ts",
       "src/subgraphs/victims/contacts/contact.entity.ts",
       "src/subgraphs/victims/contacts/contact.service.ts",

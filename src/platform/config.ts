@@ -270,6 +270,12 @@ const envSchema = z.object({
   INSIGHTS_PSEUDONYM_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   /** How often the hub refreshes the evidence base, in ms; 0 turns the schedule off (the default under NODE_ENV=test). */
   INSIGHTS_REFRESH_MS: z.coerce.number().int().min(0).optional(),
+  /**
+   * How often the Victims' Code clock judges GMVS's open cases and announces
+   * entitlements falling due, overdue and met, in ms; 0 turns it off (the
+   * default under NODE_ENV=test, where a test runs it when it means to).
+   */
+  VICTIMS_CODE_CLOCK_MS: z.coerce.number().int().min(0).optional(),
   /** Facts asked of a source per batch (one transaction each). */
   INSIGHTS_REFRESH_BATCH: z.coerce.number().int().min(1).max(100_000).default(5_000),
   /**
@@ -327,6 +333,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     pgliteDataDir: env.PGLITE_DATA_DIR,
     events: { natsUrl: env.EVENTS_NATS_URL, stream: env.EVENTS_STREAM, relayIntervalMs: env.EVENTS_RELAY_INTERVAL_MS },
+    victimsCodeClockMs: env.VICTIMS_CODE_CLOCK_MS ?? (env.NODE_ENV === "test" ? 0 : 5 * 60_000),
     webhooks: {
       retryScheduleMs: env.WEBHOOKS_RETRY_SCHEDULE_MS,
       // Under test no hub polls its store unasked: a test sends what is due when it means to.

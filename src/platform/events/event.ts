@@ -31,6 +31,12 @@ export enum EventType {
   MATCH_CANDIDATE_RAISED = "MATCH_CANDIDATE_RAISED",
   /** A caseworker confirmed or rejected a match (or confirming another rejected it). */
   MATCH_CANDIDATE_DECIDED = "MATCH_CANDIDATE_DECIDED",
+  /** A Victims' Code entitlement started (a police update, a report): `dueAt` is its deadline. */
+  ENTITLEMENT_DUE = "ENTITLEMENT_DUE",
+  /** An entitlement passed its deadline unmet. */
+  ENTITLEMENT_OVERDUE = "ENTITLEMENT_OVERDUE",
+  /** An entitlement announced as due no longer is: met (late or not), or no longer owed. */
+  ENTITLEMENT_MET = "ENTITLEMENT_MET",
 }
 
 /** What kind of record an event is about: the type a recipient asks GraphQL for. */
@@ -42,6 +48,8 @@ export enum EventRecordType {
   MARAC_REFERRAL = "MARAC_REFERRAL",
   CONTACT = "CONTACT",
   MATCH_CANDIDATE = "MATCH_CANDIDATE",
+  /** A timed Victims' Code entitlement of a case: the case's victimsCodeCompliance lists it. */
+  ENTITLEMENT = "ENTITLEMENT",
 }
 
 /** The subgraphs that keep an outbox: each owns the table its events are written to. */

@@ -1,3 +1,4 @@
+import { VictimsCodeClock } from "./victims-code/clock";
 import type { PoliceApiClient } from "../../../connectors/police/client";
 import type { GuardedContext } from "../../policy/access";
 import { CaseService } from "./cases/case.service";
@@ -22,6 +23,9 @@ export interface VictimsServices {
   facts: CaseFactsService;
   /** The instant "now" for the Victims' Code engine: PENDING against MISSED. */
   clock: () => Date;
+  /** Announces entitlements falling due, overdue and met (victims-code/clock.ts), every victimsCodeClockMs. */
+  victimsCode: VictimsCodeClock;
+  victimsCodeClockMs: number;
 }
 
 export function createVictimsContext(services: VictimsServices, base: GuardedContext) {

@@ -1,3 +1,4 @@
+import { scheduleVictimsCodeClock, VictimsCodeClock } from "./victims-code/clock";
 import { and, or } from "graphql-shield";
 import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
@@ -101,7 +102,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
         },
       },
     ),
-  createServices: (db, sources) => {
+  createServices: (db, sources, config) => {
     const clock = () => new Date();
     const ds = db.dataSource;
     const cases = new CaseService(ds, clock);
@@ -118,8 +119,11 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
       police: sources.police,
       facts: new CaseFactsService(cases, victims, contacts, surveys, sources.police, clock),
       clock,
+      victimsCode: new VictimsCodeClock(ds, { cases, contacts, police: sources.police, clock }),
+      victimsCodeClockMs: config?.victimsCodeClockMs ?? 0,
     };
   },
+  startBackground: (services, logger) => scheduleVictimsCodeClock(services.victimsCode, services.victimsCodeClockMs, logger),
   outbox: "victims",
   createContext: createVictimsContext,
   seed: seedVictims,

@@ -19,6 +19,8 @@ export enum WorklistKind {
   MARAC_REFERRAL = "MARAC_REFERRAL",
   /** A referred person may be one GMVS already knows: confirm or reject the match before the two records are worked on apart. */
   MATCH_CANDIDATE = "MATCH_CANDIDATE",
+  /** A Victims' Code entitlement GMVS owes the victim (an update, an offer), due by the engine's deadline. */
+  VICTIMS_CODE_DUE = "VICTIMS_CODE_DUE",
 }
 
 /** The consumer's name on the bus and in governance.event_handled. */
@@ -89,6 +91,28 @@ export async function applyToWorklists(m: EntityManager, event: HubEvent): Promi
       return;
     case EventType.MATCH_CANDIDATE_DECIDED:
       await close([WorklistKind.MATCH_CANDIDATE]);
+      return;
+    case EventType.ENTITLEMENT_DUE:
+      // Owed again after it was met or its case closed (the case reopened): the same item opens again, due anew.
+      for (const party of event.parties) {
+        await open(party, WorklistKind.VICTIMS_CODE_DUE);
+        await m.query(
+          `UPDATE governance.worklist_item SET closed_by = NULL, closed_at = NULL, due_at = $4, opened_by = $5, opened_at = $6
+           WHERE organisation = $1 AND kind = $2 AND record_id = $3 AND closed_at IS NOT NULL`,
+          [party, WorklistKind.VICTIMS_CODE_DUE, event.record.id, due, event.id, at],
+        );
+      }
+      return;
+    case EventType.ENTITLEMENT_OVERDUE:
+      // The same item, past its due time: opening it again changes nothing, and a first sight of it opens it.
+      for (const party of event.parties) await open(party, WorklistKind.VICTIMS_CODE_DUE);
+      return;
+    case EventType.ENTITLEMENT_MET:
+      await close([WorklistKind.VICTIMS_CODE_DUE]);
+      return;
+    case EventType.CASE_CLOSED:
+      // A closed case owes nothing more; the clock judges open cases only, so it would never say so itself.
+      await close([WorklistKind.VICTIMS_CODE_DUE], { caseOf: OrganisationCode.GMVS });
       return;
     case EventType.MARAC_REFERRAL_RAISED:
       for (const agency of event.parties) await open(agency, WorklistKind.MARAC_REFERRAL, at);

@@ -123,6 +123,8 @@ export class CaseService {
       await m.getRepository(CaseRecord).save(kase);
       await closeRelationship(m, { organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id }, now);
       await auditCaseFileChange(m, actor, subjectId, DataCategory.SUPPORT, CaseFileChange.CASE_CLOSED, now);
+      // A closed case owes nothing more (the worklist closes its items on CASE_CLOSED); reopened, the clock announces again what is owed then.
+      await m.query(`UPDATE victims.entitlement_clock SET state = 'MET', changed_at = $2 WHERE case_id = $1 AND state <> 'MET'`, [kase.id, now]);
       await emitEvents(m, "victims", [caseEvent(EventType.CASE_CLOSED, kase.id, now)]);
       return kase;
     });
