@@ -106,6 +106,15 @@ async function referredToRestore() {
   return { ...v, consentId, referralId };
 }
 
+/** As referredToRestore, then Restore accepts the referral and its high DASH raises a MARAC referral. */
+async function maracReferralRaised() {
+  const v = await referredToRestore();
+  await referralStep(hub, "receiveReferral", v.referralId, actors(hub).restore());
+  await referralStep(hub, "acceptReferral", v.referralId, actors(hub).restore());
+  await send(hub, RECORD_DASH, { caseId: v.caseId, answers: dashAnswers(14) }, actors(hub).restore());
+  return v;
+}
+
 it("sends an administrator's endpoint a signed event for each consent and referral change its organisation is party to", async () => {
   const r = await receiver();
   const { id, secret } = await registered(OrganisationCode.PANKHURST, r);
@@ -287,10 +296,7 @@ it("decides again on replay: a dead letter whose record the organisation may no 
   r.answer = () => 500;
   // GMVS is told of a MARAC referral for support while it has the victim's case open.
   const { id, secret } = await registered(OrganisationCode.GMVS, r, { eventTypes: ["MARAC_REFERRAL_RAISED"] });
-  const v = await referredToRestore();
-  await referralStep(hub, "receiveReferral", v.referralId, actors(hub).restore());
-  await referralStep(hub, "acceptReferral", v.referralId, actors(hub).restore());
-  await send(hub, RECORD_DASH, { caseId: v.caseId, answers: dashAnswers(14) }, actors(hub).restore());
+  const v = await maracReferralRaised();
   await deliverUntil(async () => (await caseDeliveries(OrganisationCode.GMVS, { id, secret }, r, v.caseId, "DEAD")).length > 0);
   expect(r.verifiedFor(secret, v.caseId).map((p) => p.type)).toEqual(Array(SCHEDULE.length + 1).fill("MARAC_REFERRAL_RAISED"));
   const [dead] = await caseDeliveries(OrganisationCode.GMVS, { id, secret }, r, v.caseId, "DEAD");
@@ -308,10 +314,7 @@ it("decides again at every attempt: a retry the organisation may no longer be to
   const r = await receiver();
   r.answer = () => 500;
   const { id, secret } = await registered(OrganisationCode.GMVS, r, { eventTypes: ["MARAC_REFERRAL_RAISED"] });
-  const v = await referredToRestore();
-  await referralStep(hub, "receiveReferral", v.referralId, actors(hub).restore());
-  await referralStep(hub, "acceptReferral", v.referralId, actors(hub).restore());
-  await send(hub, RECORD_DASH, { caseId: v.caseId, answers: dashAnswers(14) }, actors(hub).restore());
+  const v = await maracReferralRaised();
   await deliver();
   expect(r.verifiedFor(secret, v.caseId)).toHaveLength(1);
 
