@@ -1,5 +1,6 @@
 import { InvestigationUpdateKind } from "../connectors/police/types";
 import { victims } from "../src/subgraphs/victims";
+import { CaseRecord } from "../src/subgraphs/victims/cases/case.entity";
 import { VictimsCodeClock } from "../src/subgraphs/victims/victims-code/clock";
 import { workingDayDeadline } from "../src/subgraphs/victims/victims-code/working-days";
 import { startTestHub, TestHub } from "./support/hub";
@@ -78,6 +79,12 @@ it("puts each update GMVS owes the victim on its worklist by the engine's deadli
 
   // Closing the case ends what it owed; reopening it owes the rest again, on the same items.
   await send(hub, `mutation($id: ID!) { closeCase(caseId: $id, reason: SUPPORT_COMPLETED) { status } }`, { id: v.caseId }, as.gmvs());
+  expect(await dueFor(as.gmvs(), v.caseId)).toEqual([]);
+  // A pass that read the open cases just before the close announces nothing for it.
+  const services = victims.createServices(hub.db, hub.sources, hub.config);
+  const closed = await hub.db.dataSource.getRepository(CaseRecord).findOneByOrFail({ id: v.caseId });
+  const late = new VictimsCodeClock(hub.db.dataSource, { ...services, cases: Object.assign(Object.create(services.cases), { open: async () => [closed] }) });
+  expect(await late.tick()).toMatchObject({ due: 0, overdue: 0, met: 0 });
   expect(await dueFor(as.gmvs(), v.caseId)).toEqual([]);
   await send(hub, `mutation($id: ID!) { reopenCase(caseId: $id) { status } }`, { id: v.caseId }, as.gmvs());
   expect(await clock.tick()).toMatchObject({ due: 2 + before.length, met: 0 });

@@ -6,6 +6,7 @@ import { emitEvents } from "../../../platform/events/outbox";
 import type { Logger } from "../../../platform/logger";
 import { repeatEvery } from "../../../platform/schedule";
 import type { CaseRecord } from "../cases/case.entity";
+import { CaseStatus } from "../cases/case.types";
 import { assessCase } from "../compliance/compliance";
 import { dueOf, DueWhen } from "../compliance/due";
 import type { VictimsServices } from "../context";
@@ -88,6 +89,9 @@ export class VictimsCodeClock {
   private settle(kase: CaseRecord, due: ReturnType<typeof dueOf>, now: Date): Promise<Omit<ClockTick, "cases" | "refused">> {
     return this.dataSource.transaction(async (m: EntityManager) => {
       const changes = { due: 0, overdue: 0, met: 0 };
+      // Closed since the pass read the open cases: closing ended what it owed, and nothing is announced for it now.
+      const [current] = (await m.query(`SELECT status FROM victims."case" WHERE id = $1 FOR SHARE`, [kase.id])) as { status: string }[];
+      if (current?.status === CaseStatus.CLOSED) return changes;
       const rows = (await m.query(`SELECT id, entitlement, trigger_id, state FROM victims.entitlement_clock WHERE case_id = $1 FOR UPDATE`, [kase.id])) as ClockRow[];
       const known = new Map(rows.map((r) => [`${r.entitlement}\u0000${r.trigger_id}`, r]));
       const stillDue = new Set<string>();
