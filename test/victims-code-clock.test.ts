@@ -14,10 +14,12 @@ import { actors, policeReferral, policeUpdate, send } from "./stories/support";
  * under test), as the hub's own schedule would run it.
  */
 let hub: TestHub;
+let services: ReturnType<typeof victims.createServices>;
 let clock: VictimsCodeClock;
 beforeAll(async () => {
   hub = await startTestHub();
-  clock = victims.createServices(hub.db, hub.sources, hub.config).victimsCode;
+  services = victims.createServices(hub.db, hub.sources, hub.config);
+  clock = services.victimsCode;
 });
 afterAll(async () => {
   await hub?.close();
@@ -81,7 +83,6 @@ it("puts each update GMVS owes the victim on its worklist by the engine's deadli
   await send(hub, `mutation($id: ID!) { closeCase(caseId: $id, reason: SUPPORT_COMPLETED) { status } }`, { id: v.caseId }, as.gmvs());
   expect(await dueFor(as.gmvs(), v.caseId)).toEqual([]);
   // A pass that read the open cases just before the close announces nothing for it.
-  const services = victims.createServices(hub.db, hub.sources, hub.config);
   const closed = await hub.db.dataSource.getRepository(CaseRecord).findOneByOrFail({ id: v.caseId });
   const late = new VictimsCodeClock(hub.db.dataSource, { ...services, cases: Object.assign(Object.create(services.cases), { open: async () => [closed] }) });
   expect(await late.tick()).toMatchObject({ due: 0, overdue: 0, met: 0 });

@@ -120,7 +120,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
       facts: new CaseFactsService(cases, victims, contacts, surveys, sources.police, clock),
       clock,
       victimsCode: new VictimsCodeClock(ds, { cases, contacts, police: sources.police, clock }),
-      victimsCodeClockMs: config?.victimsCodeClockMs ?? 0,
+      victimsCodeClockMs: config.victimsCodeClockMs,
     };
   },
   startBackground: (services, logger) => scheduleVictimsCodeClock(services.victimsCode, services.victimsCodeClockMs, logger),
