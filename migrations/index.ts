@@ -19,6 +19,7 @@ import { VictimsInformedOfTheReport1795449670000 } from "./1795449670000-Victims
 import { EventOutboxes1795449675000 } from "./1795449675000-EventOutboxes";
 import { GovernanceWebhooks1795449680000 } from "./1795449680000-GovernanceWebhooks";
 import { VictimsCodeClock1795449685000 } from "./1795449685000-VictimsCodeClock";
+import { InsightsRecordKeys1795449690000 } from "./1795449690000-InsightsRecordKeys";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   EventOutboxes1795449675000,
   GovernanceWebhooks1795449680000,
   VictimsCodeClock1795449685000,
+  InsightsRecordKeys1795449690000,
 ];

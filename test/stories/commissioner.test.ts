@@ -21,19 +21,33 @@ afterAll(async () => {
 
 const TABLE = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
   evidenceBase(measure: $measure, by: $by, filter: $filter) {
-    by cells { coordinates { value } value suppressed suppressionReason count { value } median { value suppressed } rate { value suppressed } } } }`;
-type Cell = { coordinates: { value: string | null }[]; value: number | null; suppressed: boolean; suppressionReason: string | null; count: { value: number | null }; median: { value: number | null } | null; rate: { value: number | null } | null };
-const at = (cells: Cell[], ...values: (string | null)[]) => cells.find((c) => c.coordinates.every((co, i) => co.value === values[i]));
+    by rule { id minimumCount maximumPerturbation }
+    cells { coordinates { value } value suppressed suppressionReason count { value suppressed suppressionReason } median { value suppressed } rate { value suppressed suppressionReason } } } }`;
+type Stat = { value: number | null; suppressed: boolean; suppressionReason: string | null };
+type Cell = { coordinates: { value: string | null }[]; value: number | null; suppressed: boolean; suppressionReason: string | null; count: Stat; median: Stat | null; rate: Stat | null };
+type Rule = { id: string; minimumCount: number; maximumPerturbation: number };
+type Table = { by: string[]; rule: Rule; cells: Cell[] };
+const at = (table: Table, ...values: (string | null)[]) => table.cells.find((c) => c.coordinates.every((co, i) => co.value === values[i])) as Cell;
+
+/** A published count against the true one: within the rule's perturbation, zero only for zero, never a small count shown. */
+function expectPublished(count: Stat, truth: number, rule: Rule) {
+  if (count.suppressed) return expect(count.value).toBeNull();
+  const value = count.value as number;
+  expect(Math.abs(value - truth)).toBeLessThanOrEqual(rule.maximumPerturbation);
+  expect(value === 0).toBe(truth === 0);
+  expect(value === 0 || value >= rule.minimumCount).toBe(true);
+}
 
 it("gives GMCA demand, waits, routes and Victims' Code compliance by borough and disability from the referrals made, small cells suppressed, and CSV", async () => {
   const as = actors(hub);
   const referred = async (borough: string, disability: string) =>
     policeReferral(hub, { homeOfficeCode: "8Q", description: "Stalking", borough: borough as never, flags: { stalking: true } }, { disability });
-  // Bury: 7 victims not disabled (each contacted by GMVS, 5 referred on to Restore), 2 disabled; Wigan: 6 not disabled.
+  // Bury: 12 victims not disabled (each contacted by GMVS, 5 referred on to Restore), 2 disabled; Wigan: 10 not disabled.
+  // Enough in each that medians and rates (10 true observations at least) are shown.
   const bury = [];
-  for (let i = 0; i < 7; i++) bury.push(await referred("BURY", "NOT_DISABLED"));
+  for (let i = 0; i < 12; i++) bury.push(await referred("BURY", "NOT_DISABLED"));
   for (let i = 0; i < 2; i++) await referred("BURY", "LIMITED_A_LOT");
-  for (let i = 0; i < 6; i++) await referred("WIGAN", "NOT_DISABLED");
+  for (let i = 0; i < 10; i++) await referred("WIGAN", "NOT_DISABLED");
   for (const [i, v] of bury.entries()) {
     await send(
       hub,
@@ -49,59 +63,64 @@ it("gives GMCA demand, waits, routes and Victims' Code compliance by borough and
 
   const month = londonMonthOf(new Date());
   const filter = { fromMonth: month, toMonth: month, boroughs: ["BURY", "WIGAN"] };
-  const table = async (measure: string, by: string[], f: Record<string, unknown> = filter): Promise<Cell[]> =>
-    ((await send(hub, TABLE, { measure, by, filter: f }, as.commissioner())).data as Data).evidenceBase.cells;
+  const table = async (measure: string, by: string[], f: Record<string, unknown> = filter): Promise<Table> =>
+    ((await send(hub, TABLE, { measure, by, filter: f }, as.commissioner())).data as Data).evidenceBase;
 
-  // Demand by borough and disability: GMVS intakes and referrals on.
+  // Demand by borough and disability: GMVS intakes and referrals on. Every count is the true one perturbed by the
+  // cell-key method; a perturbed count of 1 to 4 is hidden, and then enough others that none can be had by subtraction.
   const demand = await table("REFERRALS", ["BOROUGH", "DISABILITY"]);
-  expect(at(demand, "BURY", "DISABLED")).toMatchObject({ value: null, suppressed: true, suppressionReason: "PRIMARY_SMALL_COUNT" });
-  // Two disabled victims in Bury (and so in all): too few to show. Their row and columns would give them away by
-  // subtraction, so complements go too; true zeros stay; the grand total is safe.
-  const shown = (c: Cell) => [c.coordinates.map((x) => x.value ?? "*").join("/"), c.value, c.suppressionReason];
-  expect(demand.map(shown)).toEqual([
-    ["BURY/DISABLED", null, "PRIMARY_SMALL_COUNT"],
-    ["BURY/NOT_DISABLED", null, "SECONDARY_COMPLEMENTARY"],
-    ["BURY/NOT_KNOWN", 0, null],
-    ["BURY/*", null, "SECONDARY_COMPLEMENTARY"],
-    ["WIGAN/DISABLED", 0, null],
-    ["WIGAN/NOT_DISABLED", null, "SECONDARY_COMPLEMENTARY"],
-    ["WIGAN/NOT_KNOWN", 0, null],
-    ["WIGAN/*", null, "SECONDARY_COMPLEMENTARY"],
-    ["*/DISABLED", null, "PRIMARY_SMALL_COUNT"],
-    ["*/NOT_DISABLED", null, "SECONDARY_COMPLEMENTARY"],
-    ["*/NOT_KNOWN", 0, null],
-    ["*/*", 20, null],
-  ]);
+  const truth: Record<string, number> = {
+    "BURY/DISABLED": 2, "BURY/NOT_DISABLED": 17, "BURY/NOT_KNOWN": 0, "BURY/*": 19,
+    "WIGAN/DISABLED": 0, "WIGAN/NOT_DISABLED": 10, "WIGAN/NOT_KNOWN": 0, "WIGAN/*": 10,
+    "*/DISABLED": 2, "*/NOT_DISABLED": 27, "*/NOT_KNOWN": 0, "*/*": 29,
+  };
+  const name = (c: Cell) => c.coordinates.map((x) => x.value ?? "*").join("/");
+  expect(demand.cells.map(name)).toEqual(Object.keys(truth));
+  for (const cell of demand.cells) expectPublished(cell.count, truth[name(cell)] as number, demand.rule);
+  // True zeros are shown as zeros; the two disabled victims are hidden or shown perturbed, never as 1 to 4.
+  expect(at(demand, "WIGAN", "DISABLED")).toMatchObject({ value: 0, suppressed: false });
+  const lines = [["BURY/DISABLED", "BURY/NOT_DISABLED", "BURY/NOT_KNOWN", "BURY/*"], ["WIGAN/DISABLED", "WIGAN/NOT_DISABLED", "WIGAN/NOT_KNOWN", "WIGAN/*"],
+    ["*/DISABLED", "*/NOT_DISABLED", "*/NOT_KNOWN", "*/*"], ["BURY/DISABLED", "WIGAN/DISABLED", "*/DISABLED"], ["BURY/NOT_DISABLED", "WIGAN/NOT_DISABLED", "*/NOT_DISABLED"],
+    ["BURY/NOT_KNOWN", "WIGAN/NOT_KNOWN", "*/NOT_KNOWN"], ["BURY/*", "WIGAN/*", "*/*"]];
+  const hidden = new Set(demand.cells.filter((c) => c.suppressed).map(name));
+  for (const line of lines) expect(line.filter((c) => hidden.has(c)).length).not.toBe(1);
+  // Asked again, the same figures.
+  expect((await table("REFERRALS", ["BOROUGH", "DISABILITY"])).cells).toEqual(demand.cells);
   // By borough alone, demand is large enough to show.
   const byBoroughDemand = await table("REFERRALS", ["BOROUGH"]);
-  expect(at(byBoroughDemand, "BURY")).toMatchObject({ value: 14, suppressed: false });
-  expect(at(byBoroughDemand, "WIGAN")).toMatchObject({ value: 6, suppressed: false });
+  expectPublished(at(byBoroughDemand, "BURY").count, 19, byBoroughDemand.rule);
+  expect(at(byBoroughDemand, "BURY").suppressed).toBe(false);
 
   // Referral routes: police into GMVS, then partner (GMVS on to Restore).
   const routes = await table("REFERRALS", ["ROUTE", "SERVICE"], { ...filter, boroughs: ["BURY"] });
-  expect(at(routes, "POLICE", "GMVS")).toMatchObject({ value: 9, suppressed: false });
-  expect(at(routes, "PARTNER", "PANKHURST_RESTORE")).toMatchObject({ value: 5, suppressed: false });
+  // (Five referrals on may be perturbed down to a hidden count, and then a complement goes with them: either way, within the rule.)
+  expectPublished(at(routes, "POLICE", "GMVS").count, 14, routes.rule);
+  expectPublished(at(routes, "PARTNER", "PANKHURST_RESTORE").count, 5, routes.rule);
 
-  // Waiting time to first contact: GMVS reached each Bury victim the day it had the referral.
+  // Waiting time to first contact: GMVS reached each of the twelve Bury victims the day it had the referral.
   const waits = await table("WAIT_TO_FIRST_CONTACT", ["BOROUGH"]);
-  expect(at(waits, "BURY")).toMatchObject({ count: { value: 7 }, median: { value: 0, suppressed: false } });
+  expectPublished(at(waits, "BURY").count, 12, waits.rule);
+  expect(at(waits, "BURY").median).toMatchObject({ value: 0, suppressed: false });
 
-  // Victims' Code Right 4 by borough and by disability: every referral reached GMVS within two working days.
+  // Victims' Code Right 4 by borough and by disability: every referral reached GMVS within two working days. All met,
+  // so numerator and denominator are the same facts, perturbed alike: the rate is exactly 1.
   const byBorough = await table("VICTIMS_CODE_COMPLIANCE", ["BOROUGH"]);
-  expect(at(byBorough, "R4_REFERRAL_TO_SUPPORT_SERVICES", "BURY")).toMatchObject({ count: { value: 9 }, rate: { value: 1, suppressed: false } });
-  expect(at(byBorough, "R4_REFERRAL_TO_SUPPORT_SERVICES", "WIGAN")).toMatchObject({ count: { value: 6 }, rate: { value: 1, suppressed: false } });
+  expect(at(byBorough, "R4_REFERRAL_TO_SUPPORT_SERVICES", "BURY").rate).toMatchObject({ value: 1, suppressed: false });
+  expect(at(byBorough, "R4_REFERRAL_TO_SUPPORT_SERVICES", "WIGAN").rate).toMatchObject({ value: 1, suppressed: false });
+  expectPublished(at(byBorough, "R4_REFERRAL_TO_SUPPORT_SERVICES", "BURY").count, 14, byBorough.rule);
   const byDisability = await table("VICTIMS_CODE_COMPLIANCE", ["DISABILITY"]);
   // Two disabled victims: their rate is withheld, and so is its complement; the total for Right 4 is shown.
-  expect(at(byDisability, "R4_REFERRAL_TO_SUPPORT_SERVICES", "DISABLED")).toMatchObject({ suppressed: true, suppressionReason: "DENOMINATOR_SUPPRESSED", rate: { value: null } });
-  expect(at(byDisability, "R4_REFERRAL_TO_SUPPORT_SERVICES", "NOT_DISABLED")).toMatchObject({ suppressed: true, rate: { value: null } });
-  expect(at(byDisability, "R4_REFERRAL_TO_SUPPORT_SERVICES", null)).toMatchObject({ count: { value: 15 }, rate: { value: 1, suppressed: false } });
+  expect(at(byDisability, "R4_REFERRAL_TO_SUPPORT_SERVICES", "DISABLED").rate).toMatchObject({ value: null, suppressed: true, suppressionReason: "DENOMINATOR_SUPPRESSED" });
+  expect(at(byDisability, "R4_REFERRAL_TO_SUPPORT_SERVICES", "NOT_DISABLED").rate).toMatchObject({ value: null, suppressed: true });
+  expect(at(byDisability, "R4_REFERRAL_TO_SUPPORT_SERVICES", null).rate).toMatchObject({ value: 1, suppressed: false });
 
-  // The same demand as CSV, the small cell marked.
+  // The same demand as CSV: the same figures, the hidden cells marked.
   const csv = (await send(hub, `query($filter: EvidenceFilter) { evidenceBaseCsv(measure: REFERRALS, by: [BOROUGH, DISABILITY], filter: $filter) }`, { filter }, as.commissioner())).data
     ?.evidenceBaseCsv as string;
-  const lines = csv.split("\r\n");
-  expect(lines[0]).toMatch(/^Borough,Disability,/);
-  expect(lines.find((l) => l.startsWith("Bury,Disabled,"))).toMatch(/^Bury,Disabled,\[c\],PRIMARY_SMALL_COUNT/);
-  expect(lines.find((l) => l.startsWith("Wigan,Not disabled,"))).toMatch(/^Wigan,Not disabled,\[c\],SECONDARY_COMPLEMENTARY/);
-  expect(lines.find((l) => l.startsWith("Wigan,Disabled,"))).toMatch(/^Wigan,Disabled,0,/);
+  const rows = csv.split("\r\n");
+  expect(rows[0]).toMatch(/^Borough,Disability,/);
+  const csvCount = (c: Cell) => (c.count.suppressed ? `[c],${c.count.suppressionReason}` : `${c.count.value},`);
+  expect(rows.find((l) => l.startsWith("Bury,Disabled,"))).toMatch(new RegExp(`^Bury,Disabled,${csvCount(at(demand, "BURY", "DISABLED")).replace(/[[\]]/g, "\\$&")}`));
+  expect(rows.find((l) => l.startsWith("Wigan,Not disabled,"))).toMatch(new RegExp(`^Wigan,Not disabled,${csvCount(at(demand, "WIGAN", "NOT_DISABLED")).replace(/[[\]]/g, "\\$&")}`));
+  expect(rows.find((l) => l.startsWith("Wigan,Disabled,"))).toMatch(/^Wigan,Disabled,0,/);
 });

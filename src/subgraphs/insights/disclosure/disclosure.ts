@@ -148,20 +148,24 @@ export function suppressCounts(shape: TableShape, table: ReadonlyMap<string, Lat
  * numerator) is a small count, since with the denominator shown either gives
  * the other away, and then as complements across its own lines, so a hidden
  * rate cannot be rebuilt from the total's rate either. A rate is shown only
- * where its numerator is.
+ * where its numerator is. `observations` are the true denominators where
+ * the published ones are perturbed: a rate needs that many real
+ * observations behind it, whatever its published denominator says.
  */
 export function suppressRates(
   shape: TableShape,
   denominators: ReadonlyMap<string, LatticeCell>,
   numerators: ReadonlyMap<string, LatticeCell>,
   rule: DisclosureRule,
+  observations: ReadonlyMap<string, LatticeCell> = denominators,
 ): { denominators: Map<string, SuppressionReason>; rates: Map<string, SuppressionReason> } {
   const hiddenDenominators = suppressCounts(shape, denominators, rule);
   const rates = suppressTable(shape, numerators, (cell) => {
     const key = cellKey(cell.coordinates);
     const denominator = (denominators.get(key) as LatticeCell).count;
     if (denominator === 0) return null; // no rate to give (and the numerator is known to be 0)
-    if (hiddenDenominators.has(key) || denominator < rule.minimumForStatistics) return SuppressionReason.DENOMINATOR_SUPPRESSED;
+    const observed = (observations.get(key) as LatticeCell).count;
+    if (hiddenDenominators.has(key) || observed < rule.minimumForStatistics) return SuppressionReason.DENOMINATOR_SUPPRESSED;
     if (isSmallCount(cell.count, rule) || isSmallCount(denominator - cell.count, rule)) return SuppressionReason.PRIMARY_SMALL_COUNT;
     return null;
   });

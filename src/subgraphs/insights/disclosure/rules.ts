@@ -1,3 +1,5 @@
+import type { CellKeyParameters } from "./cell-key";
+
 /**
  * Statistical disclosure control as versioned rule data (DOMAIN.md: keep every
  * threshold in versioned data with an effective date, and cite its source).
@@ -19,6 +21,13 @@ export interface DisclosureRule {
   readonly showZeros: boolean;
   /** Medians, percentiles and rates need at least this many observations behind them. */
   readonly minimumForStatistics: number;
+  /**
+   * The cell-key method (cell-key.ts), where the rule uses it: every count is
+   * perturbed by the facts it counts before suppression looks at it, so that
+   * overlapping queries cannot be differenced back to a small count. A rule
+   * without it publishes true counts (suppression alone).
+   */
+  readonly cellKey?: CellKeyParameters;
   readonly source: string;
 }
 
@@ -35,6 +44,25 @@ export const DISCLOSURE_RULES: readonly DisclosureRule[] = [
       "(https://digital.nhs.uk/data-and-information/data-tools-and-services/data-services/hospital-episode-statistics/" +
       "change-to-disclosure-control-methodology-for-hes-and-ecds-from-september-2018): small counts suppressed with " +
       "secondary suppression; common practice: show genuine zeros, suppress rates on small denominators.",
+  },
+  {
+    // Suppression inside one table did not hold across tables: a borough's total less the same borough over every
+    // other ethnic group gave back a suppressed count. Counts are now perturbed by the cell-key method first.
+    id: "gm-victims-sdc-2026.2",
+    effectiveFrom: "2026-12-03",
+    minimumCount: 5,
+    showZeros: true,
+    // Medians and rates are judged by their true count, and a statistic withheld tells a reader its count is under
+    // this: at the minimum count plus the largest perturbation, that never narrows a small count below what its
+    // own perturbed figure already allows.
+    minimumForStatistics: 10,
+    cellKey: { maximumPerturbation: 5, variance: 3 },
+    source:
+      "As gm-victims-sdc-2026.1 (DOMAIN.md, Sharing and privacy), with counts perturbed before suppression by the cell-key method: ONS, " +
+      "'Protecting personal data in Census 2021 results' (cell key perturbation: the same records always get the same " +
+      "perturbation); perturbation table by maximum entropy as in Giessing (2016), 'Computational issues in the design " +
+      "of transition probabilities and disclosure risk estimation for additive noise' (doi:10.1007/978-3-319-45381-1_18) " +
+      "and the R package ptable (D = 5, V = 3; zeros not perturbed; no non-zero count published as zero).",
   },
 ];
 

@@ -13,6 +13,7 @@ import {
   TableShape,
   TOTAL,
 } from "../disclosure/disclosure";
+import { perturbationTable } from "../disclosure/cell-key";
 import { DisclosureRule, disclosureRuleInForce } from "../disclosure/rules";
 import { Cube, cubeFor } from "./cubes";
 import { Dimension, DIMENSIONS, labelOf } from "./dimensions";
@@ -66,7 +67,7 @@ export interface EvidenceTableValue {
   description: string;
   countUnit: string;
   valueUnit: string;
-  rule: DisclosureRule;
+  rule: DisclosureRule & { maximumPerturbation: number; perturbationVariance: number };
   /** Where the figures came from: a materialised cube or the facts. */
   readFrom: string;
   refreshedAt: Date | null;
@@ -87,7 +88,10 @@ interface Plan {
 interface BodyRow {
   coordinates: Coordinate[];
   n: number;
+  /** The sum of the record keys of the facts counted (cell-key.ts). */
+  k: number;
   num: number;
+  numK: number;
   median: number | null;
   p90: number | null;
   grouping: number;
@@ -119,7 +123,7 @@ export class EvidenceService {
       description: plan.spec.description,
       countUnit: plan.spec.countUnit,
       valueUnit: plan.spec.kind === "count" ? plan.spec.countUnit : plan.spec.kind === "wait" ? "days (median)" : "proportion (0 to 1)",
-      rule,
+      rule: { ...rule, maximumPerturbation: rule.cellKey?.maximumPerturbation ?? 0, perturbationVariance: rule.cellKey?.variance ?? 0 },
       readFrom: plan.cube?.table ?? `insights.${plan.spec.facts}`,
       refreshedAt,
       cells,
@@ -200,10 +204,12 @@ export class EvidenceService {
 
     if (plan.spec.kind !== "wait") {
       const n = plan.cube ? "sum(n)::bigint" : "count(*)::bigint";
+      const k = plan.cube ? "sum(k)::bigint" : "sum(record_key)::bigint";
       const num = plan.spec.numerator ? `count(*) FILTER (WHERE ${plan.spec.numerator})::bigint` : "0::bigint";
+      const numK = plan.spec.numerator ? `sum(record_key) FILTER (WHERE ${plan.spec.numerator})::bigint` : "0::bigint";
       const groupBy = aliases.length ? `GROUP BY ${aliases.map((_, i) => i + 1).join(", ")}` : "";
       return {
-        text: `SELECT ${[...dims, `0 AS g`, `${n} AS n`, `${num} AS num`].join(", ")} FROM ${from} ${whereSql} ${groupBy}`,
+        text: `SELECT ${[...dims, `0 AS g`, `${n} AS n`, `${k} AS k`, `${num} AS num`, `${numK} AS num_k`].join(", ")} FROM ${from} ${whereSql} ${groupBy}`,
         params,
       };
     }
@@ -214,11 +220,11 @@ export class EvidenceService {
       const histogramSets = sets.map((set) => `(${[...set, "days"].join(", ")})`).join(", ");
       return {
         text: `
-          WITH s AS (SELECT ${[...dims, "days", "n"].join(", ")} FROM ${from} ${whereSql}),
-          h AS (SELECT ${[...aliases, `${grouping} AS g`, "days", "sum(n)::bigint AS n"].join(", ")} FROM s GROUP BY GROUPING SETS (${histogramSets})),
+          WITH s AS (SELECT ${[...dims, "days", "n", "k"].join(", ")} FROM ${from} ${whereSql}),
+          h AS (SELECT ${[...aliases, `${grouping} AS g`, "days", "sum(n)::bigint AS n", "sum(k)::bigint AS k"].join(", ")} FROM s GROUP BY GROUPING SETS (${histogramSets})),
           c AS (SELECT ${[...aliases, "g", "days", "n"].join(", ")}, sum(n) OVER (PARTITION BY ${partition} ORDER BY days) AS cum,
-                       sum(n) OVER (PARTITION BY ${partition}) AS total FROM h)
-          SELECT ${[...aliases, "g"].join(", ")}, max(total)::bigint AS n, 0::bigint AS num,
+                       sum(n) OVER (PARTITION BY ${partition}) AS total, sum(k) OVER (PARTITION BY ${partition}) AS k_total FROM h)
+          SELECT ${[...aliases, "g"].join(", ")}, max(total)::bigint AS n, max(k_total)::bigint AS k, 0::bigint AS num, 0::bigint AS num_k,
                  min(days) FILTER (WHERE cum * 2 >= total) AS median, min(days) FILTER (WHERE cum * 10 >= total * 9) AS p90
           FROM c GROUP BY ${partition}`,
         params,
@@ -227,9 +233,9 @@ export class EvidenceService {
     const setsSql = sets.map((set) => `(${set.join(", ")})`).join(", ");
     return {
       text: `
-        SELECT ${[...aliases, `${grouping} AS g`].join(", ")}, count(*)::bigint AS n, 0::bigint AS num,
+        SELECT ${[...aliases, `${grouping} AS g`].join(", ")}, count(*)::bigint AS n, sum(rk)::bigint AS k, 0::bigint AS num, 0::bigint AS num_k,
                percentile_disc(0.5) WITHIN GROUP (ORDER BY w) AS median, percentile_disc(0.9) WITHIN GROUP (ORDER BY w) AS p90
-        FROM (SELECT ${[...dims, `${plan.spec.days} AS w`].join(", ")} FROM ${from} ${whereSql}) s
+        FROM (SELECT ${[...dims, `${plan.spec.days} AS w`, "record_key AS rk"].join(", ")} FROM ${from} ${whereSql}) s
         GROUP BY GROUPING SETS (${setsSql})`,
       params,
     };
@@ -244,7 +250,9 @@ export class EvidenceService {
       return {
         coordinates: plan.by.map((_, i) => (grouping & (1 << (k - 1 - i)) ? TOTAL : String(r[`d${i}`]))),
         n: Number(r.n),
+        k: Number(r.k ?? 0),
         num: Number(r.num),
+        numK: Number(r.num_k ?? 0),
         median: r.median === null || r.median === undefined ? null : Number(r.median),
         p90: r.p90 === null || r.p90 === undefined ? null : Number(r.p90),
         grouping,
@@ -303,20 +311,20 @@ const hidden = (reason: SuppressionReason): StatisticValue => ({ value: null, su
 
 /** Puts counts, statistics and their suppression together, cell by cell. */
 function assemble(plan: Plan, shape: TableShape, rows: BodyRow[], rule: DisclosureRule): EvidenceCellValue[] {
-  const counts = new Map<string, number>();
-  const numerators = new Map<string, number>();
+  const bodies = { n: new Map<string, number>(), k: new Map<string, number>(), num: new Map<string, number>(), numK: new Map<string, number>() };
   for (const row of rows) {
     if (row.grouping !== 0) continue;
-    counts.set(cellKey(row.coordinates), row.n);
-    numerators.set(cellKey(row.coordinates), row.num);
+    for (const field of ["n", "k", "num", "numK"] as const) bodies[field].set(cellKey(row.coordinates), row[field]);
   }
-  const countTable = buildTable(shape, counts);
-  const numeratorTable = buildTable(shape, numerators);
+  // Every cell is perturbed by its own facts, margins included: a total is not the sum of the published cells it totals.
+  const trueCounts = buildTable(shape, bodies.n);
+  const countTable = publishedCounts(trueCounts, buildTable(shape, bodies.k), rule);
+  const numeratorTable = publishedCounts(buildTable(shape, bodies.num), buildTable(shape, bodies.numK), rule, countTable);
   const statistics = new Map(rows.map((r) => [cellKey(r.coordinates), r]));
   let hiddenCounts: Map<string, SuppressionReason>;
   let hiddenRates = new Map<string, SuppressionReason>();
   if (plan.spec.kind === "rate") {
-    const result = suppressRates(shape, countTable, numeratorTable, rule);
+    const result = suppressRates(shape, countTable, numeratorTable, rule, trueCounts);
     hiddenCounts = result.denominators;
     hiddenRates = result.rates;
   } else {
@@ -332,7 +340,8 @@ function assemble(plan: Plan, shape: TableShape, rows: BodyRow[], rule: Disclosu
     let p90: StatisticValue | null = null;
     let rate: StatisticValue | null = null;
     if (plan.spec.kind === "wait") {
-      const reason = statisticSuppression(cell.count, countReason !== undefined, rule);
+      // Over the true count: a median needs that many real waits behind it, whatever its published count says.
+      const reason = statisticSuppression((trueCounts.get(key) as LatticeCell).count, countReason !== undefined, rule);
       const stats = statistics.get(key);
       median = reason ? hidden(reason) : shown(stats?.median ?? null);
       p90 = reason ? hidden(reason) : shown(stats?.p90 ?? null);
@@ -358,13 +367,41 @@ function assemble(plan: Plan, shape: TableShape, rows: BodyRow[], rule: Disclosu
   });
 }
 
+/**
+ * The counts as published under the rule: each cell perturbed by the
+ * cell-key method where the rule uses it (the same facts, the same
+ * perturbation), else as counted. A numerator is never published above its
+ * own published denominator.
+ */
+function publishedCounts(
+  counts: Map<string, LatticeCell>,
+  recordKeySums: ReadonlyMap<string, LatticeCell>,
+  rule: DisclosureRule,
+  denominators?: ReadonlyMap<string, LatticeCell>,
+): Map<string, LatticeCell> {
+  if (!rule.cellKey) return counts;
+  const table = perturbationTable(rule.cellKey);
+  const published = new Map<string, LatticeCell>();
+  for (const [key, cell] of counts) {
+    let count = table.perturb(cell.count, (recordKeySums.get(key) as LatticeCell).count);
+    if (denominators) count = Math.min(count, (denominators.get(key) as LatticeCell).count);
+    published.set(key, { coordinates: cell.coordinates, count });
+  }
+  return published;
+}
+
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
 function footnotes(plan: Plan, rule: DisclosureRule): string[] {
+  const perturbation = rule.cellKey
+    ? `every count is first perturbed by the cell-key method, by at most ${rule.cellKey.maximumPerturbation} either way, ` +
+      `the same way each time it counts the same facts, so asking again or differencing overlapping tables gives nothing back; ` +
+      `zeros are not perturbed and no non-zero count is shown as 0; a total is perturbed on its own, so it need not equal the sum of its cells; then `
+    : "";
   const notes = [
-    `Disclosure control (rule ${rule.id}): counts from 1 to ${rule.minimumCount - 1} are suppressed (PRIMARY_SMALL_COUNT); ` +
+    `Disclosure control (rule ${rule.id}): ${perturbation}counts from 1 to ${rule.minimumCount - 1} are suppressed (PRIMARY_SMALL_COUNT); ` +
       `further cells are suppressed so that none can be worked out from a total (SECONDARY_COMPLEMENTARY); ` +
-      `rates, medians and percentiles over a suppressed count or fewer than ${rule.minimumForStatistics} are suppressed (DENOMINATOR_SUPPRESSED). ` +
+      `rates, medians and percentiles over a suppressed count or fewer than ${rule.minimumForStatistics} ${rule.cellKey ? "true " : ""}observations are suppressed (DENOMINATOR_SUPPRESSED). ` +
       `Zeros are ${rule.showZeros ? "shown" : "suppressed"}.`,
     `Counts are ${plan.spec.countUnit}.`,
   ];

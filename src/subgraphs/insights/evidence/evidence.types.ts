@@ -92,6 +92,15 @@ export class DisclosureRuleInfo {
   @Field(() => Int)
   minimumForStatistics!: number;
 
+  @Field(() => Int, {
+    description:
+      "The largest perturbation a count can get from the cell-key method: a published count is within this of the true count (0: counts are not perturbed). The same facts always get the same perturbation.",
+  })
+  maximumPerturbation!: number;
+
+  @Field(() => Float, { description: "The variance of the cell-key perturbation of a count large enough to take it (0: not perturbed)" })
+  perturbationVariance!: number;
+
   @Field()
   source!: string;
 }
