@@ -17,6 +17,7 @@ import { PolicyStore } from "./policy/store";
 import { AccessMode, assertAccessModeAllowed, PermitAllUnauditedEvaluator } from "./policy/permit-all";
 import { createGateway } from "./gateway/gateway";
 import { loadSafelist, safelistGuard } from "./gateway/safelist";
+import { commissionerRoutes } from "./gateway/commissioner";
 import { explorerRoutes } from "./gateway/explorer";
 import { operationLimits, subgraphLimits } from "./gateway/limits";
 import { SUBGRAPHS } from "./subgraphs";
@@ -222,6 +223,7 @@ export async function startGateway(
             signDevToken(config.auth, { subject: `explorer-${organisation.toLowerCase()}-${role}`, organisation, roles: [role], purpose }, { expiresIn: `${Math.min(3_600, config.auth.maxTokenLifetimeSeconds)}s` })
         : undefined,
   });
+  const commissioner = commissionerRoutes({ enabled: config.commissionerPage, graphqlUrl: () => selfUrl });
   const stream = events ? subscriptionRoutes({ bus: events, verifier, graphqlUrl: () => selfUrl, logger: log }) : undefined;
   const running = await serve({
     name: "gateway",
@@ -234,6 +236,7 @@ export async function startGateway(
     graphqlGuards: config.operationsSafelist ? [safelistGuard(loadSafelist())] : [],
     routes: (app) => {
       stream?.(app);
+      commissioner(app);
       explorer(app);
     },
     server: createGateway(subgraphUrls, config.development, config.limits, config.gatewayProof.signingKey),

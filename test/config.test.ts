@@ -54,6 +54,14 @@ describe("token lifetime and clock tolerance", () => {
     expect(loadConfig({ AUTH_JWKS_URL: "https://idp.example/jwks.json" }).auth.maxTokenLifetimeSeconds).toBe(3_600);
   });
 
+  it("serves the commissioner's page outside production, and in production only where COMMISSIONER_PAGE says so", () => {
+    expect(loadConfig({}).commissionerPage).toBe(true);
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).commissionerPage).toBe(false);
+    expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", COMMISSIONER_PAGE: "true" }).commissionerPage).toBe(true);
+    expect(loadConfig({ COMMISSIONER_PAGE: "0" }).commissionerPage).toBe(false);
+    expect(() => loadConfig({ COMMISSIONER_PAGE: "yes" })).toThrow(/COMMISSIONER_PAGE/);
+  });
+
   it("takes durations in seconds or with a unit", () => {
     const config = loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", AUTH_MAX_TOKEN_LIFETIME: "15m", AUTH_CLOCK_TOLERANCE: "0" });
     expect(config.auth).toMatchObject({ maxTokenLifetimeSeconds: 900, clockToleranceSeconds: 0 });

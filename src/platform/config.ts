@@ -236,6 +236,12 @@ const envSchema = z.object({
    */
   OPERATIONS_SAFELIST: z.enum(["true", "false", "1", "0"]).optional(),
   /**
+   * The commissioner's evidence-base page at /commissioner (src/gateway/
+   * commissioner.ts). Unset: off in production, on elsewhere. The CSV at
+   * /evidence-base.csv is served either way: it is the API's, under its token.
+   */
+  COMMISSIONER_PAGE: z.enum(["true", "false", "1", "0"]).optional(),
+  /**
    * The secret the gateway signs each subgraph request's proof with, and each
    * subgraph checks it with (src/platform/gateway-proof.ts): the same value in
    * every piece. Required in production. Unset elsewhere, a hub in one process
@@ -342,6 +348,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       allowHttpLoopback: env.WEBHOOKS_ALLOW_HTTP_LOOPBACK,
     },
     seed: env.SEED,
+    commissionerPage: env.COMMISSIONER_PAGE === undefined ? env.NODE_ENV !== "production" : env.COMMISSIONER_PAGE === "true" || env.COMMISSIONER_PAGE === "1",
     operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
     gatewayProof: {
       /** Undefined outside production when unset: startHub then uses a random key shared by its gateway and subgraphs. */
