@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { signDevToken } from "../src/platform/auth";
 import { loadConfig } from "../src/platform/config";
@@ -60,6 +60,40 @@ describe("npm start", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     expect(preflight.headers.get("vary")).toBeNull();
+
+    // Every evidence-base example in the README gives a commissioner figures, under disclosure control.
+    const commissioner = {
+      authorization: `Bearer ${await signDevToken(loadConfig({ DEV_KEY_FILE: devKeyFile }).auth, {
+        subject: "test-gmca",
+        organisation: OrganisationCode.GMCA,
+        roles: [Role.COMMISSIONER],
+        purpose: Purpose.COMMISSIONING,
+      })}`,
+    };
+    // The first refresh runs at start, in the background: wait for it as a reader would.
+    for (let tries = 0; ; tries++) {
+      const { body: last } = await graphql<{ lastRefresh: { status: string } | null }>(url, `{ lastRefresh { status } }`, {}, commissioner);
+      if (last.data?.lastRefresh?.status === "FINISHED") break;
+      if (tries > 120) throw new Error(`the first refresh did not finish: ${JSON.stringify(last)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    const queries = [...readme.matchAll(/"(\{ evidenceBase\([^"]*)"/g)].map((m) => m[1] as string);
+    const csvs = [...readme.matchAll(/'localhost:4000(\/evidence-base\.csv\?[^']+)'/g)].map((m) => m[1] as string);
+    expect(queries.length + csvs.length).toBeGreaterThanOrEqual(2);
+    for (const query of queries) {
+      const { body: answer } = await graphql<{ evidenceBase: { cells: { count: { value: number | null } }[]; footnotes: string[] } }>(url, query, {}, commissioner);
+      expect([query, answer.errors]).toEqual([query, undefined]);
+      const shown = answer.data?.evidenceBase.cells.filter((c) => (c.count.value ?? 0) > 0) ?? [];
+      expect([query, shown.length > 3]).toEqual([query, true]);
+      expect(answer.data?.evidenceBase.footnotes.join(" ")).toMatch(/cell-key method/);
+    }
+    for (const path of csvs) {
+      const csv = await fetch(new URL(path, url), { headers: commissioner });
+      expect([path, csv.status]).toEqual([path, 200]);
+      const text = await csv.text();
+      expect([path, /,[1-9]\d*,/.test(text), text.includes("cell-key method")]).toEqual([path, true, true]);
+    }
 
     const exit = new Promise<number | null>((resolve) => started.once("exit", (code) => resolve(code)));
     started.kill("SIGTERM");

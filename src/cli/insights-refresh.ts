@@ -28,7 +28,7 @@ export async function main(_argv: readonly string[], io: CommandIo): Promise<num
   let sources: Sources | undefined;
   try {
     await migrate(db);
-    if (config.insights.factSources === "hub") sources = await startSources(config.sources, logger);
+    if (config.insights.factSources.startsWith("hub")) sources = await startSources(config.sources, logger);
     const hub = sources;
     const refresh = new RefreshService(db.dataSource, factSourcesFor(config, () => (hub ? hubFactSources(db, hub) : [])), {
       pseudonymKey: config.insights.pseudonymKey,

@@ -287,10 +287,12 @@ const envSchema = z.object({
   /**
    * Where facts come from: "hub" (the default: the victims subgraph's case
    * facts and the partners subgraph's referrals, src/insights-facts),
-   * "synthetic" (a seeded generator, for the bench and tests that ask for it)
+   * "synthetic" (a seeded generator, for the bench and tests that ask for it),
+   * "hub+synthetic" (both: the default of `npm start` on its embedded store,
+   * so a new user's first tables have figures in them; refused in production)
    * or "none".
    */
-  INSIGHTS_FACT_SOURCES: z.enum(["hub", "synthetic", "none"]).optional(),
+  INSIGHTS_FACT_SOURCES: z.enum(["hub", "synthetic", "hub+synthetic", "none"]).optional(),
   /** Referrals the synthetic fact source generates (default 2,000; 400 under NODE_ENV=test, to keep tests quick). */
   INSIGHTS_SYNTHETIC_REFERRALS: z.coerce.number().int().min(0).max(2_000_000).optional(),
   /**
@@ -379,7 +381,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
       pseudonymKey: env.INSIGHTS_PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
       refreshMs: env.INSIGHTS_REFRESH_MS ?? (env.NODE_ENV === "test" ? 0 : 15 * 60_000),
       batchSize: env.INSIGHTS_REFRESH_BATCH,
-      factSources: env.INSIGHTS_FACT_SOURCES ?? "hub",
+      // The embedded development hub (npm start) adds clearly synthetic facts to its few seeded cases'.
+      factSources: env.INSIGHTS_FACT_SOURCES ?? (env.NODE_ENV === "development" && !env.DATABASE_URL ? "hub+synthetic" : "hub"),
       syntheticReferrals: env.INSIGHTS_SYNTHETIC_REFERRALS ?? (env.NODE_ENV === "test" ? 400 : 2_000),
     },
     auth: {
@@ -416,8 +419,11 @@ function sourceProblems(env: z.infer<typeof envSchema>): string[] {
 export const DEV_PSEUDONYM_KEY = "casebridge-dev-insights-pseudonym-key-not-for-production";
 
 function insightsProblems(env: z.infer<typeof envSchema>): string[] {
-  if (env.NODE_ENV !== "production" || env.INSIGHTS_PSEUDONYM_KEY) return [];
-  return ["INSIGHTS_PSEUDONYM_KEY: required in production (32 characters or more, kept secret)"];
+  if (env.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  if (!env.INSIGHTS_PSEUDONYM_KEY) problems.push("INSIGHTS_PSEUDONYM_KEY: required in production (32 characters or more, kept secret)");
+  if (env.INSIGHTS_FACT_SOURCES?.includes("synthetic")) problems.push("INSIGHTS_FACT_SOURCES: synthetic facts are never mixed into a production evidence base");
+  return problems;
 }
 
 function gatewayProofProblems(env: z.infer<typeof envSchema>): string[] {
