@@ -183,7 +183,7 @@ export async function auditDisclosure(tables: readonly PublishedTable[], rule: A
   const population = options.population ?? defaultPopulation;
   const open = new Set(options.open ?? []);
   const domainOf = (d: string) => options.domains?.[d] ?? defaultDomain(d);
-  const highs = await loadHighs();
+  const highs = await solver();
 
   const byPopulation = new Map<string, number[]>();
   tables.forEach((t, i) => {
@@ -306,6 +306,9 @@ export async function auditDisclosure(tables: readonly PublishedTable[], rule: A
 }
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let loaded: Promise<Highs> | undefined;
+/** One WebAssembly instance for every audit in the process: loading it is the slow part of a small audit. */
+const solver = () => (loaded ??= loadHighs());
 type Model = ReturnType<Highs["createModel"]>;
 
 function solve(model: Model, highs: Highs, sense: Parameters<Model["changeObjectiveSense"]>[0], population: string): number {

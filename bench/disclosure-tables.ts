@@ -218,6 +218,8 @@ export interface DisclosureAuditReport {
   leaks: number;
   /** Protected cells pinned to one value (width 0). */
   pinnedExactly: number;
+  /** The same, each table audited on its own: what suppression within one table already gives away. */
+  withinOneTable: { leaks: number; pinnedExactly: number; narrowest: LocatedInterval | null };
   /** Protected cells whose true count the LP excluded: the auditor's model would be wrong. */
   trueCountOutside: LocatedInterval[];
   populations: PopulationStats[];
@@ -254,6 +256,13 @@ export async function runDisclosureAudit(options: {
   truth.forEach((counts, table) => counts.forEach((n, cell) => n >= 1 && n < rule.minimumCount && protectedCells.push({ table, cell })));
   started = Date.now();
   const result = await auditDisclosure(tables, rule, { protectedCells, threshold: options.threshold });
+  const alone: CellInterval[] = [];
+  for (let t = 0; t < tables.length; t++) {
+    const own = protectedCells.filter((ref) => ref.table === t).map((ref) => ({ table: 0, cell: ref.cell }));
+    if (!own.length) continue;
+    const single = await auditDisclosure([tables[t] as PublishedTable], rule, { protectedCells: own, threshold: options.threshold });
+    alone.push(...single.intervals.map((i) => ({ ...i, table: t })));
+  }
   const lp = (Date.now() - started) / 1000;
   const locate = (interval: CellInterval): LocatedInterval => {
     const table = tables[interval.table] as PublishedTable;
@@ -268,6 +277,11 @@ export async function runDisclosureAudit(options: {
     narrowest: result.narrowest && locate(result.narrowest),
     leaks: result.leaks.length,
     pinnedExactly: result.intervals.filter((i) => i.width === 0).length,
+    withinOneTable: {
+      leaks: alone.filter((i) => i.width < result.threshold).length,
+      pinnedExactly: alone.filter((i) => i.width === 0).length,
+      narrowest: alone.length ? locate(alone.reduce((a, b) => (b.width < a.width ? b : a))) : null,
+    },
     trueCountOutside: result.intervals.map(locate).filter((i) => i.trueCount < i.min || i.trueCount > i.max),
     populations: result.populations,
     errors,

@@ -1,4 +1,5 @@
 import { auditDisclosure, boundsOf, PublishedCell, PublishedTable } from "../bench/disclosure-auditor";
+import { replaceSection } from "../bench/disclosure-audit";
 
 /**
  * The auditor's LP on tables small enough to solve by hand: boroughs A and B,
@@ -110,5 +111,18 @@ describe("the disclosure auditor's linear programme", () => {
     expect(boundsOf(small, rule2)).toEqual({ lo: 1, hi: 6 });
     expect(boundsOf(complement, rule2)).toBeNull();
     expect(boundsOf(small, { minimumCount: 5 })).toEqual({ lo: 1, hi: 4 });
+  });
+});
+
+describe("the disclosure audit's section of bench/results.md", () => {
+  const section = "## Disclosure auditor\n\nnew numbers\n";
+  it("replaces only its own section, up to the next heading", () => {
+    const before = "# Load\n\n## Throughput\n\nt\n\n## Disclosure auditor\n\nold numbers\nmore\n\n## Memory\n\nm\n";
+    expect(replaceSection(before, section)).toBe("# Load\n\n## Throughput\n\nt\n\n## Disclosure auditor\n\nnew numbers\n\n## Memory\n\nm\n");
+  });
+
+  it("replaces it at the end of the file, and appends it where there is none", () => {
+    expect(replaceSection("# Load\n\n## Disclosure auditor\n\nold\n", section)).toBe("# Load\n\n## Disclosure auditor\n\nnew numbers\n");
+    expect(replaceSection("# Load\n\n## Memory\n\nm\n", section)).toBe("# Load\n\n## Memory\n\nm\n\n## Disclosure auditor\n\nnew numbers\n");
   });
 });
