@@ -90,7 +90,7 @@ function render(report: DisclosureAuditReport, referrals: string, seconds: numbe
         : "."),
     "",
     n
-      ? `Narrowest interval: width ${n.width} against the threshold ${report.threshold}: ${n.describe}; true count ${n.trueCount}, pinned to [${n.min}, ${n.max}].`
+      ? `Narrowest interval: width ${n.width} against the threshold ${report.threshold}: ${n.describe}; true count ${n.trueCount}, pinned to [${n.min}, ${n.max}]${n.alone ? ` (its own table alone: [${n.alone.min}, ${n.alone.max}])` : ""}.`
       : "No protected cell.",
     ...(report.trueCountOutside.length ? ["", `**Auditor error: ${report.trueCountOutside.length} protected cells' true counts fall outside their intervals.**`] : []),
     "",

@@ -206,6 +206,8 @@ export async function askTables(
 export interface LocatedInterval extends CellInterval {
   trueCount: number;
   describe: string;
+  /** The cell's interval from its own table alone. */
+  alone?: { min: number; max: number };
 }
 
 export interface DisclosureAuditReport {
@@ -214,6 +216,7 @@ export interface DisclosureAuditReport {
   cells: number;
   protectedCells: number;
   threshold: number;
+  /** Among equally narrow intervals, the one its own table alone protected best: what the other tables gave away. */
   narrowest: LocatedInterval | null;
   leaks: number;
   /** Protected cells pinned to one value (width 0). */
@@ -264,6 +267,15 @@ export async function runDisclosureAudit(options: {
     alone.push(...single.intervals.map((i) => ({ ...i, table: t })));
   }
   const lp = (Date.now() - started) / 1000;
+  const aloneOf = new Map(alone.map((i) => [`${i.table}:${i.cell}`, { min: i.min, max: i.max }]));
+  const aloneWidth = (i: CellInterval) => {
+    const a = aloneOf.get(`${i.table}:${i.cell}`);
+    return a ? a.max - a.min : 0;
+  };
+  let narrowest: CellInterval | null = null;
+  for (const i of result.intervals) {
+    if (!narrowest || i.width < narrowest.width || (i.width === narrowest.width && aloneWidth(i) > aloneWidth(narrowest))) narrowest = i;
+  }
   const locate = (interval: CellInterval): LocatedInterval => {
     const table = tables[interval.table] as PublishedTable;
     return { ...interval, trueCount: (truth[interval.table] as number[])[interval.cell] as number, describe: describeCell(table, table.cells[interval.cell] as PublishedCell) };
@@ -274,7 +286,7 @@ export async function runDisclosureAudit(options: {
     cells: result.cells,
     protectedCells: result.protectedCells,
     threshold: result.threshold,
-    narrowest: result.narrowest && locate(result.narrowest),
+    narrowest: narrowest && { ...locate(narrowest), alone: aloneOf.get(`${narrowest.table}:${narrowest.cell}`) },
     leaks: result.leaks.length,
     pinnedExactly: result.intervals.filter((i) => i.width === 0).length,
     withinOneTable: {
