@@ -11,11 +11,15 @@ import { startTestHub, TestHub } from "./support/hub";
  * narrowly the tables together pin each protected cell (true count 1 to
  * minimumCount − 1).
  *
- * EXPECTED TO FAIL until cell-key perturbation lands: with exact counts and
- * suppression within one table only, a borough's total minus the same
- * borough filtered to every other ethnic group is that group's suppressed
- * count, exactly (width 0). The failure is the finding; do not loosen the
- * threshold or drop the attack to make it pass.
+ * The last test is marked `it.failing`: its assertion fails on exact counts,
+ * and that failure is the finding. With suppression within one table only, a
+ * borough's total minus the same borough filtered to every other ethnic group
+ * is that group's suppressed count, exactly (width 0). Jest reports it as
+ * passing only while the assertion fails, so the day the hub stops leaking
+ * (cell-key perturbation, say) it turns red: then make it a plain `it`. Do
+ * not loosen the threshold or drop the attack instead. The first two tests
+ * are plain: they fail if the tables were not all answered or the auditor's
+ * intervals miss a true count, so `failing` cannot pass on a broken run.
  */
 let hub: TestHub;
 let report: DisclosureAuditReport;
@@ -43,12 +47,15 @@ describe("a commissioner asking overlapping evidence-base tables", () => {
     expect(report.trueCountOutside).toEqual([]);
   });
 
-  it("cannot pin any protected count narrower than the rule's threshold (fails on exact counts: the differencing attack)", () => {
+  // Known to fail on exact counts (see above): flip to `it` once the hub protects across tables.
+  it.failing("cannot pin any protected count narrower than the rule's threshold (fails on exact counts: the differencing attack)", () => {
     const n = report.narrowest;
     // One line beside the count when this fails: how many, and the narrowest cell, its true count and what the tables pin it to.
     const finding =
       `${report.leaks} of ${report.protectedCells} protected cells pinned narrower than ${report.threshold} (${report.pinnedExactly} exactly); ` +
-      (n ? `narrowest: ${n.describe}, true count ${n.trueCount}, pinned to [${n.min}, ${n.max}], width ${n.width}` : "none");
+      (n ? `narrowest: ${n.describe}, true count ${n.trueCount}, pinned to [${n.min}, ${n.max}], width ${n.width}` +
+          (n.alone ? ` (its own table alone: [${n.alone.min}, ${n.alone.max}])` : "")
+        : "none");
     expect({ finding, leaks: report.leaks }).toEqual({ finding, leaks: 0 });
   });
 });
