@@ -68,6 +68,8 @@ export interface AuditRule {
   minimumCount: number;
   /** D: a published count p means the true count is within [p − D, p + D]; absent means exact counts. */
   maximumPerturbation?: number | null;
+  /** The narrowest interval a caller may pin a protected count to, where the rule says; else minimumCount − 1. */
+  minimumIntervalWidth?: number | null;
 }
 
 export interface CellRef {
@@ -78,7 +80,7 @@ export interface CellRef {
 export interface AuditOptions {
   /** The cells to find intervals for (the oracle's protected cells: true count 1 … minimumCount − 1). */
   protectedCells: readonly CellRef[];
-  /** Narrower than this is a leak; minimumCount − 1 unless given. */
+  /** Narrower than this is a leak; the rule's minimumIntervalWidth, else minimumCount − 1, unless given. */
   threshold?: number;
   /** Each dimension's values; MONTH's come from the tables. Defaults to the hub's DIMENSIONS. */
   domains?: Partial<Record<string, readonly string[]>>;
@@ -86,7 +88,7 @@ export interface AuditOptions {
    * Dimensions whose facts may lie outside the domain (a nullable column:
    * referral_fact.outcome is null until a referral closes). Such facts are in
    * a table that neither splits nor filters by the dimension, and in no cell
-   * of one that does.
+   * of one that does. Defaults to NULLABLE_DIMENSIONS.
    */
   open?: readonly string[];
   /** Which tables share variables: the same facts counted the same way. Defaults to the measure's facts and `where`. */
@@ -128,6 +130,9 @@ export interface AuditResult {
   leaks: CellInterval[];
   populations: PopulationStats[];
 }
+
+/** referral_fact.outcome is the one nullable dimension column (migrations/1795449640000-InsightsEvidenceBase.ts). */
+export const NULLABLE_DIMENSIONS = ["OUTCOME"];
 
 /** Facts outside every value a table names. */
 export const OUTSIDE = "\u0000outside";
@@ -179,9 +184,9 @@ export function boundsOf(count: PublishedCount, rule: AuditRule): { lo: number; 
 
 /** The interval of each protected cell's true count that the published tables allow. */
 export async function auditDisclosure(tables: readonly PublishedTable[], rule: AuditRule, options: AuditOptions): Promise<AuditResult> {
-  const threshold = options.threshold ?? rule.minimumCount - 1;
+  const threshold = options.threshold ?? rule.minimumIntervalWidth ?? rule.minimumCount - 1;
   const population = options.population ?? defaultPopulation;
-  const open = new Set(options.open ?? []);
+  const open = new Set(options.open ?? NULLABLE_DIMENSIONS);
   const domainOf = (d: string) => options.domains?.[d] ?? defaultDomain(d);
   const highs = await solver();
 
@@ -317,7 +322,8 @@ function solve(model: Model, highs: Highs, sense: Parameters<Model["changeObject
   const status = model.getModelStatus();
   if (status === highs.constants.modelStatus.optimal) return model.getObjectiveValue();
   if (status === highs.constants.modelStatus.unbounded && sense === highs.constants.objectiveSense.maximize) return Infinity;
-  // Infeasible means the published counts contradict the rule as modelled: the auditor's model is wrong, not the data.
+  // Infeasible: the published counts contradict each other as modelled, so the auditor's model is wrong, not the data.
+  if (status === highs.constants.modelStatus.infeasible) throw new Error(`the published counts of ${population} are infeasible as modelled`);
   throw new Error(`LP for ${population} ended with model status ${status}`);
 }
 

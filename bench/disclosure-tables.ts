@@ -174,18 +174,24 @@ export interface TableError {
 }
 
 /**
- * Asks every table. The rule's maximumPerturbation is asked for where the
- * schema has it (cell-key perturbation); a schema without it publishes exact
- * counts, which is what a missing D means to the auditor.
+ * Asks every table. The rule's maximumPerturbation (cell-key perturbation)
+ * and minimumIntervalWidth (the audit threshold) are asked for where the
+ * schema has them; a schema without D publishes exact counts, which is what
+ * a missing D means to the auditor.
  */
 export async function askTables(
   url: string,
   headers: Record<string, string>,
   requests: readonly TableRequest[],
 ): Promise<{ tables: PublishedTable[]; rule: PublishedRule | null; errors: TableError[] }> {
-  let ruleFields = "id minimumCount maximumPerturbation";
-  const probe = await post(url, headers, TABLE(ruleFields), { measure: "REFERRALS", by: [] });
-  if (probe.errors?.some((e) => /maximumPerturbation/.test(e.message))) ruleFields = "id minimumCount";
+  // Fields a rule may carry beyond today's: kept only where the schema has them.
+  const optional = ["maximumPerturbation", "minimumIntervalWidth"];
+  const fields = ["id", "minimumCount"];
+  for (const field of optional) {
+    const probe = await post(url, headers, TABLE([...fields, field].join(" ")), { measure: "REFERRALS", by: [] });
+    if (!probe.errors?.some((e) => e.message.includes(`"${field}"`))) fields.push(field);
+  }
+  const ruleFields = fields.join(" ");
   const tables: PublishedTable[] = [];
   const errors: TableError[] = [];
   let rule: PublishedRule | null = null;
@@ -239,7 +245,7 @@ export function describeCell(table: PublishedTable, cell: PublishedCell): string
   return `${table.measure} by [${table.by.join(", ")}]${filter.length ? ` where ${filter.join("; ")}` : ""}: cell ${at || "total"}`;
 }
 
-/** Asks the tables, reads the true counts, and audits. `threshold` overrides the rule's minimumCount − 1. */
+/** Asks the tables, reads the true counts, and audits. `threshold` overrides the rule's (minimumIntervalWidth, else minimumCount − 1). */
 export async function runDisclosureAudit(options: {
   url: string;
   headers: Record<string, string>;

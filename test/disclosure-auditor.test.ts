@@ -103,6 +103,21 @@ describe("the disclosure auditor's linear programme", () => {
     expect(result.populations.map((p) => p.population).sort()).toEqual(["referral_fact", "survey_fact"]);
   });
 
+  it("counts referrals with no outcome yet in a total, but under no outcome", async () => {
+    const all: PublishedTable = { measure: "REFERRALS", by: [], filter: {}, cells: [cell({}, shown(10))] };
+    const byOutcome: PublishedTable = {
+      measure: "REFERRALS",
+      by: ["OUTCOME"],
+      filter: {},
+      cells: [cell({ OUTCOME: "DONE" }, small), cell({ OUTCOME: "DECLINED" }, complement), cell({ OUTCOME: null }, shown(7))],
+    };
+    const options = { protectedCells: [{ table: 1, cell: 0 }], domains: { OUTCOME: ["DONE", "DECLINED"] } };
+    const result = await auditDisclosure([all, byOutcome], rule, options);
+    expect(result.intervals[0]).toEqual(expect.objectContaining({ min: 1, max: 4 }));
+    // Were every referral to have an outcome, 10 and 7 could not both be true.
+    await expect(auditDisclosure([all, byOutcome], rule, { ...options, open: [] })).rejects.toThrow(/infeasible as modelled/);
+  });
+
   it("reads what each published count says about the true count", () => {
     const rule2 = { minimumCount: 5, maximumPerturbation: 2 };
     expect(boundsOf(shown(0), rule2)).toEqual({ lo: 0, hi: 2 });
