@@ -1,0 +1,308 @@
+import { DIMENSIONS } from "../src/subgraphs/insights/evidence/dimensions";
+import { auditDisclosure, AuditRule, CellInterval, CellRef, PopulationStats, PublishedCell, PublishedFilter, PublishedTable } from "./disclosure-auditor";
+import { Query, trueCounts } from "./disclosure-oracle";
+
+/**
+ * The disclosure audit from the caller's side: a commissioner asks many
+ * related evidence-base tables over real HTTP GraphQL, the oracle reads the
+ * true counts off the facts, and the auditor finds how narrowly the tables
+ * together pin each protected cell (true count 1 … minimumCount − 1).
+ */
+
+export interface TableRequest {
+  measure: string;
+  by: string[];
+  filter: PublishedFilter;
+}
+
+/** The synthetic facts' months (src/subgraphs/insights/facts/sources.ts: the twelve months to 2026-09). */
+const QUARTERS: [string, string][] = [
+  ["2025-10", "2025-12"],
+  ["2026-01", "2026-03"],
+  ["2026-04", "2026-06"],
+  ["2026-07", "2026-09"],
+];
+const HALF_YEARS: [string, string][] = [
+  ["2025-10", "2026-03"],
+  ["2026-01", "2026-06"],
+  ["2026-04", "2026-09"],
+];
+
+const domain = (d: string) => (DIMENSIONS[d as keyof typeof DIMENSIONS].domain ?? []).map((v) => v.value);
+const rest = (d: string, values: string[]) => domain(d).filter((v) => !values.includes(v));
+const referrals = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "REFERRALS", by, filter });
+
+/**
+ * The known attack: each borough's total, and the same boroughs filtered to
+ * every ethnic group but one; the difference is that group's count per
+ * borough, suppressed or not in the borough × ethnic group table.
+ */
+export function differencingAttack(): TableRequest[] {
+  return [
+    referrals(["BOROUGH"]),
+    referrals(["BOROUGH", "ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => referrals(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
+  ];
+}
+
+/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time: quick enough for a test. */
+export function smallFamily(): TableRequest[] {
+  return [
+    ...differencingAttack(),
+    referrals(["ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => referrals(["BOROUGH"], { values: { ETHNIC_GROUP: [group] } })),
+    ...QUARTERS.map(([fromMonth, toMonth]) => referrals(["BOROUGH", "ETHNIC_GROUP"], { fromMonth, toMonth })),
+  ];
+}
+
+/**
+ * A commissioner's many overlapping questions over referrals (borough, ethnic
+ * group, sex, disability, by quarter) and Victims' Code compliance (borough,
+ * disability): every pair of dimensions, value sets with their complements,
+ * overlapping month ranges, margins throughout. Kept to dimensions whose
+ * cross-classification is a few thousand finest cells per fact table.
+ */
+export function commissionerFamily(): TableRequest[] {
+  const dims = ["BOROUGH", "ETHNIC_GROUP", "SEX", "DISABILITY"];
+  const pairs = dims.flatMap((a, i) => dims.slice(i + 1).map((b) => [a, b]));
+  const requests: TableRequest[] = [...differencingAttack()];
+  // Every single dimension and pair, and two three-way tables.
+  for (const d of dims) if (d !== "BOROUGH") requests.push(referrals([d]));
+  for (const pair of pairs) if (pair.join() !== "BOROUGH,ETHNIC_GROUP") requests.push(referrals(pair));
+  requests.push(referrals(["BOROUGH", "ETHNIC_GROUP", "SEX"]), referrals(["BOROUGH", "ETHNIC_GROUP", "DISABILITY"]));
+  // Each ethnic group alone (the attack's complements).
+  for (const group of domain("ETHNIC_GROUP")) requests.push(referrals(["BOROUGH"], { values: { ETHNIC_GROUP: [group] } }));
+  // Each borough, and the rest of Greater Manchester, by ethnic group × sex and by ethnic group × disability.
+  for (const borough of domain("BOROUGH")) {
+    for (const values of [[borough], rest("BOROUGH", [borough])]) {
+      requests.push(referrals(["ETHNIC_GROUP", "SEX"], { values: { BOROUGH: values } }));
+      requests.push(referrals(["ETHNIC_GROUP", "DISABILITY"], { values: { BOROUGH: values } }));
+    }
+  }
+  // Each sex and each disability status, and the rest, by borough × ethnic group.
+  for (const d of ["SEX", "DISABILITY"]) {
+    for (const value of domain(d)) {
+      requests.push(referrals(["BOROUGH", "ETHNIC_GROUP"], { values: { [d]: [value] } }));
+      requests.push(referrals(["BOROUGH", "ETHNIC_GROUP"], { values: { [d]: rest(d, [value]) } }));
+    }
+  }
+  // Each ethnic group, and the rest, by borough × sex and by borough × disability.
+  for (const group of domain("ETHNIC_GROUP")) {
+    for (const values of [[group], rest("ETHNIC_GROUP", [group])]) {
+      requests.push(referrals(["BOROUGH", "SEX"], { values: { ETHNIC_GROUP: values } }));
+      requests.push(referrals(["BOROUGH", "DISABILITY"], { values: { ETHNIC_GROUP: values } }));
+    }
+  }
+  // Quarters and overlapping half-years.
+  for (const [fromMonth, toMonth] of [...QUARTERS, ...HALF_YEARS]) {
+    for (const by of [["BOROUGH"], ["ETHNIC_GROUP"], ["BOROUGH", "ETHNIC_GROUP"], ["SEX", "DISABILITY"], ["BOROUGH", "SEX"]]) {
+      requests.push(referrals(by, { fromMonth, toMonth }));
+    }
+  }
+  // The attack again, a quarter at a time.
+  for (const [fromMonth, toMonth] of QUARTERS) {
+    for (const group of domain("ETHNIC_GROUP")) {
+      requests.push(referrals(["BOROUGH"], { fromMonth, toMonth, values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } }));
+    }
+  }
+  // Each borough a quarter at a time, by ethnic group; one range open at its start.
+  for (const borough of domain("BOROUGH")) {
+    for (const [fromMonth, toMonth] of QUARTERS) requests.push(referrals(["ETHNIC_GROUP"], { fromMonth, toMonth, values: { BOROUGH: [borough] } }));
+  }
+  requests.push(referrals(["BOROUGH", "ETHNIC_GROUP"], { toMonth: "2026-03" }));
+  // Victims' Code compliance: its assessed entitlements are a population of their own.
+  const compliance = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "VICTIMS_CODE_COMPLIANCE", by, filter });
+  requests.push(compliance([]), compliance(["BOROUGH"]), compliance(["DISABILITY"]), compliance(["BOROUGH", "DISABILITY"]));
+  for (const borough of domain("BOROUGH")) {
+    requests.push(compliance(["DISABILITY"], { values: { BOROUGH: [borough] } }), compliance(["DISABILITY"], { values: { BOROUGH: rest("BOROUGH", [borough]) } }));
+  }
+  return requests;
+}
+
+/** The GraphQL filter's field for each dimension a filter can name (EvidenceFilter). */
+const FILTER_FIELDS: Record<string, string> = {
+  BOROUGH: "boroughs",
+  CRIME_TYPE: "crimeTypes",
+  ROUTE: "routes",
+  SERVICE: "services",
+  OUTCOME: "outcomes",
+  AGE_BAND: "ageBands",
+  SEX: "sexes",
+  ETHNICITY: "ethnicities",
+  ETHNIC_GROUP: "ethnicGroups",
+  DISABILITY: "disabilities",
+};
+
+function filterInput(filter: PublishedFilter): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  if (filter.fromMonth) input.fromMonth = filter.fromMonth;
+  if (filter.toMonth) input.toMonth = filter.toMonth;
+  for (const [dimension, values] of Object.entries(filter.values ?? {})) {
+    const field = FILTER_FIELDS[dimension];
+    if (!field) throw new Error(`the evidence filter has no field for ${dimension}`);
+    input[field] = values;
+  }
+  return input;
+}
+
+const TABLE = (ruleFields: string) => /* GraphQL */ `
+  query DisclosureAudit($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
+    evidenceBase(measure: $measure, by: $by, filter: $filter) {
+      measure by
+      rule { ${ruleFields} }
+      cells { coordinates { dimension value } count { value suppressed suppressionReason } }
+    }
+  }`;
+
+export interface PublishedRule extends AuditRule {
+  id: string;
+}
+
+interface Answer {
+  data?: { evidenceBase: { measure: string; by: string[]; rule: PublishedRule; cells: PublishedCell[] } | null } | null;
+  errors?: { message: string }[];
+}
+
+async function post(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<Answer> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  return (await response.json()) as Answer;
+}
+
+export interface TableError {
+  request: TableRequest;
+  message: string;
+}
+
+/**
+ * Asks every table. The rule's maximumPerturbation (cell-key perturbation)
+ * and minimumIntervalWidth (the audit threshold) are asked for where the
+ * schema has them; a schema without D publishes exact counts, which is what
+ * a missing D means to the auditor.
+ */
+export async function askTables(
+  url: string,
+  headers: Record<string, string>,
+  requests: readonly TableRequest[],
+): Promise<{ tables: PublishedTable[]; rule: PublishedRule | null; errors: TableError[] }> {
+  // Fields a rule may carry beyond today's: kept only where the schema has them.
+  const optional = ["maximumPerturbation", "minimumIntervalWidth"];
+  const fields = ["id", "minimumCount"];
+  for (const field of optional) {
+    const probe = await post(url, headers, TABLE([...fields, field].join(" ")), { measure: "REFERRALS", by: [] });
+    if (!probe.errors?.some((e) => e.message.includes(`"${field}"`))) fields.push(field);
+  }
+  const ruleFields = fields.join(" ");
+  const tables: PublishedTable[] = [];
+  const errors: TableError[] = [];
+  let rule: PublishedRule | null = null;
+  for (const request of requests) {
+    const answer = await post(url, headers, TABLE(ruleFields), { measure: request.measure, by: request.by, filter: filterInput(request.filter) });
+    const table = answer.data?.evidenceBase;
+    if (answer.errors?.length || !table) {
+      errors.push({ request, message: answer.errors?.map((e) => e.message).join("; ") ?? "no table" });
+      continue;
+    }
+    if (rule && rule.id !== table.rule.id) errors.push({ request, message: `rule ${table.rule.id} differs from ${rule.id}` });
+    rule ??= table.rule;
+    tables.push({ measure: table.measure, by: table.by, filter: request.filter, cells: table.cells });
+  }
+  return { tables, rule, errors };
+}
+
+export interface LocatedInterval extends CellInterval {
+  trueCount: number;
+  describe: string;
+  /** The cell's interval from its own table alone. */
+  alone?: { min: number; max: number };
+}
+
+export interface DisclosureAuditReport {
+  rule: PublishedRule;
+  tables: number;
+  cells: number;
+  protectedCells: number;
+  threshold: number;
+  /** Among equally narrow intervals, the one its own table alone protected best: what the other tables gave away. */
+  narrowest: LocatedInterval | null;
+  leaks: number;
+  /** Protected cells pinned to one value (width 0). */
+  pinnedExactly: number;
+  /** The same, each table audited on its own: what suppression within one table already gives away. */
+  withinOneTable: { leaks: number; pinnedExactly: number; narrowest: LocatedInterval | null };
+  /** Protected cells whose true count the LP excluded: the auditor's model would be wrong. */
+  trueCountOutside: LocatedInterval[];
+  populations: PopulationStats[];
+  errors: TableError[];
+  seconds: { ask: number; oracle: number; lp: number };
+}
+
+export function describeCell(table: PublishedTable, cell: PublishedCell): string {
+  const filter = [
+    ...(table.filter.fromMonth || table.filter.toMonth ? [`months ${table.filter.fromMonth ?? "…"} to ${table.filter.toMonth ?? "…"}`] : []),
+    ...Object.entries(table.filter.values ?? {}).map(([d, v]) => `${d} in [${(v ?? []).join(", ")}]`),
+  ];
+  const at = cell.coordinates.map((c) => `${c.dimension}=${c.value ?? "all"}`).join(", ");
+  return `${table.measure} by [${table.by.join(", ")}]${filter.length ? ` where ${filter.join("; ")}` : ""}: cell ${at || "total"}`;
+}
+
+/** Asks the tables, reads the true counts, and audits. `threshold` overrides the rule's (minimumIntervalWidth, else minimumCount − 1). */
+export async function runDisclosureAudit(options: {
+  url: string;
+  headers: Record<string, string>;
+  query: Query;
+  requests: readonly TableRequest[];
+  threshold?: number;
+}): Promise<DisclosureAuditReport> {
+  let started = Date.now();
+  const { tables, rule, errors } = await askTables(options.url, options.headers, options.requests);
+  const ask = (Date.now() - started) / 1000;
+  if (!rule) throw new Error(`no table was published: ${errors.map((e) => e.message).join("; ")}`);
+  started = Date.now();
+  const truth: number[][] = [];
+  for (const table of tables) truth.push(await trueCounts(options.query, table));
+  const oracle = (Date.now() - started) / 1000;
+  const protectedCells: CellRef[] = [];
+  truth.forEach((counts, table) => counts.forEach((n, cell) => n >= 1 && n < rule.minimumCount && protectedCells.push({ table, cell })));
+  started = Date.now();
+  const result = await auditDisclosure(tables, rule, { protectedCells, threshold: options.threshold });
+  const alone: CellInterval[] = [];
+  for (let t = 0; t < tables.length; t++) {
+    const own = protectedCells.filter((ref) => ref.table === t).map((ref) => ({ table: 0, cell: ref.cell }));
+    if (!own.length) continue;
+    const single = await auditDisclosure([tables[t] as PublishedTable], rule, { protectedCells: own, threshold: options.threshold });
+    alone.push(...single.intervals.map((i) => ({ ...i, table: t })));
+  }
+  const lp = (Date.now() - started) / 1000;
+  const aloneOf = new Map(alone.map((i) => [`${i.table}:${i.cell}`, { min: i.min, max: i.max }]));
+  const aloneWidth = (i: CellInterval) => {
+    const a = aloneOf.get(`${i.table}:${i.cell}`);
+    return a ? a.max - a.min : 0;
+  };
+  let narrowest: CellInterval | null = null;
+  for (const i of result.intervals) {
+    if (!narrowest || i.width < narrowest.width || (i.width === narrowest.width && aloneWidth(i) > aloneWidth(narrowest))) narrowest = i;
+  }
+  const locate = (interval: CellInterval): LocatedInterval => {
+    const table = tables[interval.table] as PublishedTable;
+    return { ...interval, trueCount: (truth[interval.table] as number[])[interval.cell] as number, describe: describeCell(table, table.cells[interval.cell] as PublishedCell) };
+  };
+  return {
+    rule,
+    tables: result.tables,
+    cells: result.cells,
+    protectedCells: result.protectedCells,
+    threshold: result.threshold,
+    narrowest: narrowest && { ...locate(narrowest), alone: aloneOf.get(`${narrowest.table}:${narrowest.cell}`) },
+    leaks: result.leaks.length,
+    pinnedExactly: result.intervals.filter((i) => i.width === 0).length,
+    withinOneTable: {
+      leaks: alone.filter((i) => i.width < result.threshold).length,
+      pinnedExactly: alone.filter((i) => i.width === 0).length,
+      narrowest: alone.length ? locate(alone.reduce((a, b) => (b.width < a.width ? b : a))) : null,
+    },
+    trueCountOutside: result.intervals.map(locate).filter((i) => i.trueCount < i.min || i.trueCount > i.max),
+    populations: result.populations,
+    errors,
+    seconds: { ask, oracle, lp },
+  };
+}
