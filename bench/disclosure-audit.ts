@@ -37,7 +37,15 @@ async function main(): Promise<number> {
   let report: DisclosureAuditReport;
   try {
     const headers = await hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
-    report = await runDisclosureAudit({ url: hub.url, headers, query: (sql, params) => hub.db.dataSource.query(sql, params), requests: commissionerFamily(), threshold });
+    let shown = 0;
+    const progress = (done: number, of: number) => {
+      // A line every 5% on stderr: the LPs are most of a run's minutes.
+      if (done === of || done >= shown + of / 20) {
+        shown = done;
+        process.stderr.write(`protected cells bounded: ${done} of ${of} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+      }
+    };
+    report = await runDisclosureAudit({ url: hub.url, headers, query: (sql, params) => hub.db.dataSource.query(sql, params), requests: commissionerFamily(), threshold, progress });
   } finally {
     await hub.close();
   }

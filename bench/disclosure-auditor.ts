@@ -19,7 +19,8 @@ import { MEASURES } from "../src/subgraphs/insights/evidence/measures";
  * counts, where the rule does not carry it):
  * - shown p ≥ 1: the true count is in [max(1, p − D), p + D] (a true 0 is
  *   always published as 0, so a published p ≥ 1 is never a true 0);
- * - shown 0: [0, D];
+ * - shown 0: exactly 0 (the cell-key table never takes a non-zero count to
+ *   0, and exact counts are exact);
  * - PRIMARY_SMALL_COUNT: the published value was 1 … minimumCount − 1, so
  *   [1, minimumCount − 1 + D];
  * - anything else suppressed: only that it is a count (x ≥ 0 already says so).
@@ -93,6 +94,8 @@ export interface AuditOptions {
   open?: readonly string[];
   /** Which tables share variables: the same facts counted the same way. Defaults to the measure's facts and `where`. */
   population?: (measure: string) => string;
+  /** Told after each protected cell's LPs: how many cells are done of how many, for a long audit's progress line. */
+  progress?: (done: number, of: number) => void;
 }
 
 export interface CellInterval extends CellRef {
@@ -178,7 +181,7 @@ export function boundsOf(count: PublishedCount, rule: AuditRule): { lo: number; 
     return null;
   }
   if (count.value === null) return null;
-  if (count.value === 0) return { lo: 0, hi: d };
+  if (count.value === 0) return { lo: 0, hi: 0 };
   return { lo: Math.max(1, count.value - d), hi: count.value + d };
 }
 
@@ -262,7 +265,7 @@ export async function auditDisclosure(tables: readonly PublishedTable[], rule: A
       matrix: { format: "csr", numRows: kept.length, numCols: Math.max(columns, 1), starts, indices, values: new Float64Array(indices.length).fill(1) },
     });
     try {
-      model.options.set({ output_flag: false });
+      model.options.set({ output_flag: false, simplex_strategy: 4 });
       // A protected cell asked in several tables has the same finest cells each time: solve it once.
       const solved = new Map<string, { lpMin: number; lpMax: number }>();
       let previous: number[] = [];
@@ -290,6 +293,7 @@ export async function auditDisclosure(tables: readonly PublishedTable[], rule: A
         const min = Math.ceil(answer.lpMin - EPSILON);
         const max = Number.isFinite(answer.lpMax) ? Math.floor(answer.lpMax + EPSILON) : Infinity;
         intervals.push({ ...ref, population: key, lpMin: answer.lpMin, lpMax: answer.lpMax, min, max, width: max - min });
+        options.progress?.(intervals.length, options.protectedCells.length);
       }
     } finally {
       model.dispose();

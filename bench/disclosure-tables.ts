@@ -252,6 +252,7 @@ export async function runDisclosureAudit(options: {
   query: Query;
   requests: readonly TableRequest[];
   threshold?: number;
+  progress?: (done: number, of: number) => void;
 }): Promise<DisclosureAuditReport> {
   let started = Date.now();
   const { tables, rule, errors } = await askTables(options.url, options.headers, options.requests);
@@ -264,7 +265,7 @@ export async function runDisclosureAudit(options: {
   const protectedCells: CellRef[] = [];
   truth.forEach((counts, table) => counts.forEach((n, cell) => n >= 1 && n < rule.minimumCount && protectedCells.push({ table, cell })));
   started = Date.now();
-  const result = await auditDisclosure(tables, rule, { protectedCells, threshold: options.threshold });
+  const result = await auditDisclosure(tables, rule, { protectedCells, threshold: options.threshold, progress: options.progress });
   const alone: CellInterval[] = [];
   for (let t = 0; t < tables.length; t++) {
     const own = protectedCells.filter((ref) => ref.table === t).map((ref) => ({ table: 0, cell: ref.cell }));

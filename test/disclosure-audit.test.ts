@@ -11,15 +11,14 @@ import { startTestHub, TestHub } from "./support/hub";
  * narrowly the tables together pin each protected cell (true count 1 to
  * minimumCount − 1).
  *
- * The last test is marked `it.failing`: its assertion fails on exact counts,
- * and that failure is the finding. With suppression within one table only, a
- * borough's total minus the same borough filtered to every other ethnic group
- * is that group's suppressed count, exactly (width 0). Jest reports it as
- * passing only while the assertion fails, so the day the hub stops leaking
- * (cell-key perturbation, say) it turns red: then make it a plain `it`. Do
- * not loosen the threshold or drop the attack instead. The first two tests
- * are plain: they fail if the tables were not all answered or the auditor's
- * intervals miss a true count, so `failing` cannot pass on a broken run.
+ * Under suppression within one table only (rule gm-victims-sdc-2026.1), the
+ * last test failed: a borough's total minus the same borough filtered to
+ * every other ethnic group was that group's suppressed count exactly (width
+ * 0), for every one of the 154 protected cells. Under the cell-key rule it
+ * holds against the rule's own minimumIntervalWidth (3: no narrower than
+ * suppression alone ever said of a small count, 1 to 4). The first two
+ * tests fail if the tables were not all answered or the auditor's intervals
+ * miss a true count, so a broken run cannot pass as a safe one.
  */
 let hub: TestHub;
 let report: DisclosureAuditReport;
@@ -47,8 +46,8 @@ describe("a commissioner asking overlapping evidence-base tables", () => {
     expect(report.trueCountOutside).toEqual([]);
   });
 
-  // Known to fail on exact counts (see above): flip to `it` once the hub protects across tables.
-  it.failing("cannot pin any protected count narrower than the rule's threshold (fails on exact counts: the differencing attack)", () => {
+  it("cannot pin any protected count narrower than the rule's threshold", () => {
+    expect(report.threshold).toBe(3);
     const n = report.narrowest;
     // One line beside the count when this fails: how many, and the narrowest cell, its true count and what the tables pin it to.
     const finding =

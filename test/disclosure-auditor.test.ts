@@ -120,7 +120,7 @@ describe("the disclosure auditor's linear programme", () => {
 
   it("reads what each published count says about the true count", () => {
     const rule2 = { minimumCount: 5, maximumPerturbation: 2 };
-    expect(boundsOf(shown(0), rule2)).toEqual({ lo: 0, hi: 2 });
+    expect(boundsOf(shown(0), rule2)).toEqual({ lo: 0, hi: 0 });
     expect(boundsOf(shown(2), rule2)).toEqual({ lo: 1, hi: 4 });
     expect(boundsOf(shown(10), rule2)).toEqual({ lo: 8, hi: 12 });
     expect(boundsOf(small, rule2)).toEqual({ lo: 1, hi: 6 });

@@ -28,6 +28,13 @@ export interface DisclosureRule {
    * without it publishes true counts (suppression alone).
    */
   readonly cellKey?: CellKeyParameters;
+  /**
+   * The narrowest interval a caller may pin a protected count (a true count
+   * from 1 to minimumCount − 1) to, from every table they can ask together:
+   * what the disclosure auditor (bench/disclosure-audit.ts) holds the rule
+   * to. Absent: the rule makes no claim across tables.
+   */
+  readonly minimumIntervalWidth?: number;
   readonly source: string;
 }
 
@@ -57,6 +64,8 @@ export const DISCLOSURE_RULES: readonly DisclosureRule[] = [
     // own perturbed figure already allows.
     minimumForStatistics: 10,
     cellKey: { maximumPerturbation: 5, variance: 3 },
+    // No narrower than suppression alone ever said of a small count (1 to 4: a width of 3), whatever else is asked.
+    minimumIntervalWidth: 3,
     source:
       "As gm-victims-sdc-2026.1 (DOMAIN.md, Sharing and privacy), with counts perturbed before suppression by the cell-key method: ONS, " +
       "'Protecting personal data in Census 2021 results' (cell key perturbation: the same records always get the same " +

@@ -67,7 +67,7 @@ export interface EvidenceTableValue {
   description: string;
   countUnit: string;
   valueUnit: string;
-  rule: DisclosureRule & { maximumPerturbation: number; perturbationVariance: number };
+  rule: Omit<DisclosureRule, "minimumIntervalWidth"> & { maximumPerturbation: number; perturbationVariance: number; minimumIntervalWidth: number | null };
   /** Where the figures came from: a materialised cube or the facts. */
   readFrom: string;
   refreshedAt: Date | null;
@@ -123,7 +123,12 @@ export class EvidenceService {
       description: plan.spec.description,
       countUnit: plan.spec.countUnit,
       valueUnit: plan.spec.kind === "count" ? plan.spec.countUnit : plan.spec.kind === "wait" ? "days (median)" : "proportion (0 to 1)",
-      rule: { ...rule, maximumPerturbation: rule.cellKey?.maximumPerturbation ?? 0, perturbationVariance: rule.cellKey?.variance ?? 0 },
+      rule: {
+        ...rule,
+        maximumPerturbation: rule.cellKey?.maximumPerturbation ?? 0,
+        perturbationVariance: rule.cellKey?.variance ?? 0,
+        minimumIntervalWidth: rule.minimumIntervalWidth ?? null,
+      },
       readFrom: plan.cube?.table ?? `insights.${plan.spec.facts}`,
       refreshedAt,
       cells,

@@ -101,6 +101,13 @@ export class DisclosureRuleInfo {
   @Field(() => Float, { description: "The variance of the cell-key perturbation of a count large enough to take it (0: not perturbed)" })
   perturbationVariance!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The narrowest interval a caller may pin a protected (small) count to from every table they can ask together, as the disclosure auditor checks; null where the rule makes no claim across tables",
+  })
+  minimumIntervalWidth?: number | null;
+
   @Field()
   source!: string;
 }
