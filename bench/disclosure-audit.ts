@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { commissionerFamily, DisclosureAuditReport, runDisclosureAudit } from "./disclosure-tables";
+import { AUDITOR_HEADING } from "./results-file";
 
 /**
  * `npm run audit:disclosure [-- --threshold N] [--referrals N] [--no-write]`:
@@ -18,7 +19,7 @@ import { commissionerFamily, DisclosureAuditReport, runDisclosureAudit } from ".
  * Exits 1 when a protected cell is pinned narrower than the threshold.
  */
 const RESULTS = join(__dirname, "results.md");
-const HEADING = "## Disclosure auditor";
+const HEADING = AUDITOR_HEADING;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

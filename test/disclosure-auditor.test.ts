@@ -1,5 +1,6 @@
 import { auditDisclosure, boundsOf, PublishedCell, PublishedTable } from "../bench/disclosure-auditor";
 import { replaceSection } from "../bench/disclosure-audit";
+import { auditorSection } from "../bench/results-file";
 
 /**
  * The auditor's LP on tables small enough to solve by hand: boroughs A and B,
@@ -139,5 +140,12 @@ describe("the disclosure audit's section of bench/results.md", () => {
   it("replaces it at the end of the file, and appends it where there is none", () => {
     expect(replaceSection("# Load\n\n## Disclosure auditor\n\nold\n", section)).toBe("# Load\n\n## Disclosure auditor\n\nnew numbers\n");
     expect(replaceSection("# Load\n\n## Memory\n\nm\n", section)).toBe("# Load\n\n## Memory\n\nm\n\n## Disclosure auditor\n\nnew numbers\n");
+  });
+
+  it("is found whole by the load bench, which keeps it when it rewrites the rest", () => {
+    const file = "# Load\n\n## Throughput\n\nt\n\n## Disclosure auditor\n\nnumbers\nmore\n\n## Memory\n\nm\n";
+    expect(auditorSection(file)).toBe("## Disclosure auditor\n\nnumbers\nmore\n");
+    expect(auditorSection("# Load\n\n## Disclosure auditor\n\nlast\n")).toBe("## Disclosure auditor\n\nlast\n");
+    expect(auditorSection("# Load\n\n## Memory\n")).toBe("");
   });
 });
