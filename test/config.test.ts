@@ -125,9 +125,15 @@ describe("insights configuration", () => {
     expect(loadConfig({ NODE_ENV: "test", INSIGHTS_REFRESH_MS: "250" }).insights.refreshMs).toBe(250);
   });
 
-  it("feeds the evidence base from the hub's own sources by default, in production too, and synthetic facts only when asked", () => {
-    expect(loadConfig({}).insights.factSources).toBe("hub");
+  it("feeds the evidence base from the hub's own sources, adds synthetic facts only to npm start's embedded store or when asked, and never in production", () => {
+    // npm start: development, embedded store; a first look has figures.
+    expect(loadConfig({}).insights.factSources).toBe("hub+synthetic");
+    expect(loadConfig({ DATABASE_URL: "postgres://db/hub" }).insights.factSources).toBe("hub");
+    expect(loadConfig({ NODE_ENV: "test" }).insights.factSources).toBe("hub");
     expect(loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true" }).insights.factSources).toBe("hub");
+    for (const sources of ["synthetic", "hub+synthetic"]) {
+      expect(() => loadConfig({ ...PRODUCTION, AUTH_DEV_KEYS: "true", INSIGHTS_FACT_SOURCES: sources })).toThrow(/INSIGHTS_FACT_SOURCES: synthetic facts are never mixed/);
+    }
     expect(loadConfig({ INSIGHTS_FACT_SOURCES: "synthetic" }).insights.factSources).toBe("synthetic");
     expect(() => loadConfig({ INSIGHTS_FACT_SOURCES: "generated" })).toThrow(/INSIGHTS_FACT_SOURCES/);
   });

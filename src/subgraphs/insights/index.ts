@@ -24,7 +24,7 @@ const aggregatesOnly = aggregatesUnderAgreement((ctx) => (ctx as InsightsContext
 /**
  * The insights subgraph. `hubFactSources`: the victims' and partners' fact
  * sources, which only the hub can build (src/insights-facts; subgraphs never
- * import each other), used where INSIGHTS_FACT_SOURCES is "hub".
+ * import each other), used where INSIGHTS_FACT_SOURCES is "hub" or "hub+synthetic".
  */
 export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources) => FactSource[]): SubgraphModule<InsightsServices, InsightsContext> => ({
   name: "insights",
