@@ -45,6 +45,35 @@ export interface PublishedCount {
 export interface PublishedCell {
   coordinates: PublishedCoordinate[];
   count: PublishedCount;
+  /** A rate measure's rate: with its count shown, it gives its numerator's published count back (numeratorTable). */
+  rate?: { value: number | null; suppressed: boolean } | null;
+}
+
+/**
+ * A rate measure's numerators as a table of their own: a shown rate over a
+ * shown denominator is the published numerator divided by it (rounded to 4
+ * places, so for any denominator under 5,000 the product rounds back to it
+ * exactly), so a caller has every such numerator as a published count. Its
+ * measure is the rate's with NUMERATOR_SUFFIX; its population is the rate's
+ * facts in the numerator. A hidden rate gives nothing here: a caller cannot
+ * tell which of its reasons hid it.
+ */
+export const NUMERATOR_SUFFIX = "#NUMERATOR";
+
+export function numeratorTable(table: PublishedTable): PublishedTable | null {
+  const spec = MEASURES[table.measure as keyof typeof MEASURES];
+  if (spec?.kind !== "rate") return null;
+  return {
+    ...table,
+    measure: `${table.measure}${NUMERATOR_SUFFIX}`,
+    cells: table.cells.map((cell) => {
+      const { count, rate } = cell;
+      let value: number | null = null;
+      if (!count.suppressed && count.value === 0) value = 0;
+      else if (!count.suppressed && count.value !== null && rate && !rate.suppressed && rate.value !== null) value = Math.round(rate.value * count.value);
+      return { coordinates: cell.coordinates, count: value === null ? { value: null, suppressed: true, suppressionReason: null } : { value, suppressed: false, suppressionReason: null } };
+    }),
+  };
 }
 
 export interface PublishedFilter {
@@ -146,9 +175,11 @@ const EPSILON = 1e-6;
 
 /** The count definition a measure's count cells share: the fact table and which facts count. */
 export function defaultPopulation(measure: string): string {
-  const spec = MEASURES[measure as keyof typeof MEASURES];
+  const numerator = measure.endsWith(NUMERATOR_SUFFIX);
+  const spec = MEASURES[measure.replace(NUMERATOR_SUFFIX, "") as keyof typeof MEASURES];
   if (!spec) throw new Error(`unknown measure ${measure}`);
-  return `${spec.facts}${spec.where ? ` WHERE ${spec.where}` : ""}`;
+  const where = [spec.where, numerator ? spec.numerator : null].filter(Boolean);
+  return `${spec.facts}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
 }
 
 function defaultDomain(dimension: string): readonly string[] {

@@ -17,6 +17,9 @@ const POPULATIONS: Record<string, { table: string; where: string | null }> = {
   // Compliance is over the entitlements assessed: met, late or missed.
   VICTIMS_CODE_COMPLIANCE: { table: "insights.entitlement_fact", where: "status IN ('MET', 'LATE', 'MISSED')" },
   SURVEY_SATISFACTION: { table: "insights.survey_fact", where: null },
+  // A rate's numerators (bench/disclosure-auditor.ts numeratorTable): entitlements met on time; answers of 4 or 5.
+  "VICTIMS_CODE_COMPLIANCE#NUMERATOR": { table: "insights.entitlement_fact", where: "status = 'MET'" },
+  "SURVEY_SATISFACTION#NUMERATOR": { table: "insights.survey_fact", where: "score >= 4" },
 };
 
 const yesNo = (column: string) => `(CASE WHEN ${column} THEN 'YES' ELSE 'NO' END)`;

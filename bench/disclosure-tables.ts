@@ -1,5 +1,5 @@
 import { DIMENSIONS } from "../src/subgraphs/insights/evidence/dimensions";
-import { auditDisclosure, AuditRule, CellInterval, CellRef, PopulationStats, PublishedCell, PublishedFilter, PublishedTable } from "./disclosure-auditor";
+import { auditDisclosure, AuditRule, CellInterval, CellRef, NUMERATOR_SUFFIX, numeratorTable, PopulationStats, PublishedCell, PublishedFilter, PublishedTable } from "./disclosure-auditor";
 import { Query, trueCounts } from "./disclosure-oracle";
 
 /**
@@ -150,7 +150,7 @@ const TABLE = (ruleFields: string) => /* GraphQL */ `
     evidenceBase(measure: $measure, by: $by, filter: $filter) {
       measure by
       rule { ${ruleFields} }
-      cells { coordinates { dimension value } count { value suppressed suppressionReason } }
+      cells { coordinates { dimension value } count { value suppressed suppressionReason } rate { value suppressed } }
     }
   }`;
 
@@ -204,7 +204,11 @@ export async function askTables(
     }
     if (rule && rule.id !== table.rule.id) errors.push({ request, message: `rule ${table.rule.id} differs from ${rule.id}` });
     rule ??= table.rule;
-    tables.push({ measure: table.measure, by: table.by, filter: request.filter, cells: table.cells });
+    const published: PublishedTable = { measure: table.measure, by: table.by, filter: request.filter, cells: table.cells };
+    tables.push(published);
+    // A rate's numerators are published counts too (rate × denominator): audited as a table of their own.
+    const numerators = numeratorTable(published);
+    if (numerators) tables.push(numerators);
   }
   return { tables, rule, errors };
 }
@@ -218,7 +222,10 @@ export interface LocatedInterval extends CellInterval {
 
 export interface DisclosureAuditReport {
   rule: PublishedRule;
+  /** Tables asked and answered. */
   tables: number;
+  /** Tables of rates' numerators derived from them (numeratorTable), audited beside them. */
+  numeratorTables: number;
   cells: number;
   protectedCells: number;
   threshold: number;
@@ -289,8 +296,9 @@ export async function runDisclosureAudit(options: {
   };
   return {
     rule,
-    tables: result.tables,
-    cells: result.cells,
+    tables: tables.filter((t) => !t.measure.endsWith(NUMERATOR_SUFFIX)).length,
+    numeratorTables: tables.filter((t) => t.measure.endsWith(NUMERATOR_SUFFIX)).length,
+    cells: tables.filter((t) => !t.measure.endsWith(NUMERATOR_SUFFIX)).reduce((n, t) => n + t.cells.length, 0),
     protectedCells: result.protectedCells,
     threshold: result.threshold,
     narrowest: narrowest && { ...locate(narrowest), alone: aloneOf.get(`${narrowest.table}:${narrowest.cell}`) },

@@ -1,4 +1,4 @@
-import { auditDisclosure, boundsOf, PublishedCell, PublishedTable } from "../bench/disclosure-auditor";
+import { auditDisclosure, boundsOf, defaultPopulation, numeratorTable, PublishedCell, PublishedTable } from "../bench/disclosure-auditor";
 import { replaceSection } from "../bench/disclosure-audit";
 import { auditorSection } from "../bench/results-file";
 
@@ -127,6 +127,38 @@ describe("the disclosure auditor's linear programme", () => {
     expect(boundsOf(small, rule2)).toEqual({ lo: 1, hi: 6 });
     expect(boundsOf(complement, rule2)).toBeNull();
     expect(boundsOf(small, { minimumCount: 5 })).toEqual({ lo: 1, hi: 4 });
+  });
+});
+
+describe("a rate's numerators, as a caller has them", () => {
+  const cell = (value: string, count: PublishedCell["count"], rate: PublishedCell["rate"]): PublishedCell => ({
+    coordinates: [{ dimension: "BOROUGH", value }],
+    count,
+    rate,
+  });
+  const compliance: PublishedTable = {
+    measure: "VICTIMS_CODE_COMPLIANCE",
+    by: ["BOROUGH"],
+    filter: {},
+    cells: [
+      cell("BURY", shown(12), { value: 0.75, suppressed: false }),
+      cell("WIGAN", shown(31), { value: 0.9677, suppressed: false }),
+      cell("BOLTON", shown(9), { value: null, suppressed: true }),
+      cell("SALFORD", shown(0), { value: null, suppressed: false }),
+    ],
+  };
+
+  it("are the shown rates times their shown denominators, a zero denominator's numerator zero, and nothing where the rate is hidden", () => {
+    const numerators = numeratorTable(compliance) as PublishedTable;
+    expect(numerators.measure).toBe("VICTIMS_CODE_COMPLIANCE#NUMERATOR");
+    expect(numerators.cells.map((c) => c.count.value)).toEqual([9, 30, null, 0]);
+    expect(numerators.cells.map((c) => c.count.suppressed)).toEqual([false, false, true, false]);
+    expect(numeratorTable({ ...compliance, measure: "REFERRALS" })).toBeNull();
+  });
+
+  it("count the facts in the rate's numerator: its own population, apart from the denominators'", () => {
+    expect(defaultPopulation("VICTIMS_CODE_COMPLIANCE#NUMERATOR")).toBe(`${defaultPopulation("VICTIMS_CODE_COMPLIANCE")} AND status = 'MET'`);
+    expect(defaultPopulation("SURVEY_SATISFACTION#NUMERATOR")).toMatch(/^survey_fact WHERE score >= 4$/);
   });
 });
 
