@@ -1,9 +1,9 @@
 import type { Express, Request, Response } from "express";
-import { GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLSchema, isEnumType, type GraphQLInputType } from "graphql";
+import { getNamedType, getNullableType, GraphQLEnumType, GraphQLInputObjectType, GraphQLSchema, isEnumType, isListType } from "graphql";
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { SCHEMA_DIR } from "./compose";
-import { EXPLORER_CSP } from "./explorer";
+import { assetRoute, CSS, EXPLORER_CSP, JS, packageRoot } from "./explorer";
 import { apiSchemaOf } from "./operations-check";
 import { readManifest } from "./persisted-manifest";
 import { MANIFEST_PATH } from "./safelist";
@@ -29,24 +29,15 @@ export const COMMISSIONER_PATH = "/commissioner";
 export const CSV_PATH = "/evidence-base.csv";
 const ASSETS_PATH = `${COMMISSIONER_PATH}/assets`;
 
-const JS = "application/javascript; charset=utf-8";
-const CSS = "text/css; charset=utf-8";
-const ASSETS = [
-  { name: "chart.umd.min.js", contentType: JS, path: () => chartJsFile() },
-  { name: "commissioner.js", contentType: JS, path: () => join(__dirname, "commissioner", "commissioner.js") },
-  { name: "commissioner.css", contentType: CSS, path: () => join(__dirname, "commissioner", "commissioner.css") },
-] as const;
-
-/** Chart.js's browser build, found from its package entry point (the package does not export its dist folder by path). */
-function chartJsFile(): string | undefined {
-  try {
-    let dir = dirname(require.resolve("chart.js"));
-    while (!existsSync(join(dir, "package.json"))) dir = dirname(dir);
-    const file = join(dir, "dist", "chart.umd.min.js");
-    return existsSync(file) ? file : undefined;
-  } catch {
-    return undefined;
-  }
+/** The page's files: Chart.js's browser build (its package exports no dist path, so found from its folder) and our own. */
+function assetFiles(): Map<string, { contentType: string; path: string }> {
+  const chartJs = packageRoot("chart.js");
+  const files = [
+    { name: "chart.umd.min.js", contentType: JS, path: chartJs && join(chartJs, "dist", "chart.umd.min.js") },
+    { name: "commissioner.js", contentType: JS, path: join(__dirname, "commissioner", "commissioner.js") },
+    { name: "commissioner.css", contentType: CSS, path: join(__dirname, "commissioner", "commissioner.css") },
+  ];
+  return new Map(files.flatMap((f) => (f.path && existsSync(f.path) ? [[f.name, { contentType: f.contentType, path: f.path }] as const] : [])));
 }
 
 export function commissionerPage(): string {
@@ -111,16 +102,13 @@ interface Choice {
 export interface PageOptions {
   measures: Choice[];
   dimensions: Choice[];
-  filters: { field: string; label: string; values: Choice[] }[];
+  /** Each filter field of EvidenceFilter with a fixed set of values; `boolean` where it takes one yes or no rather than a list. */
+  filters: { field: string; label: string; boolean: boolean; values: Choice[] }[];
   operations: { evidenceBase: string; evidenceBaseCsv: string };
 }
 
 const labelOf = (name: string) => name.charAt(0) + name.slice(1).toLowerCase().replace(/_/g, " ");
 const choices = (type: GraphQLEnumType): Choice[] => type.getValues().map((v) => ({ value: v.name, label: labelOf(v.name) }));
-
-function unwrap(type: GraphQLInputType): GraphQLInputType {
-  return type instanceof GraphQLNonNull || type instanceof GraphQLList ? unwrap(type.ofType as GraphQLInputType) : type;
-}
 
 /** A persisted operation's text exactly as the manifest has it, so the safelist (on in production) admits it by its hash. */
 function operationText(name: string): string {
@@ -132,9 +120,10 @@ function operationText(name: string): string {
 export function pageOptions(schema: GraphQLSchema): PageOptions {
   const filter = schema.getType("EvidenceFilter") as GraphQLInputObjectType;
   const filters = Object.values(filter.getFields()).flatMap((field) => {
-    const type = unwrap(field.type);
-    if (isEnumType(type)) return [{ field: field.name, label: labelOf(field.name.replace(/([A-Z])/g, "_$1").toUpperCase()), values: choices(type) }];
-    if (type.toString() === "Boolean") return [{ field: field.name, label: labelOf(field.name.replace(/([A-Z])/g, "_$1").toUpperCase()), values: [{ value: "true", label: "Yes" }, { value: "false", label: "No" }] }];
+    const type = getNamedType(field.type);
+    const label = labelOf(field.name.replace(/([A-Z])/g, "_$1").toUpperCase());
+    if (isEnumType(type)) return [{ field: field.name, label, boolean: false, values: choices(type) }];
+    if (type.name === "Boolean") return [{ field: field.name, label, boolean: true, values: [{ value: "true", label: "Yes" }, { value: "false", label: "No" }] }];
     return [];
   });
   return {
@@ -162,18 +151,19 @@ export function csvVariables(query: Request["query"], schema: GraphQLSchema): { 
       variables.measure = measure;
     } else if (name === "by") {
       variables.by = list(raw);
-    } else if (name === "fromMonth" || name === "toMonth") {
-      filter[name] = String(raw);
     } else if (filterFields[name]) {
-      const type = unwrap(filterFields[name].type);
-      if (type.toString() === "Boolean") {
+      // As the field's type takes it: a list (boroughs=BURY,WIGAN), a yes or no, or one value (fromMonth=2026-01).
+      const type = filterFields[name].type;
+      if (isListType(getNullableType(type))) {
+        filter[name] = list(raw);
+      } else if (getNamedType(type).name === "Boolean") {
         if (raw !== "true" && raw !== "false") return { error: `${name}: true or false` };
         filter[name] = raw === "true";
       } else {
-        filter[name] = list(raw);
+        filter[name] = String(raw);
       }
     } else {
-      return { error: `unknown parameter ${name}: use measure, by, fromMonth, toMonth or one of ${Object.keys(filterFields).join(", ")}` };
+      return { error: `unknown parameter ${name}: use measure, by or one of ${Object.keys(filterFields).join(", ")}` };
     }
   }
   if (variables.measure === undefined) return { error: "measure is required" };
@@ -231,18 +221,6 @@ export function commissionerRoutes(options: { enabled: boolean; graphqlUrl: () =
       res.setHeader("cache-control", "no-store");
       res.json(offered());
     });
-    app.get(`${ASSETS_PATH}/:name`, (req: Request, res: Response) => {
-      // Only the files listed above, by name: nothing else on disk is reachable.
-      const asset = ASSETS.find((a) => a.name === String(req.params.name));
-      const path = asset?.path();
-      if (!asset || !path || !existsSync(path)) {
-        res.status(404).type("text/plain").send("Not found");
-        return;
-      }
-      res.setHeader("content-type", asset.contentType);
-      res.setHeader("x-content-type-options", "nosniff");
-      res.setHeader("cache-control", "public, max-age=3600");
-      res.send(readFileSync(path));
-    });
+    assetRoute(app, ASSETS_PATH, assetFiles());
   };
 }

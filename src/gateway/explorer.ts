@@ -43,8 +43,26 @@ interface Asset {
   file: string;
 }
 
-const JS = "application/javascript; charset=utf-8";
-const CSS = "text/css; charset=utf-8";
+export const JS = "application/javascript; charset=utf-8";
+export const CSS = "text/css; charset=utf-8";
+
+/**
+ * Serves a page's own files at `${path}/:name`, only those listed, by name:
+ * nothing else on disk is reachable.
+ */
+export function assetRoute(app: Express, path: string, files: ReadonlyMap<string, { contentType: string; path: string }>): void {
+  app.get(`${path}/:name`, (req: Request, res: Response) => {
+    const asset = files.get(String(req.params.name));
+    if (!asset) {
+      res.status(404).type("text/plain").send("Not found");
+      return;
+    }
+    res.setHeader("content-type", asset.contentType);
+    res.setHeader("x-content-type-options", "nosniff");
+    res.setHeader("cache-control", "public, max-age=3600");
+    res.send(readFileSync(asset.path));
+  });
+}
 const ASSETS: readonly Asset[] = [
   { name: "graphiql.min.css", contentType: CSS, packageName: "graphiql", file: "graphiql.min.css" },
   { name: "explorer.css", contentType: CSS, file: "explorer.css" },
@@ -55,7 +73,7 @@ const ASSETS: readonly Asset[] = [
 ];
 
 /** A package's folder, found from its entry point (these packages do not all export their package.json or UMD files). */
-function packageRoot(name: string): string | undefined {
+export function packageRoot(name: string): string | undefined {
   let dir: string;
   try {
     dir = dirname(require.resolve(name));
@@ -197,17 +215,6 @@ export function explorerRoutes(options: { development: boolean; graphqlPath?: st
       res.setHeader("cache-control", "no-store");
       res.json({ token: await options.issueDevToken({ organisation: organisation as OrganisationCode, role: role as Role, purpose: purpose as Purpose }) });
     });
-    app.get(`${ASSETS_PATH}/:name`, (req: Request, res: Response) => {
-      // Only the files listed above, by name: nothing else on disk is reachable.
-      const asset = files.get(String(req.params.name));
-      if (!asset) {
-        res.status(404).type("text/plain").send("Not found");
-        return;
-      }
-      res.setHeader("content-type", asset.contentType);
-      res.setHeader("x-content-type-options", "nosniff");
-      res.setHeader("cache-control", "public, max-age=3600");
-      res.send(readFileSync(asset.path));
-    });
+    assetRoute(app, ASSETS_PATH, files);
   };
 }

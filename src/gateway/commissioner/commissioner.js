@@ -51,7 +51,7 @@
     var values = Array.prototype.filter.call(form.elements.filterValues.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
     if (field && values.length) {
       var spec = options.filters.find(function (f) { return f.field === field; });
-      filter[field] = spec.values[0].value === "true" ? values[0] === "true" : values;
+      filter[field] = spec.boolean ? values[0] === "true" : values;
     }
     return { measure: form.elements.measure.value, by: by, filter: filter };
   }
