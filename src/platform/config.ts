@@ -350,15 +350,12 @@ function toConfig(env: z.infer<typeof envSchema>) {
       allowHttpLoopback: env.WEBHOOKS_ALLOW_HTTP_LOOPBACK,
     },
     seed: env.SEED,
-    commissionerPage: env.COMMISSIONER_PAGE === undefined ? env.NODE_ENV !== "production" : env.COMMISSIONER_PAGE === "true" || env.COMMISSIONER_PAGE === "1",
-    operationsSafelist: env.OPERATIONS_SAFELIST === undefined ? env.NODE_ENV === "production" : env.OPERATIONS_SAFELIST === "true" || env.OPERATIONS_SAFELIST === "1",
+    commissionerPage: flag(env.COMMISSIONER_PAGE, env.NODE_ENV !== "production"),
+    operationsSafelist: flag(env.OPERATIONS_SAFELIST, env.NODE_ENV === "production"),
     gatewayProof: {
       /** Undefined outside production when unset: startHub then uses a random key shared by its gateway and subgraphs. */
       signingKey: env.GATEWAY_SIGNING_KEY as string | undefined,
-      required:
-        env.SUBGRAPH_REQUIRE_GATEWAY_PROOF === undefined
-          ? env.NODE_ENV === "production"
-          : env.SUBGRAPH_REQUIRE_GATEWAY_PROOF === "true" || env.SUBGRAPH_REQUIRE_GATEWAY_PROOF === "1",
+      required: flag(env.SUBGRAPH_REQUIRE_GATEWAY_PROOF, env.NODE_ENV === "production"),
     },
     limits: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
@@ -381,7 +378,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
       pseudonymKey: env.INSIGHTS_PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
       refreshMs: env.INSIGHTS_REFRESH_MS ?? (env.NODE_ENV === "test" ? 0 : 15 * 60_000),
       batchSize: env.INSIGHTS_REFRESH_BATCH,
-      // The embedded development hub (npm start) adds clearly synthetic facts to its few seeded cases'.
+      // The embedded development hub (npm start) adds clearly synthetic facts to its few seeded cases.
       factSources: env.INSIGHTS_FACT_SOURCES ?? (env.NODE_ENV === "development" && !env.DATABASE_URL ? "hub+synthetic" : "hub"),
       syntheticReferrals: env.INSIGHTS_SYNTHETIC_REFERRALS ?? (env.NODE_ENV === "test" ? 400 : 2_000),
     },
@@ -418,6 +415,11 @@ function sourceProblems(env: z.infer<typeof envSchema>): string[] {
 /** Not a secret: the key pseudonymised development and test data is hashed with. */
 export const DEV_PSEUDONYM_KEY = "casebridge-dev-insights-pseudonym-key-not-for-production";
 
+/** A true/false switch ("true", "1", "false", "0") whose default depends on where the hub runs: `unset` where it is not given. */
+function flag(value: "true" | "false" | "1" | "0" | undefined, unset: boolean): boolean {
+  return value === undefined ? unset : value === "true" || value === "1";
+}
+
 function insightsProblems(env: z.infer<typeof envSchema>): string[] {
   if (env.NODE_ENV !== "production") return [];
   const problems: string[] = [];
@@ -435,7 +437,7 @@ const DEV_MAX_TOKEN_LIFETIME = 12 * 3_600;
 
 function authProblems(env: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
-  const devKeys = env.AUTH_DEV_KEYS === undefined ? env.NODE_ENV !== "production" : env.AUTH_DEV_KEYS === "true" || env.AUTH_DEV_KEYS === "1";
+  const devKeys = flag(env.AUTH_DEV_KEYS, env.NODE_ENV !== "production");
   if (!env.AUTH_JWKS_URL && !devKeys) problems.push("AUTH_JWKS_URL: required in production (or set AUTH_DEV_KEYS=true to use the local dev key pair)");
   if (env.NODE_ENV === "production" && env.AUTH_DEV_MAX_TOKEN_LIFETIME !== undefined) {
     problems.push("AUTH_DEV_MAX_TOKEN_LIFETIME: not allowed in production, where every token lives at most AUTH_MAX_TOKEN_LIFETIME");
