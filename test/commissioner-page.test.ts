@@ -45,13 +45,16 @@ afterAll(async () => {
 
 const origin = () => hub.url.replace(/\/graphql$/, "");
 
+/** Every request a page made anywhere but the hub's origin (the page must work offline): checked as each test closes its page. */
+const offSite = new WeakMap<Page, string[]>();
+
 async function openPage(token: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1200, height: 1300 }, acceptDownloads: true });
-  const offSite: string[] = [];
+  const elsewhere: string[] = [];
+  offSite.set(page, elsewhere);
   page.on("request", (request) => {
-    if (!request.url().startsWith(origin()) && !request.url().startsWith("blob:")) offSite.push(request.url());
+    if (!request.url().startsWith(origin()) && !request.url().startsWith("blob:")) elsewhere.push(request.url());
   });
-  page.on("close", () => expect(offSite).toEqual([]));
   await page.goto(`${origin()}/commissioner`);
   await page.waitForSelector("body[data-state=ready]");
   await page.fill("input[name=token]", token);
@@ -115,6 +118,7 @@ describeInBrowser("the commissioner's page", () => {
 
     if (process.env.UPDATE_SCREENSHOTS === "1") await page.screenshot({ path: join(__dirname, "..", "docs", "commissioner-page.png"), fullPage: true });
     else await page.screenshot({ path: join(mkdtempSync(join(tmpdir(), "casebridge-page-")), "commissioner-page.png"), fullPage: true });
+    expect(offSite.get(page)).toEqual([]);
     await page.close();
   });
 
@@ -128,6 +132,7 @@ describeInBrowser("the commissioner's page", () => {
     expect(await page.textContent("#error")).toMatch(/ROLE_NOT_PERMITTED/);
     expect(await page.isHidden("#result")).toBe(true);
     expect(await page.isDisabled("#download")).toBe(true);
+    expect(offSite.get(page)).toEqual([]);
     await page.close();
 
     const refused = await fetch(`${origin()}/evidence-base.csv?measure=REFERRALS&by=BOROUGH`, { headers: { authorization: `Bearer ${caseworker}` } });

@@ -25,6 +25,7 @@ import { ListFactSource } from "../src/subgraphs/insights/facts/sources";
 import { SqlPoliceUkRowStore } from "../src/subgraphs/insights/police-uk/police-uk.store";
 import { RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
 import { scheduleRefresh } from "../src/subgraphs/insights/refresh/schedule";
+import { expectPublished } from "./support/evidence";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 
 let hub: TestHub;
@@ -124,24 +125,6 @@ async function evidence(variables: Record<string, unknown>, headers = commission
 
 const at = (table: Table, ...values: (string | null)[]) =>
   table.cells.find((c) => c.coordinates.every((co, i) => co.value === values[i])) as Cell;
-
-/**
- * What the cell-key rule promises of a published count whose true count a
- * test knows: within the rule's largest perturbation of it, a zero only for
- * a zero, and, if shown, not a small count; if hidden, for a reason.
- */
-function expectPublished(stat: Stat, truth: number, rule: Table["rule"]) {
-  expect(rule.maximumPerturbation).toBeGreaterThan(0);
-  if (stat.suppressed) {
-    expect(stat.value).toBeNull();
-    expect(stat.suppressionReason).not.toBeNull();
-    return;
-  }
-  const value = stat.value as number;
-  expect(Math.abs(value - truth)).toBeLessThanOrEqual(rule.maximumPerturbation);
-  expect(value === 0).toBe(truth === 0);
-  expect(value === 0 || value >= rule.minimumCount).toBe(true);
-}
 
 /** A count the rule always shows (its true value is too far above the small counts for any perturbation to bring it down). */
 function expectShownNear(stat: Stat, truth: number, rule: Table["rule"]) {

@@ -1,6 +1,7 @@
 import { hubFactSources } from "../../src/insights-facts/sources";
 import { londonMonthOf } from "../../src/insights-facts/categories";
 import { RefreshService } from "../../src/subgraphs/insights/refresh/refresh.service";
+import { expectPublished } from "../support/evidence";
 import { startTestHub, TestHub } from "../support/hub";
 import { actors, consentTo, Data, policeReferral, referToRestore, send } from "./support";
 
@@ -28,15 +29,6 @@ type Cell = { coordinates: { value: string | null }[]; value: number | null; sup
 type Rule = { id: string; minimumCount: number; maximumPerturbation: number };
 type Table = { by: string[]; rule: Rule; cells: Cell[] };
 const at = (table: Table, ...values: (string | null)[]) => table.cells.find((c) => c.coordinates.every((co, i) => co.value === values[i])) as Cell;
-
-/** A published count against the true one: within the rule's perturbation, zero only for zero, never a small count shown. */
-function expectPublished(count: Stat, truth: number, rule: Rule) {
-  if (count.suppressed) return expect(count.value).toBeNull();
-  const value = count.value as number;
-  expect(Math.abs(value - truth)).toBeLessThanOrEqual(rule.maximumPerturbation);
-  expect(value === 0).toBe(truth === 0);
-  expect(value === 0 || value >= rule.minimumCount).toBe(true);
-}
 
 it("gives GMCA demand, waits, routes and Victims' Code compliance by borough and disability from the referrals made, small cells suppressed, and CSV", async () => {
   const as = actors(hub);
