@@ -1,5 +1,6 @@
 import loadHighs from "highs";
 import { DIMENSIONS } from "../src/subgraphs/insights/evidence/dimensions";
+import { monthsBetween } from "../src/subgraphs/insights/evidence/evidence.service";
 import { MEASURES } from "../src/subgraphs/insights/evidence/measures";
 
 /**
@@ -187,21 +188,6 @@ function defaultDomain(dimension: string): readonly string[] {
   if (!spec) throw new Error(`unknown dimension ${dimension}`);
   if (!spec.domain) throw new Error(`${dimension} has no fixed domain`);
   return spec.domain.map((v) => v.value);
-}
-
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.split("-").map(Number) as [number, number];
-  for (let value = from; value <= to; ) {
-    months.push(value);
-    month += 1;
-    if (month === 13) {
-      month = 1;
-      year += 1;
-    }
-    value = `${year}-${String(month).padStart(2, "0")}`;
-  }
-  return months;
 }
 
 /** The bounds on a cell's true count that its published count gives, or null for none beyond x ≥ 0. */

@@ -145,11 +145,11 @@ function filterInput(filter: PublishedFilter): Record<string, unknown> {
   return input;
 }
 
-const TABLE = (ruleFields: string) => /* GraphQL */ `
+const TABLE = /* GraphQL */ `
   query DisclosureAudit($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
     evidenceBase(measure: $measure, by: $by, filter: $filter) {
       measure by
-      rule { ${ruleFields} }
+      rule { id minimumCount maximumPerturbation minimumIntervalWidth }
       cells { coordinates { dimension value } count { value suppressed suppressionReason } rate { value suppressed } }
     }
   }`;
@@ -174,29 +174,20 @@ export interface TableError {
 }
 
 /**
- * Asks every table. The rule's maximumPerturbation (cell-key perturbation)
- * and minimumIntervalWidth (the audit threshold) are asked for where the
- * schema has them; a schema without D publishes exact counts, which is what
- * a missing D means to the auditor.
+ * Asks every table, with the rule each was protected under: its
+ * maximumPerturbation (cell-key perturbation; 0, exact counts) and its
+ * minimumIntervalWidth (the audit threshold, where the rule makes a claim).
  */
 export async function askTables(
   url: string,
   headers: Record<string, string>,
   requests: readonly TableRequest[],
 ): Promise<{ tables: PublishedTable[]; rule: PublishedRule | null; errors: TableError[] }> {
-  // Fields a rule may carry beyond today's: kept only where the schema has them.
-  const optional = ["maximumPerturbation", "minimumIntervalWidth"];
-  const fields = ["id", "minimumCount"];
-  for (const field of optional) {
-    const probe = await post(url, headers, TABLE([...fields, field].join(" ")), { measure: "REFERRALS", by: [] });
-    if (!probe.errors?.some((e) => e.message.includes(`"${field}"`))) fields.push(field);
-  }
-  const ruleFields = fields.join(" ");
   const tables: PublishedTable[] = [];
   const errors: TableError[] = [];
   let rule: PublishedRule | null = null;
   for (const request of requests) {
-    const answer = await post(url, headers, TABLE(ruleFields), { measure: request.measure, by: request.by, filter: filterInput(request.filter) });
+    const answer = await post(url, headers, TABLE, { measure: request.measure, by: request.by, filter: filterInput(request.filter) });
     const table = answer.data?.evidenceBase;
     if (answer.errors?.length || !table) {
       errors.push({ request, message: answer.errors?.map((e) => e.message).join("; ") ?? "no table" });
