@@ -279,10 +279,13 @@ describe("the commissioner's evidence base, through the gateway", () => {
       ...many(month, 30, Borough.WIGAN, Disability.NOT_DISABLED),
       ...many(month, 2, Borough.TRAFFORD, Disability.DISABLED),
       ...many(month, 25, Borough.TRAFFORD, Disability.NOT_DISABLED),
-      ...many(month, 15, Borough.STOCKPORT, Disability.DISABLED),
+      ...many(month, 8, Borough.STOCKPORT, Disability.DISABLED),
       ...many(month, 20, Borough.STOCKPORT, Disability.NOT_DISABLED),
-      ...Array.from({ length: 7 }, () => referral(month, { borough: Borough.WIGAN, route: ReferralRoute.SELF, service: SupportService.PANKHURST_RESTORE })),
+      ...Array.from({ length: 12 }, () => referral(month, { borough: Borough.WIGAN, route: ReferralRoute.SELF, service: SupportService.PANKHURST_RESTORE })),
     ];
+    // The figures below are asserted shown whatever the facts' record keys: no count that is asserted shown can be
+    // perturbed down to the one that a hidden cell's row or column hides with it (Wigan's 20 disabled, 15 at the least,
+    // against Stockport's 8, 13 at the most), and the 12 self-referrals are never perturbed below the minimum count.
     const entitlements = facts.map((f, i) => ({
       ...context(month, { borough: f.borough, disability: f.disability }),
       kind: "entitlement" as const,
@@ -295,7 +298,7 @@ describe("the commissioner's evidence base, through the gateway", () => {
     const filter = { fromMonth: month, toMonth: month, boroughs: [Borough.WIGAN, Borough.TRAFFORD, Borough.STOCKPORT] };
 
     const demand = (await evidence({ measure: "REFERRALS", by: ["BOROUGH", "MONTH"], filter })).data?.evidenceBase as Table;
-    expectShownNear(at(demand, "WIGAN", month).count, 57, demand.rule);
+    expectShownNear(at(demand, "WIGAN", month).count, 62, demand.rule);
     expect(demand.refreshedAt).not.toBeNull();
 
     const waits = (await evidence({ measure: "WAIT_TO_FIRST_CONTACT", by: ["BOROUGH", "DISABILITY"], filter })).data?.evidenceBase as Table;
@@ -312,14 +315,14 @@ describe("the commissioner's evidence base, through the gateway", () => {
     expect(trafford.p90?.suppressionReason).toBe("DENOMINATOR_SUPPRESSED");
 
     const routes = (await evidence({ measure: "REFERRALS", by: ["ROUTE", "SERVICE"], filter })).data?.evidenceBase as Table;
-    expectPublished(at(routes, "SELF", "PANKHURST_RESTORE").count, 7, routes.rule);
-    expectShownNear(at(routes, "POLICE", "GMVS").count, 112, routes.rule);
+    expectShownNear(at(routes, "SELF", "PANKHURST_RESTORE").count, 12, routes.rule);
+    expectShownNear(at(routes, "POLICE", "GMVS").count, 105, routes.rule);
 
     const compliance = (await evidence({ measure: "VICTIMS_CODE_COMPLIANCE", by: ["DISABILITY"], filter })).data?.evidenceBase as Table;
     expect(compliance.by).toEqual(["ENTITLEMENT", "DISABILITY"]);
     const r4NotDisabled = at(compliance, "R4_REFERRAL_TO_SUPPORT_SERVICES", "NOT_DISABLED");
-    expectShownNear(r4NotDisabled.count, 82, compliance.rule);
-    // 82 assessed, a fifth late: a shown rate is a perturbed numerator over a perturbed denominator.
+    expectShownNear(r4NotDisabled.count, 87, compliance.rule);
+    // 87 assessed, a fifth late: a shown rate is a perturbed numerator over a perturbed denominator.
     if (!r4NotDisabled.rate?.suppressed) {
       expect(r4NotDisabled.rate?.value).toBeGreaterThan(0.7);
       expect(r4NotDisabled.rate?.value).toBeLessThan(0.9);
