@@ -157,6 +157,7 @@ export async function startSubgraph(
       await access.admitBreakGlass();
       return subgraph.createContext(services, { ...base, principal, access });
     },
+    routes: (app) => subgraph.routes?.(app, services, { serviceKey: signingKey, logger: log }),
     metrics: observe.serveMetrics ? observe.metrics : undefined,
     ready: async () => {
       const [store, checks] = await Promise.all([
@@ -323,8 +324,12 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
   try {
     bus = await createEventBus(config, logger);
     sources = await startSources(config.sources, logger, options.standInData, { emptyDataDir: options.emptyDataDir, database: options.standInDatabase }, metrics);
+    // In SUBGRAPH_NAMES' order, each knowing where those before it listen: insights reads the victims' and partners' fact feeds.
+    const started: Config["subgraphUrls"] = {};
     for (const name of SUBGRAPH_NAMES) {
-      subgraphs[name] = await startSubgraph(name, db, config, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode, { metrics }, { bus, relayLater: true });
+      const withPeers: Config = { ...config, subgraphUrls: { ...config.subgraphUrls, ...started } };
+      subgraphs[name] = await startSubgraph(name, db, withPeers, logger, options.ephemeralPorts ? 0 : config.subgraphPorts[name], sources, accessMode, { metrics }, { bus, relayLater: true });
+      started[name] = subgraphs[name].url;
     }
     const relays = SUBGRAPH_NAMES.flatMap((name) => subgraphs[name].relay ?? []);
     for (const relay of relays) relay.start();

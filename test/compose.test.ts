@@ -34,6 +34,15 @@ describe("docker-compose.yml", () => {
     expect(gateway?.ports).toEqual(["4000:4000"]);
   });
 
+  it("points insights at the victims' and partners' services, whose fact feeds it reads", () => {
+    const config = loadConfig(compose.services.insights?.environment);
+    for (const owner of ["victims", "partners"] as const) {
+      const port = compose.services[owner]?.environment?.[`${owner.toUpperCase()}_PORT`];
+      expect(config.subgraphUrls[owner]).toBe(`http://${owner}:${port}/graphql`);
+    }
+    expect(config.gatewayProof.signingKey).toBeDefined();
+  });
+
   it.each([...SUBGRAPH_NAMES, "gateway", "migrate"])("gives the %s service a configuration the code accepts", (name) => {
     const environment = compose.services[name]?.environment;
     expect(environment).toBeDefined();

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { hubFactSources } from "../src/insights-facts/sources";
 import { OrganisationCode } from "../src/platform/domain";
 import { RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
-import { graphql, startTestHub, TestHub } from "./support/hub";
+import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 import { recordCrime } from "./support/police";
 
 /**
@@ -12,7 +11,7 @@ import { recordCrime } from "./support/police";
  */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ GATEWAY_SIGNING_KEY: TEST_GATEWAY_SIGNING_KEY });
 });
 afterAll(async () => {
   await hub?.close();
@@ -23,7 +22,7 @@ const gmvs = () => hub.as({ organisation: OrganisationCode.GMVS });
 const pankhurst = () => hub.as({ organisation: OrganisationCode.PANKHURST });
 
 function refresh() {
-  return new RefreshService(hub.db.dataSource, hubFactSources(hub.db, hub.sources), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 7 }).refresh();
+  return new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 7 }).refresh();
 }
 
 async function ok<T = Record<string, any>>(query: string, variables: Record<string, unknown>, headers: Promise<Record<string, string>>): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any -- read by path

@@ -24,7 +24,7 @@ import {
 import { ListFactSource } from "../src/subgraphs/insights/facts/sources";
 import { SqlPoliceUkRowStore } from "../src/subgraphs/insights/police-uk/police-uk.store";
 import { RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
-import { scheduleRefresh } from "../src/subgraphs/insights/refresh/schedule";
+import { RefreshSchedule } from "../src/subgraphs/insights/refresh/schedule";
 import { expectPublished } from "./support/evidence";
 import { graphql, startTestHub, TestHub } from "./support/hub";
 
@@ -125,6 +125,14 @@ async function evidence(variables: Record<string, unknown>, headers = commission
 
 const at = (table: Table, ...values: (string | null)[]) =>
   table.cells.find((c) => c.coordinates.every((co, i) => co.value === values[i])) as Cell;
+
+/** Waits, polling, for `condition`; fails after ten seconds rather than hang. */
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 50) {
+    if (waited >= 10_000) throw new Error("gave up waiting after 10 s");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 /** A count the rule always shows (its true value is too far above the small counts for any perturbation to bring it down). */
 function expectShownNear(stat: Stat, truth: number, rule: Table["rule"]) {
@@ -566,13 +574,33 @@ describe("the refresh", () => {
   it("refreshes on a schedule when asked, and stops cleanly", async () => {
     const month = "2031-07";
     const source = new ListFactSource(`test-${randomUUID()}`, many(month, 5, Borough.TAMESIDE, Disability.DISABLED));
-    const stop = scheduleRefresh(refresher(source), 50);
-    for (let waited = 0; (await countFacts(month)) < 5 && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const stop = new RefreshSchedule(refresher(source), 50).start();
+    await until(async () => (await countFacts(month)) >= 5);
     await stop();
     expect(await countFacts(month)).toBe(5);
     source.add(...many(month, 2, Borough.TAMESIDE, Disability.DISABLED));
     await new Promise((r) => setTimeout(r, 200));
     expect(await countFacts(month)).toBe(5);
+  });
+
+  it("refreshes soon after a change is announced, not only at the next turn, and once for a burst", async () => {
+    const month = "2031-08";
+    const source = new ListFactSource(`test-${randomUUID()}`, many(month, 5, Borough.TAMESIDE, Disability.DISABLED));
+    const refresh = refresher(source);
+    const runs = jest.spyOn(refresh, "refresh");
+    // The interval is an hour: only the first run and the announced change can bring the facts in.
+    const schedule = new RefreshSchedule(refresh, 3_600_000, 50);
+    const stop = schedule.start();
+    await until(async () => (await countFacts(month)) >= 5);
+    source.add(...many(month, 2, Borough.TAMESIDE, Disability.DISABLED));
+    for (let i = 0; i < 10; i++) schedule.changed();
+    await until(async () => (await countFacts(month)) >= 7);
+    await stop();
+    expect(runs).toHaveBeenCalledTimes(2);
+    // Stopped, an announcement does nothing.
+    schedule.changed();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(runs).toHaveBeenCalledTimes(2);
   });
 
   it("keeps lastRefresh answering for any signed-in caller", async () => {

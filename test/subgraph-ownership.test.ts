@@ -6,15 +6,15 @@ import { SUBGRAPH_NAMES } from "../src/platform/config";
  * Each subgraph owns the tables of its schema; no subgraph's code reads or
  * writes another's. "A subgraph's code" is every module its entry point
  * loads at run time (type-only imports load nothing), plus, for insights,
- * the fact sources the hub builds for it. A module touches a schema where
+ * the fact sources the hub composes for it (the victims' and partners' fact
+ * feeds, read over HTTP). A module touches a schema where
  * it names one of its tables in SQL (`governance.consent`) or declares an
  * entity in it (`@Entity({ schema: "victims" })`).
  *
  * Not yet true everywhere: the access policy (src/policy), which every
  * subgraph runs, reads governance's agreements, consents, relationships and
  * subject links and writes its relationships, subject links and audit
- * events in the caller's transaction; and the evidence base's fact sources
- * read the victims' and partners' tables through their services. Those are
+ * events in the caller's transaction. Those are
  * listed below, module by module, so that anything new fails here, and so
  * that a module moved behind governance's own interface or fed by events
  * must be taken off the list (an entry that no longer holds fails too).
@@ -27,21 +27,8 @@ const STILL_SHARED: Record<string, Record<string, string[]>> = {
   victims: { governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"] },
   partners: { governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"] },
   governance: {},
-  insights: {
-    governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"],
-    partners: ["src/subgraphs/partners/referrals/referral.entity.ts"],
-    victims: [
-      "src/subgraphs/victims/cases/case-file.ts",
-      "src/subgraphs/victims/cases/case.entity.ts",
-      "src/subgraphs/victims/cases/case.service.ts",
-      "src/subgraphs/victims/cases/enhanced-rights.entity.ts",
-      "src/subgraphs/victims/contacts/contact.entity.ts",
-      "src/subgraphs/victims/contacts/contact.service.ts",
-      "src/subgraphs/victims/contacts/victim-informed.entity.ts",
-      "src/subgraphs/victims/people/victim.entity.ts",
-      "src/subgraphs/victims/survey/survey.entity.ts",
-    ],
-  },
+  // The aggregates-only agreement behind every evidence-base query is read from governance's agreements.
+  insights: { governance: ["src/policy/store.ts"] },
 };
 
 /** Where an import from `from` leads: a .ts module or a folder's index.ts (packages are not ours). */
@@ -76,7 +63,7 @@ function schemasTouchedBy(source: string): string[] {
 
 function foreignSchemasOf(subgraph: string): Record<string, string[]> {
   const entries = [join(ROOT, "src", "subgraphs", subgraph, "index.ts")];
-  if (subgraph === "insights") entries.push(join(ROOT, "src", "insights-facts", "sources.ts"));
+  if (subgraph === "insights") entries.push(join(ROOT, "src", "insights-facts", "feeds.ts"));
   const touched: Record<string, string[]> = {};
   for (const file of [...modulesLoadedBy(entries)].sort()) {
     for (const schema of schemasTouchedBy(withoutComments(readFileSync(file, "utf8")))) {

@@ -3,7 +3,8 @@ import { entitiesOf } from "../hub";
 import { loadConfig, SUBGRAPH_NAMES } from "../platform/config";
 import { migrate, openDatabase } from "../platform/database";
 import { createLogger } from "../platform/logger";
-import { hubFactSources } from "../insights-facts/sources";
+import { feedFactSources } from "../insights-facts/feeds";
+import { inProcessFactSources } from "../insights-facts/in-process";
 import { startSources, Sources } from "../sources";
 import { factSourcesFor } from "../subgraphs/insights/facts/registry";
 import { RefreshService } from "../subgraphs/insights/refresh/refresh.service";
@@ -14,7 +15,11 @@ import { CommandIo, runCommand } from "./command";
  * PGLITE_DATA_DIR) up to date from every fact source (INSIGHTS_FACT_SOURCES;
  * by default the hub's own: GMVS case files and referrals out, with crimes
  * from the police records API that POLICE_API_URL names, or its stand-in),
- * batch by batch, with progress in the logs. Safe to run twice or beside the hub's own schedule:
+ * batch by batch, with progress in the logs. Where VICTIMS_URL and
+ * PARTNERS_URL are set (each subgraph on a store of its own), the victims'
+ * and partners' facts are read from their subgraphs' feeds, as the insights
+ * subgraph reads them; otherwise from the one store's tables, in process.
+ * Safe to run twice or beside the hub's own schedule:
  * a refresh already running makes this one say so and stop.
  */
 export async function main(_argv: readonly string[], io: CommandIo): Promise<number> {
@@ -28,9 +33,11 @@ export async function main(_argv: readonly string[], io: CommandIo): Promise<num
   let sources: Sources | undefined;
   try {
     await migrate(db);
-    if (config.insights.factSources.startsWith("hub")) sources = await startSources(config.sources, logger);
+    const fromFeeds = Boolean(config.subgraphUrls.victims && config.subgraphUrls.partners);
+    if (config.insights.factSources.startsWith("hub") && !fromFeeds) sources = await startSources(config.sources, logger);
     const hub = sources;
-    const refresh = new RefreshService(db.dataSource, factSourcesFor(config, () => (hub ? hubFactSources(db, hub) : [])), {
+    const hubSources = () => (fromFeeds ? feedFactSources(config) : hub ? inProcessFactSources(db, hub) : []);
+    const refresh = new RefreshService(db.dataSource, factSourcesFor(config, hubSources), {
       pseudonymKey: config.insights.pseudonymKey,
       batchSize: config.insights.batchSize,
       logger,

@@ -1,5 +1,3 @@
-import type { Database } from "../platform/database";
-import type { Sources } from "../sources";
 import {
   Entitlement,
   EntitlementStatus,
@@ -12,12 +10,8 @@ import {
   SURVEY_SCALE,
   SurveyRight,
 } from "../subgraphs/insights/facts/facts";
-import { ReferralService } from "../subgraphs/partners/referrals/referral.service";
-import { CaseService } from "../subgraphs/victims/cases/case.service";
-import { ContactService } from "../subgraphs/victims/contacts/contact.service";
-import { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
-import { VictimService } from "../subgraphs/victims/people/victim.service";
-import { SurveyService } from "../subgraphs/victims/survey/survey.service";
+import type { ReferralService } from "../subgraphs/partners/referrals/referral.service";
+import type { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import {
   ageBandOf,
   crimeOf,
@@ -33,11 +27,12 @@ import {
 } from "./categories";
 
 /**
- * The real fact sources of the evidence base, composed here at the hub (the
- * subgraphs never import each other): the victims subgraph's case facts feed
- * (CaseFactsService.changedSince) and the partners subgraph's referral facts
- * (ReferralService.factsChangedSince), over the same store, mapped to the
- * insights fact shapes by categories.ts.
+ * The real fact sources of the evidence base: the victims subgraph's case
+ * facts feed (CaseFactsService) and the partners subgraph's referral facts
+ * (ReferralService.factsChangedSince), mapped to the insights fact shapes by
+ * categories.ts. The insights subgraph reads both over their owners' internal
+ * routes (feeds.ts), never their tables; a tool on the hub's one store may
+ * read them in process (in-process.ts).
  *
  * - "victims": per GMVS case, one referral fact for the intake (route POLICE
  *   or SELF, service GMVS), one entitlement fact per Victims' Code
@@ -52,11 +47,11 @@ import {
  * fails rather than store facts without their crime
  * and Victims' Code verdicts (PoliceUnavailableForFacts); the watermark stays, and the next refresh reads it again.
  */
-export function hubFactSources(db: Database, sources: Pick<Sources, "police">): FactSource[] {
-  const ds = db.dataSource;
-  const caseFacts = new CaseFactsService(new CaseService(ds), new VictimService(ds), new ContactService(ds), new SurveyService(ds), sources.police);
-  return [new VictimsFactSource(caseFacts), new PartnersFactSource(new ReferralService(ds), caseFacts)];
-}
+
+/** The victims' case facts, however they are reached. */
+export type CaseFactsFeed = Pick<CaseFactsService, "changedSince" | "forCases">;
+/** The partners' referral facts, however they are reached. */
+export type ReferralFactsFeed = Pick<ReferralService, "factsChangedSince">;
 
 function contextOf(kase: CaseFact, month: string): FactContext {
   return {
@@ -84,7 +79,7 @@ const encode = (w: object | null) => (w === null ? "" : JSON.stringify(w));
 
 export class VictimsFactSource implements FactSource {
   readonly name = "victims";
-  constructor(private readonly facts: CaseFactsService) {}
+  constructor(private readonly facts: CaseFactsFeed) {}
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
     const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; caseId: string }) : null;
@@ -142,8 +137,8 @@ export function caseChanges(kase: CaseFact): FactChange[] {
 export class PartnersFactSource implements FactSource {
   readonly name = "partners";
   constructor(
-    private readonly referrals: ReferralService,
-    private readonly cases: CaseFactsService,
+    private readonly referrals: ReferralFactsFeed,
+    private readonly cases: CaseFactsFeed,
   ) {}
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {

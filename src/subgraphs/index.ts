@@ -1,7 +1,7 @@
 import type { SubgraphName } from "../platform/config";
 import type { SubgraphModule } from "./module";
 import { governance } from "./governance";
-import { hubFactSources } from "../insights-facts/sources";
+import { feedFactSources } from "../insights-facts/feeds";
 import { insightsSubgraph } from "./insights";
 import { partners } from "./partners";
 import { police } from "./police";
@@ -15,6 +15,6 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphModule<any, any>> = {
   victims,
   partners,
   governance,
-  // The evidence base's real fact sources join victims and partners, so they are composed here (src/insights-facts).
-  insights: insightsSubgraph(hubFactSources),
+  // The evidence base's real fact sources are the victims' and partners' feeds, read over HTTP (src/insights-facts).
+  insights: insightsSubgraph(feedFactSources),
 };

@@ -1,3 +1,4 @@
+import type { Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSourceOptions } from "typeorm";
 import type { Config, SubgraphName } from "../platform/config";
@@ -36,6 +37,12 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
   outbox?: OutboxOwner;
   /** Durable event consumers the subgraph runs: each a name on the bus and an idempotent handler. */
   consumers?(services: TServices): { name: string; handler: EventHandler }[];
+  /**
+   * Internal routes beside the subgraph's GraphQL endpoint, for other pieces
+   * of the hub only (a fact feed): `serviceKey` is the hub's shared key their
+   * service tokens are signed with; without one they refuse every request.
+   */
+  routes?(app: Express, services: TServices, internal: { serviceKey: string | undefined; logger: Logger }): void;
   /** Registers what the subgraph reports to operators' metrics (the gateway's /metrics). */
   observe?(services: TServices, metrics: HubMetrics): void;
 }

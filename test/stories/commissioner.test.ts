@@ -1,8 +1,7 @@
-import { hubFactSources } from "../../src/insights-facts/sources";
 import { londonMonthOf } from "../../src/insights-facts/categories";
 import { RefreshService } from "../../src/subgraphs/insights/refresh/refresh.service";
 import { expectPublished } from "../support/evidence";
-import { startTestHub, TestHub } from "../support/hub";
+import { feedSourcesOf, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "../support/hub";
 import { actors, consentTo, Data, policeReferral, referToRestore, send } from "./support";
 
 /**
@@ -14,7 +13,7 @@ import { actors, consentTo, Data, policeReferral, referToRestore, send } from ".
  */
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ GATEWAY_SIGNING_KEY: TEST_GATEWAY_SIGNING_KEY });
 });
 afterAll(async () => {
   await hub?.close();
@@ -50,7 +49,7 @@ it("gives GMCA demand, waits, routes and Victims' Code compliance by borough and
     if (i < 5) await referToRestore(hub, v.caseId, await consentTo(hub, v.caseId, "PANKHURST", ["IDENTITY", "CONTACT", "CASE_NOTES", "SUPPORT"]));
   }
 
-  const outcome = await new RefreshService(hub.db.dataSource, hubFactSources(hub.db, hub.sources), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 500 }).refresh();
+  const outcome = await new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 500 }).refresh();
   expect(outcome.status).toBe("FINISHED");
 
   const month = londonMonthOf(new Date());

@@ -8,6 +8,8 @@ import { signDevToken } from "../../src/platform/auth";
 import { Principal, Purpose, Role } from "../../src/platform/principal";
 import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger, Logger } from "../../src/platform/logger";
+import { feedFactSources } from "../../src/insights-facts/feeds";
+import type { FactSource } from "../../src/subgraphs/insights/facts/facts";
 import { createTestStore, embeddedTemplate, testServerUrl } from "./store";
 
 /** The gateway signing key of a test hub started as production (unless the test names its own). */
@@ -121,6 +123,17 @@ export async function startTestHub(
       await closeStore();
     },
   };
+}
+
+/**
+ * The evidence base's real fact sources as the insights subgraph reads them:
+ * this hub's victims' and partners' fact feeds, over loopback HTTP with
+ * service tokens. The hub must have been started with GATEWAY_SIGNING_KEY
+ * (otherwise its key is a random one the test cannot sign with).
+ */
+export function feedSourcesOf(hub: TestHub): FactSource[] {
+  if (!hub.config.gatewayProof.signingKey) throw new Error("start the test hub with GATEWAY_SIGNING_KEY to read its fact feeds");
+  return feedFactSources({ gatewayProof: hub.config.gatewayProof, subgraphUrls: { victims: hub.subgraphs.victims.url, partners: hub.subgraphs.partners.url } });
 }
 
 /**

@@ -2,14 +2,15 @@ import type { GuardedContext } from "../../policy/access";
 import type { PolicyStore } from "../../policy/store";
 import type { EvidenceService } from "./evidence/evidence.service";
 import type { RefreshService } from "./refresh/refresh.service";
+import type { RefreshSchedule } from "./refresh/schedule";
 
 export interface InsightsServices {
   refresh: RefreshService;
   evidence: EvidenceService;
   /** Agreements, for the aggregates-only rule. */
   policy: PolicyStore;
-  /** How often to refresh while serving, in ms; 0: never. */
-  refreshMs: number;
+  /** When to refresh while serving: every INSIGHTS_REFRESH_MS, and soon after a case or referral changes. */
+  schedule: RefreshSchedule;
 }
 
 export function createInsightsContext(services: InsightsServices, base: GuardedContext) {

@@ -8,25 +8,29 @@ import { createInsightsContext, InsightsContext, InsightsServices } from "./cont
 import { EvidenceResolver } from "./evidence/evidence.resolver";
 import { EvidenceService } from "./evidence/evidence.service";
 import { CellCoordinate, DisclosureRuleInfo, EvidenceCell, EvidenceTable, Statistic } from "./evidence/evidence.types";
-import type { Database } from "../../platform/database";
-import type { Sources } from "../../sources";
+import type { Config } from "../../platform/config";
 import type { FactSource } from "./facts/facts";
 import { factSourcesFor } from "./facts/registry";
 import { RefreshRunRecord } from "./refresh/refresh.entity";
 import { RefreshResolver } from "./refresh/refresh.resolver";
 import { RefreshService } from "./refresh/refresh.service";
 import { RefreshRun } from "./refresh/refresh.types";
-import { scheduleRefresh } from "./refresh/schedule";
+import { RefreshSchedule } from "./refresh/schedule";
 import { seedInsights } from "./seed";
+
+/** The insights subgraph's durable consumer on the event bus. */
+export const INSIGHTS_REFRESH_CONSUMER = "insights-refresh";
 
 const aggregatesOnly = aggregatesUnderAgreement((ctx) => (ctx as InsightsContext).services.policy);
 
 /**
  * The insights subgraph. `hubFactSources`: the victims' and partners' fact
- * sources, which only the hub can build (src/insights-facts; subgraphs never
- * import each other), used where INSIGHTS_FACT_SOURCES is "hub" or "hub+synthetic".
+ * sources, which only the hub can compose (src/insights-facts; subgraphs never
+ * import each other), used where INSIGHTS_FACT_SOURCES is "hub" or
+ * "hub+synthetic". They read their owners' feeds, so insights needs no
+ * store but its own.
  */
-export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources) => FactSource[]): SubgraphModule<InsightsServices, InsightsContext> => ({
+export const insightsSubgraph = (hubFactSources: (config: Config) => FactSource[]): SubgraphModule<InsightsServices, InsightsContext> => ({
   name: "insights",
   entities: [RefreshRunRecord],
   buildSchema: async () =>
@@ -44,18 +48,19 @@ export const insightsSubgraph = (hubFactSources: (db: Database, sources: Sources
         },
       },
     ),
-  createServices: (db, sources, config) => ({
-    refresh: new RefreshService(db.dataSource, factSourcesFor(config, () => hubFactSources(db, sources)), {
+  createServices: (db, _sources, config) => {
+    const refresh = new RefreshService(db.dataSource, factSourcesFor(config, () => hubFactSources(config)), {
       pseudonymKey: config.insights.pseudonymKey,
       batchSize: config.insights.batchSize,
       logger: createLogger(config.logLevel, { subgraph: "insights" }),
-    }),
-    evidence: new EvidenceService(db.dataSource),
-    policy: new PolicyStore(db.dataSource),
-    refreshMs: config.insights.refreshMs,
-  }),
+    });
+    return { refresh, evidence: new EvidenceService(db.dataSource), policy: new PolicyStore(db.dataSource), schedule: new RefreshSchedule(refresh, config.insights.refreshMs) };
+  },
   createContext: createInsightsContext,
   seed: seedInsights,
-  startBackground: (services, logger) => scheduleRefresh(services.refresh, services.refreshMs, logger),
+  startBackground: (services, logger) => services.schedule.start(logger),
+  // The victims' and partners' events say their facts changed (governance's do not touch a fact source); the event
+  // itself carries nothing insights counts, so the refresh reads the feeds. Idempotent: a second nudge is the same one.
+  consumers: (services) => [{ name: INSIGHTS_REFRESH_CONSUMER, handler: async (event) => (event.source === "governance" ? undefined : services.schedule.changed()) }],
   observe: (services, metrics) => metrics.watchRefreshLag(() => services.refresh.lagBySource()),
 });

@@ -8,6 +8,7 @@ import { ChallengerCaseDetails, NavigatorContact, NrmDecision, NrmSubmission, Pl
 import { createPartnersContext, PartnersContext, PartnersServices } from "./context";
 import { CaseEpisodes, ServiceEpisode } from "./episodes/episode.types";
 import { ReferralRecord } from "./referrals/referral.entity";
+import { serveReferralFacts } from "./referrals/facts.routes";
 import { CaseReferralsResolver, ReferralResolver } from "./referrals/referral.resolver";
 import { addresseeCaseworker, anyCaseworker, gmvsCaseworker } from "./referrals/referral.rules";
 import { seedReferrals } from "./referrals/referral.seed";
@@ -83,6 +84,7 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
     riskSync: new PartnerRiskSync(db.dataSource, sources.partners),
     referrals: new ReferralService(db.dataSource),
   }),
+  routes: (app, services, { serviceKey, logger }) => serveReferralFacts(app, services.referrals, serviceKey, logger),
   outbox: "partners",
   createContext: createPartnersContext,
   seed: async (db) => {

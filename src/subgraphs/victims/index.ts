@@ -20,6 +20,7 @@ import { Contact, VictimInformedReceipt } from "./contacts/contact.types";
 import { VictimInformedRecord } from "./contacts/victim-informed.entity";
 import { createVictimsContext, VictimsContext, VictimsServices } from "./context";
 import { CaseFactsService } from "./facts/facts.service";
+import { serveCaseFacts } from "./facts/feed.routes";
 import { IntakeResolver } from "./intake/intake.resolver";
 import { IntakeService } from "./intake/intake.service";
 import { PoliceReferralReceipt, SelfReferralResult, VictimMatchCandidate } from "./intake/intake.types";
@@ -124,6 +125,7 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
     };
   },
   startBackground: (services, logger) => scheduleVictimsCodeClock(services.victimsCode, services.victimsCodeClockMs, logger),
+  routes: (app, services, { serviceKey, logger }) => serveCaseFacts(app, services.facts, serviceKey, logger),
   outbox: "victims",
   createContext: createVictimsContext,
   seed: seedVictims,

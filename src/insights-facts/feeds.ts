@@ -1,0 +1,58 @@
+import type { Config } from "../platform/config";
+import { FACT_FEED_PATHS, FeedClient } from "../platform/fact-feed";
+import type { FactBatch, FactSource } from "../subgraphs/insights/facts/facts";
+import type { ReferralFactsPage } from "../subgraphs/partners/referrals/referral.service";
+import type { CaseFactsBatch, CaseFact, FactsWatermark } from "../subgraphs/victims/facts/facts.service";
+import { CaseFactsFeed, PartnersFactSource, ReferralFactsFeed, VictimsFactSource } from "./sources";
+
+/** The victims' case facts, read from the victims subgraph's internal feed. */
+export class CaseFactsOverHttp implements CaseFactsFeed {
+  constructor(private readonly client: FeedClient) {}
+
+  changedSince(watermark: FactsWatermark | null, limit = 100): Promise<CaseFactsBatch> {
+    return this.client.get(FACT_FEED_PATHS.cases, { limit: String(limit), ...(watermark && { after: JSON.stringify(watermark) }) });
+  }
+
+  forCases(caseIds: readonly string[]): Promise<{ facts: (CaseFact | null)[]; policeUnavailable: boolean }> {
+    return this.client.post(FACT_FEED_PATHS.caseLookup, { caseIds });
+  }
+}
+
+/** The partners' referral facts, read from the partners subgraph's internal feed. */
+export class ReferralFactsOverHttp implements ReferralFactsFeed {
+  constructor(private readonly client: FeedClient) {}
+
+  factsChangedSince(since: { updatedAt: Date; referralId: string } | null, limit = 1000): Promise<ReferralFactsPage> {
+    return this.client.get(FACT_FEED_PATHS.referrals, { limit: String(limit), ...(since && { after: JSON.stringify(since) }) });
+  }
+}
+
+/** A source that cannot be read as configured: every refresh of it fails, saying why, and the others go on. */
+class Unreachable implements FactSource {
+  constructor(
+    readonly name: string,
+    private readonly why: string,
+  ) {}
+
+  changesSince(): Promise<FactBatch> {
+    return Promise.reject(new Error(this.why));
+  }
+}
+
+/**
+ * The insights subgraph's real fact sources: the victims' and partners' feeds
+ * at their subgraphs' URLs (VICTIMS_URL, PARTNERS_URL; the hub in one process
+ * passes its own), with service tokens signed by the hub's shared key. So the
+ * insights subgraph reads no table but its own, and each owner can keep its
+ * own store.
+ */
+export function feedFactSources(config: Pick<Config, "subgraphUrls" | "gatewayProof">): FactSource[] {
+  const key = config.gatewayProof.signingKey;
+  const { victims, partners } = config.subgraphUrls;
+  if (!key) return ["victims", "partners"].map((name) => new Unreachable(name, "GATEWAY_SIGNING_KEY is unset: insights cannot sign for the fact feeds"));
+  if (!victims || !partners) {
+    return ["victims", "partners"].map((name) => new Unreachable(name, "VICTIMS_URL and PARTNERS_URL are needed for insights to read the fact feeds"));
+  }
+  const cases = new CaseFactsOverHttp(new FeedClient("victims", victims, key));
+  return [new VictimsFactSource(cases), new PartnersFactSource(new ReferralFactsOverHttp(new FeedClient("partners", partners, key)), cases)];
+}
