@@ -74,8 +74,6 @@ describe("the embedded hub", () => {
     for (const check of Object.values(gateway.checks)) expect(check.state).toBe("up");
     expect(gateway.checks["hub-store"].required).toBe(true);
     expect(gateway.checks.police.required).toBe(false);
-    {
-    }
   });
 
   it("answers every request with a request id of its own, never the caller's", async () => {

@@ -6,9 +6,9 @@ import { Borough } from "../../../platform/domain";
  * the same descriptive context (month, area, crime, demographics) and never a
  * name, a date of birth, an address, a case id or a crime reference.
  *
- * The victims and partners subgraphs each expose a plain function returning
- * their facts changed since a watermark; the hub wraps each as a FactSource
- * (src/subgraphs/insights/facts/sources.ts). `sourceKey` is the source's own
+ * The victims and partners subgraphs each serve their facts changed since a
+ * watermark on an internal feed; the hub wraps each as a FactSource
+ * (src/insights-facts), beside the synthetic and list sources here (sources.ts). `sourceKey` is the source's own
  * key for the record (e.g. a referral id): the refresh turns it into an HMAC
  * (pseudonymise.ts) and stores only that, so a re-sent fact replaces itself
  * and nothing in the insights schema leads back to the case.
