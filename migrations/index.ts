@@ -11,6 +11,7 @@ import { PartnersReferrals1795449630000 } from "./1795449630000-PartnersReferral
 import { PartnersRiskAndMarac1795449635000 } from "./1795449635000-PartnersRiskAndMarac";
 import { InsightsEvidenceBase1795449640000 } from "./1795449640000-InsightsEvidenceBase";
 import { GovernanceAuditRecords1795449645000 } from "./1795449645000-GovernanceAuditRecords";
+import { GovernanceAuditAppendFunction1795449692000 } from "./1795449692000-GovernanceAuditAppendFunction";
 import { GovernanceConsentStates1795449650000 } from "./1795449650000-GovernanceConsentStates";
 import { GovernanceBreakGlassIndex1795449655000 } from "./1795449655000-GovernanceBreakGlassIndex";
 import { VictimsInformedByDutyHolders1795449660000 } from "./1795449660000-VictimsInformedByDutyHolders";
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   GovernanceWebhooks1795449680000,
   VictimsCodeClock1795449685000,
   InsightsRecordKeys1795449690000,
+  GovernanceAuditAppendFunction1795449692000,
 ];

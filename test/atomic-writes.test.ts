@@ -491,10 +491,10 @@ describe("a mutation's store failing under it", () => {
 
   it("writes nothing, the case nor its audit, where the audit of what the answer released cannot be written", async () => {
     const m = await closeCase();
-    // The second audit insert: after the change's own event, the release of the case in the answer.
+    // The second audit append: after the change's own event, the release of the case in the answer.
     const { body, fired } = await expectNothingWritten(
       "closeCase",
-      () => run(m, { failAt: { matching: /INSERT INTO governance\.audit_event/, nth: 2 }, failure: "CONNECTION_LOST" }, { failsFrom: null, mode: "up" }),
+      () => run(m, { failAt: { matching: /governance\.append_audit_events\(/, nth: 2 }, failure: "CONNECTION_LOST" }, { failsFrom: null, mode: "up" }),
       "release audit",
     );
     expect(fired).toBe(true);
@@ -559,7 +559,7 @@ it("keeps the audit chain whole through every failure", async () => {
   // Each mutation had steps to fail, and among them, where it wrote, its audit's insert.
   for (const s of SCENARIOS) {
     const found = steps[s.label ?? s.field];
-    const audited = (found?.statements ?? []).some((sql) => /INSERT INTO governance\.audit_event/.test(sql));
+    const audited = (found?.statements ?? []).some((sql) => /governance\.append_audit_events\(/.test(sql));
     expect({ field: s.label ?? s.field, steps: (found?.statements.length ?? 0) > 0, audited: audited || !found?.writes }).toEqual({ field: s.label ?? s.field, steps: true, audited: true });
   }
   if (process.env.ATOMIC_WRITES_STEPS) console.log(Object.entries(steps).map(([f, s]) => `${f}: ${s.statements.length} statements, ${s.police} police calls`).join("\n"));

@@ -83,7 +83,10 @@ export interface AuditEvent extends AuditEventInput {
 }
 
 export const GENESIS_HASH = "0".repeat(64);
-/** Serialises appends across every process sharing the store, so the chain has one order. */
+/**
+ * Serialises appends across every process sharing the store, so the chain
+ * has one order. governance.append_audit_events takes the same lock.
+ */
 const AUDIT_CHAIN_LOCK = 7_405_101;
 
 /**
@@ -94,8 +97,18 @@ const AUDIT_CHAIN_LOCK = 7_405_101;
  * written before them still verifies.
  */
 export function eventHash(prevHash: string, seq: number, e: AuditEventInput): string {
+  const content = `[${seq}${contentAfterPosition(e)}`;
+  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+}
+
+/**
+ * The hashed content of an event after its position: the JSON array of its
+ * fields from the comma that follows the position. The chain's append
+ * function (governance.append_audit_events) joins the position on in the
+ * server, so both sides hash the same text.
+ */
+function contentAfterPosition(e: AuditEventInput): string {
   const fields: unknown[] = [
-    seq,
     e.at.toISOString(),
     e.requestId,
     e.actor,
@@ -114,8 +127,7 @@ export function eventHash(prevHash: string, seq: number, e: AuditEventInput): st
   const records = e.records ?? [];
   const callerRequestId = e.callerRequestId ?? null;
   if (records.length > 0 || callerRequestId !== null) fields.push(records, callerRequestId);
-  const content = JSON.stringify(fields);
-  return createHash("sha256").update(prevHash).update("\n").update(content).digest("hex");
+  return `,${JSON.stringify(fields).slice(1)}`;
 }
 
 /** Holds the chain's lock until the transaction ends: appends, and reads that must see every append before them (a break-glass cap), in one order. */
@@ -123,38 +135,35 @@ export async function lockAuditChain(transaction: EntityManager): Promise<void> 
   await transaction.query(`SELECT pg_advisory_xact_lock($1)`, [AUDIT_CHAIN_LOCK]);
 }
 
-/** Appends inside the caller's transaction, so the audit commits (or not) with the work it records. */
-export async function appendAuditEvents(transaction: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
+/**
+ * Appends in one statement (governance.append_audit_events takes the chain's
+ * lock, reads its head and hashes in the server): inside the caller's
+ * transaction, the audit commits (or not) with the work it records; outside
+ * one, the statement is its own transaction.
+ */
+export async function appendAuditEvents(manager: EntityManager, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await lockAuditChain(transaction);
-  const [last] = (await transaction.query(`SELECT seq, hash FROM governance.audit_event ORDER BY seq DESC LIMIT 1`)) as { seq: string; hash: string }[];
-  let seq = last ? Number(last.seq) : 0;
-  let prev = last?.hash ?? GENESIS_HASH;
-  const rows = events.map((e) => {
-    seq += 1;
-    const hash = eventHash(prev, seq, e);
-    const row = [
-      seq, e.at, e.requestId, e.actor, e.organisation, e.roles, e.purpose, e.subjectId, e.category, e.holder, e.decision, e.reason, e.agreementId, e.consentId,
-      e.breakGlassReason, prev, hash, [...(e.records ?? [])], e.callerRequestId ?? null,
-    ];
-    prev = hash;
-    return row;
-  });
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const chunk = rows.slice(start, start + ROWS_PER_INSERT);
-    const placeholders = chunk.map((_, i) => `(${Array.from({ length: COLUMNS }, (_, j) => `$${i * COLUMNS + j + 1}`).join(", ")})`).join(", ");
-    await transaction.query(
-      `INSERT INTO governance.audit_event (seq, at, request_id, actor, organisation, roles, purpose, subject_id, category, holder, decision, reason,
-                                           agreement_id, consent_id, break_glass_reason, prev_hash, hash, records, caller_request_id)
-       VALUES ${placeholders}`,
-      chunk.flat(),
-    );
-  }
+  const wire = events.map((e) => ({
+    at: e.at.toISOString(),
+    requestId: e.requestId,
+    actor: e.actor,
+    organisation: e.organisation,
+    roles: e.roles,
+    purpose: e.purpose,
+    subjectId: e.subjectId,
+    category: e.category,
+    holder: e.holder,
+    decision: e.decision,
+    reason: e.reason,
+    agreementId: e.agreementId,
+    consentId: e.consentId,
+    breakGlassReason: e.breakGlassReason,
+    records: [...(e.records ?? [])],
+    callerRequestId: e.callerRequestId ?? null,
+    rest: contentAfterPosition(e),
+  }));
+  await manager.query(`SELECT governance.append_audit_events($1::jsonb)`, [JSON.stringify(wire)]);
 }
-
-const COLUMNS = 19;
-/** PostgreSQL takes at most 65,535 parameters a statement. */
-const ROWS_PER_INSERT = 1_000;
 
 /**
  * Group commit for reads' audit events: every request in this process that
@@ -184,7 +193,7 @@ class AuditWriter {
       this.queue = [];
       try {
         const events = batch.flatMap((b) => b.events);
-        await this.dataSource.transaction((m) => appendAuditEvents(m, events));
+        await appendAuditEvents(this.dataSource.manager, events);
         const committed = process.hrtime.bigint();
         const observer = observers.get(this.dataSource);
         observer?.batch(events.length, batch.map((b) => Number(committed - b.queuedAt) / 1e9));
