@@ -27,13 +27,7 @@ export class PolicyStore {
 
   /** Subject ids for (system, local reference) pairs, in key order; null where governance knows no such link. */
   async subjectsFor(keys: readonly SubjectKey[]): Promise<(string | null)[]> {
-    const rows: { system: string; local_ref: string; subject_id: string }[] = await this.dataSource.query(
-      `SELECT l.system, l.local_ref, l.subject_id FROM governance.subject_link l
-       JOIN unnest($1::text[], $2::text[]) AS k(system, local_ref) USING (system, local_ref)`,
-      [keys.map((k) => k.system), keys.map((k) => k.ref)],
-    );
-    const bySystemRef = new Map(rows.map((r) => [`${r.system}\u0000${r.local_ref}`, r.subject_id]));
-    return keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null);
+    return (await this.subjectsWithFactsFor(keys)).subjects;
   }
 
   /**
@@ -55,23 +49,56 @@ export class PolicyStore {
        WHERE subject_id = ANY($1::uuid[]) ORDER BY opened_at`,
       [subjectIds],
     );
-    return manyByKey(
-      subjectIds,
-      rows.map((r) => ({ subjectId: r.subject_id, organisation: r.organisation as OrganisationCode, kind: r.kind, openedAt: r.opened_at, closedAt: r.closed_at })),
-      (r) => r.subjectId,
+    return manyByKey(subjectIds, rows.map(toRelationship), (r) => r.subjectId);
+  }
+
+  /**
+   * Subject ids for (system, local reference) pairs, in key order (null where
+   * governance knows no such link), with each linked subject's consent states and relationships read in the same
+   * statement: a record's subject is looked up only to decide on it, and the
+   * decision needs both, so one round trip does for three.
+   */
+  async subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<{ subjects: (string | null)[]; consents: Map<string, Consent[]>; relationships: Map<string, Relationship[]> }> {
+    const rows: { system: string; local_ref: string; subject_id: string; consents: ConsentJson[]; relationships: RelationshipJson[] }[] = await this.dataSource.query(
+      `SELECT l.system, l.local_ref, l.subject_id,
+              (SELECT coalesce(json_agg(c ORDER BY c.given_at, c.consent_id, c.category, c.purpose), '[]'::json)
+                 FROM (${CONSENT_STATE_FACTS} WHERE subject_id = l.subject_id) c) AS consents,
+              (SELECT coalesce(json_agg(r ORDER BY r.opened_at), '[]'::json)
+                 FROM (SELECT subject_id, organisation, kind, opened_at, closed_at FROM governance.relationship WHERE subject_id = l.subject_id) r) AS relationships
+       FROM governance.subject_link l
+       JOIN unnest($1::text[], $2::text[]) AS k(system, local_ref) USING (system, local_ref)`,
+      [keys.map((k) => k.system), keys.map((k) => k.ref)],
     );
+    const bySystemRef = new Map(rows.map((r) => [`${r.system}\u0000${r.local_ref}`, r.subject_id]));
+    const consents = new Map<string, Consent[]>();
+    const relationships = new Map<string, Relationship[]>();
+    for (const r of rows) {
+      // The JSON carries times as text; the decision compares Dates, as the other reads give them.
+      consents.set(r.subject_id, r.consents.map((c) => toConsent({ ...c, given_at: new Date(c.given_at), withdrawn_at: c.withdrawn_at === null ? null : new Date(c.withdrawn_at) })));
+      relationships.set(r.subject_id, r.relationships.map((x) => toRelationship({ ...x, opened_at: new Date(x.opened_at), closed_at: x.closed_at === null ? null : new Date(x.closed_at) })));
+    }
+    return { subjects: keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null), consents, relationships };
   }
 
   /** Per request: nothing here outlives the request, so a withdrawn consent bites on the next one. */
   createLoaders() {
     let agreements: Promise<Agreement[]> | undefined;
+    const consentsBySubject = new DataLoader<string, Consent[]>((ids) => this.consentsFor(ids));
+    const relationshipsBySubject = new DataLoader<string, Relationship[]>((ids) => this.relationshipsFor(ids));
     return {
       agreements: () => (agreements ??= this.agreements()),
-      subjectByLink: new DataLoader<SubjectKey, string | null, string>((keys) => this.subjectsFor(keys), {
-        cacheKeyFn: (k) => `${k.system}\u0000${k.ref}`,
-      }),
-      consentsBySubject: new DataLoader<string, Consent[]>((ids) => this.consentsFor(ids)),
-      relationshipsBySubject: new DataLoader<string, Relationship[]>((ids) => this.relationshipsFor(ids)),
+      // A subject found by its link arrives with its consents and relationships, primed for the decision that follows.
+      subjectByLink: new DataLoader<SubjectKey, string | null, string>(
+        async (keys) => {
+          const found = await this.subjectsWithFactsFor(keys);
+          for (const [id, facts] of found.consents) consentsBySubject.prime(id, facts);
+          for (const [id, facts] of found.relationships) relationshipsBySubject.prime(id, facts);
+          return found.subjects;
+        },
+        { cacheKeyFn: (k) => `${k.system}\u0000${k.ref}` },
+      ),
+      consentsBySubject,
+      relationshipsBySubject,
     };
   }
 }
@@ -168,3 +195,11 @@ interface RelationshipRow {
   opened_at: Date;
   closed_at: Date | null;
 }
+
+function toRelationship(r: RelationshipRow): Relationship {
+  return { subjectId: r.subject_id, organisation: r.organisation as OrganisationCode, kind: r.kind, openedAt: r.opened_at, closedAt: r.closed_at };
+}
+
+/** A consent state or relationship as json_agg gives it: times as text. */
+type ConsentJson = Omit<ConsentRow, "given_at" | "withdrawn_at"> & { given_at: string; withdrawn_at: string | null };
+type RelationshipJson = Omit<RelationshipRow, "opened_at" | "closed_at"> & { opened_at: string; closed_at: string | null };
