@@ -17,12 +17,28 @@ export class PolicyStore {
 
   /** Every agreement in its latest version, with the title and file it was loaded from. */
   async agreements(): Promise<(Agreement & { title: string; sourceFile: string })[]> {
-    const rows: AgreementRow[] = await this.dataSource.query(
-      `SELECT id, version, title, source_file, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on
+    const rows: (AgreementRow & { fingerprint: string })[] = await this.dataSource.query(
+      `SELECT id, version, title, source_file, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on,
+              ${AGREEMENTS_FINGERPRINT} AS fingerprint
        FROM governance.data_sharing_agreement a
        WHERE version = (SELECT max(version) FROM governance.data_sharing_agreement b WHERE b.id = a.id)`,
     );
-    return rows.map(toAgreement);
+    const agreements = rows.map(toAgreement);
+    if (rows[0]) agreementsRead.set(this.dataSource, { fingerprint: rows[0].fingerprint, agreements: Object.freeze([...agreements]) });
+    return agreements;
+  }
+
+  /**
+   * The agreements as last read on this store, where the table still has the
+   * fingerprint it had then (`fingerprint`: read with this request's first
+   * subject lookup, at no extra statement); otherwise read now. So a new
+   * version, or any change to a row, is seen by the next request that looks
+   * a subject up, and the subgraphs of one process read the table once
+   * between changes, not once each per request.
+   */
+  private agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {
+    const read = agreementsRead.get(this.dataSource);
+    return fingerprint !== undefined && read?.fingerprint === fingerprint ? Promise.resolve(read.agreements) : this.agreements();
   }
 
   /** Subject ids for (system, local reference) pairs, in key order; null where governance knows no such link. */
@@ -54,13 +70,20 @@ export class PolicyStore {
 
   /**
    * Subject ids for (system, local reference) pairs, in key order (null where
-   * governance knows no such link), with each linked subject's consent states and relationships read in the same
-   * statement: a record's subject is looked up only to decide on it, and the
-   * decision needs both, so one round trip does for three.
+   * governance knows no such link), with each linked subject's consent
+   * states and relationships, and the agreements' fingerprint, read in the
+   * same statement: a record's subject is looked up only to decide on it,
+   * and the decision needs all of them, so one round trip does for four.
    */
-  async subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<{ subjects: (string | null)[]; consents: Map<string, Consent[]>; relationships: Map<string, Relationship[]> }> {
-    const rows: { system: string; local_ref: string; subject_id: string; consents: ConsentJson[]; relationships: RelationshipJson[] }[] = await this.dataSource.query(
-      `SELECT l.system, l.local_ref, l.subject_id,
+  async subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<{
+    subjects: (string | null)[];
+    consents: Map<string, Consent[]>;
+    relationships: Map<string, Relationship[]>;
+    /** Absent where no key had a link (no row to carry it). */
+    agreementsFingerprint?: string;
+  }> {
+    const rows: { system: string; local_ref: string; subject_id: string; consents: ConsentJson[]; relationships: RelationshipJson[]; fingerprint: string }[] = await this.dataSource.query(
+      `SELECT l.system, l.local_ref, l.subject_id, ${AGREEMENTS_FINGERPRINT} AS fingerprint,
               (SELECT coalesce(json_agg(c ORDER BY c.given_at, c.consent_id, c.category, c.purpose), '[]'::json)
                  FROM (${CONSENT_STATE_FACTS} WHERE subject_id = l.subject_id) c) AS consents,
               (SELECT coalesce(json_agg(r ORDER BY r.opened_at), '[]'::json)
@@ -77,20 +100,22 @@ export class PolicyStore {
       consents.set(r.subject_id, r.consents.map((c) => toConsent({ ...c, given_at: new Date(c.given_at), withdrawn_at: c.withdrawn_at === null ? null : new Date(c.withdrawn_at) })));
       relationships.set(r.subject_id, r.relationships.map((x) => toRelationship({ ...x, opened_at: new Date(x.opened_at), closed_at: x.closed_at === null ? null : new Date(x.closed_at) })));
     }
-    return { subjects: keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null), consents, relationships };
+    return { subjects: keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null), consents, relationships, agreementsFingerprint: rows[0]?.fingerprint };
   }
 
   /** Per request: nothing here outlives the request, so a withdrawn consent bites on the next one. */
   createLoaders() {
-    let agreements: Promise<Agreement[]> | undefined;
+    let agreements: Promise<readonly Agreement[]> | undefined;
+    let agreementsFingerprint: string | undefined;
     const consentsBySubject = new DataLoader<string, Consent[]>((ids) => this.consentsFor(ids));
     const relationshipsBySubject = new DataLoader<string, Relationship[]>((ids) => this.relationshipsFor(ids));
     return {
-      agreements: () => (agreements ??= this.agreements()),
+      agreements: () => (agreements ??= this.agreementsUnder(agreementsFingerprint)),
       // A subject found by its link arrives with its consents and relationships, primed for the decision that follows.
       subjectByLink: new DataLoader<SubjectKey, string | null, string>(
         async (keys) => {
           const found = await this.subjectsWithFactsFor(keys);
+          agreementsFingerprint ??= found.agreementsFingerprint;
           for (const [id, facts] of found.consents) consentsBySubject.prime(id, facts);
           for (const [id, facts] of found.relationships) relationshipsBySubject.prime(id, facts);
           return found.subjects;
@@ -125,6 +150,15 @@ export async function lockConsent(transaction: EntityManager, consentId: string)
   )) as ConsentRow[];
   return { subjectId: consent.subject_id, facts: rows.map(toConsent) };
 }
+
+/**
+ * Every row of the agreements table, hashed: it changes with any version
+ * added or row changed, and costs a scan of a table of a few dozen rows.
+ */
+const AGREEMENTS_FINGERPRINT = `(SELECT md5(coalesce(string_agg(f::text, '|' ORDER BY f.id, f.version), '')) FROM governance.data_sharing_agreement f)`;
+
+/** The agreements last read on each store, with the table's fingerprint when they were read (PolicyStore.agreementsUnder). */
+const agreementsRead = new WeakMap<DataSource, { fingerprint: string; agreements: readonly (Agreement & { title: string; sourceFile: string })[] }>();
 
 const CONSENT_STATE_FACTS = `SELECT consent_id, subject_id, recipient, category, purpose, given_at, withdrawn_at FROM governance.consent_state`;
 
