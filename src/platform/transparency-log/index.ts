@@ -9,3 +9,5 @@ export { checkpointText, generateLogKeys, openCheckpoint, parseSignerKey, parseV
 export type { Checkpoint, CheckpointVerdict, LogSignerKey, LogVerifierKey } from "./checkpoint";
 export { canonicalJson, encodeAuditBatch } from "./leaf-encoding";
 export type { JsonValue } from "./leaf-encoding";
+export { readConsistencyProof, readInclusionProof, writeConsistencyProof, writeInclusionProof } from "./proof-files";
+export type { ConsistencyProofFile, InclusionProofFile } from "./proof-files";
