@@ -6,6 +6,8 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 const BATCH_FORMAT = "casebridge/audit-batch/v1";
 
 // A string holding half of a UTF-16 surrogate pair has no UTF-8 form: RFC 8785 §3.2.2.2 requires valid Unicode.
+// Most strings have no surrogate at all, and the first test settles those at a fraction of the second's cost.
+const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -23,7 +25,7 @@ export function canonicalJson(value: JsonValue): string {
     return JSON.stringify(value);
   }
   if (typeof value === "string") {
-    if (LONE_SURROGATE.test(value)) throw new TypeError("a string holds a lone surrogate, which has no UTF-8 form");
+    if (SURROGATE.test(value) && LONE_SURROGATE.test(value)) throw new TypeError("a string holds a lone surrogate, which has no UTF-8 form");
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(",")}]`;
