@@ -20,6 +20,7 @@ import { EventOutboxes1795449675000 } from "./1795449675000-EventOutboxes";
 import { GovernanceWebhooks1795449680000 } from "./1795449680000-GovernanceWebhooks";
 import { VictimsCodeClock1795449685000 } from "./1795449685000-VictimsCodeClock";
 import { InsightsRecordKeys1795449690000 } from "./1795449690000-InsightsRecordKeys";
+import { PartnersRiskRecordedAt1795449695000 } from "./1795449695000-PartnersRiskRecordedAt";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   GovernanceWebhooks1795449680000,
   VictimsCodeClock1795449685000,
   InsightsRecordKeys1795449690000,
+  PartnersRiskRecordedAt1795449695000,
 ];
