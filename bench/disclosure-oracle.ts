@@ -17,6 +17,9 @@ const POPULATIONS: Record<string, { table: string; where: string | null }> = {
   // Compliance is over the entitlements assessed: met, late or missed.
   VICTIMS_CODE_COMPLIANCE: { table: "insights.entitlement_fact", where: "status IN ('MET', 'LATE', 'MISSED')" },
   SURVEY_SATISFACTION: { table: "insights.survey_fact", where: null },
+  // Every risk assessment (DASH and S-DASH) and every MARAC referral.
+  RISK_ASSESSMENTS: { table: "insights.risk_assessment_fact", where: null },
+  MARAC_REFERRALS: { table: "insights.marac_referral_fact", where: null },
   // A rate's numerators (bench/disclosure-auditor.ts numeratorTable): entitlements met on time; answers of 4 or 5.
   "VICTIMS_CODE_COMPLIANCE#NUMERATOR": { table: "insights.entitlement_fact", where: "status = 'MET'" },
   "SURVEY_SATISFACTION#NUMERATOR": { table: "insights.survey_fact", where: "score >= 4" },
@@ -46,6 +49,8 @@ const COLUMNS: Record<string, string> = {
   ENTITLEMENT: "entitlement",
   ENHANCED_RIGHTS: yesNo("enhanced_rights"),
   SURVEY_RIGHT: "survey_right",
+  RISK_TOOL: "risk_tool",
+  RISK_LEVEL: "risk_level",
 };
 
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;

@@ -45,9 +45,31 @@ export function differencingAttack(): TableRequest[] {
   ];
 }
 
-/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time: quick enough for a test. */
+/**
+ * Risk assessments and MARAC referrals, populations of their own: by borough
+ * and by risk tool × level, each borough's total against the same borough
+ * filtered to every risk level but one, and MARAC referrals under the
+ * ethnic-group differencing attack.
+ */
+export function riskFamily(): TableRequest[] {
+  const risk = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "RISK_ASSESSMENTS", by, filter });
+  const marac = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "MARAC_REFERRALS", by, filter });
+  return [
+    risk(["BOROUGH"]),
+    risk(["RISK_TOOL", "RISK_LEVEL"]),
+    risk(["BOROUGH", "RISK_LEVEL"]),
+    ...domain("RISK_LEVEL").map((level) => risk(["BOROUGH"], { values: { RISK_LEVEL: rest("RISK_LEVEL", [level]) } })),
+    ...domain("RISK_LEVEL").map((level) => risk(["BOROUGH"], { values: { RISK_LEVEL: [level] } })),
+    marac(["BOROUGH"]),
+    marac(["BOROUGH", "ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => marac(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
+  ];
+}
+
+/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk family: quick enough for a test. */
 export function smallFamily(): TableRequest[] {
   return [
+    ...riskFamily(),
     ...differencingAttack(),
     referrals(["ETHNIC_GROUP"]),
     ...domain("ETHNIC_GROUP").map((group) => referrals(["BOROUGH"], { values: { ETHNIC_GROUP: [group] } })),
@@ -116,6 +138,15 @@ export function commissionerFamily(): TableRequest[] {
   for (const borough of domain("BOROUGH")) {
     requests.push(compliance(["DISABILITY"], { values: { BOROUGH: [borough] } }), compliance(["DISABILITY"], { values: { BOROUGH: rest("BOROUGH", [borough]) } }));
   }
+  // Risk assessments and MARAC referrals: the risk family, by sex and quarter too, and the differencing attack a quarter at a time.
+  requests.push(...riskFamily());
+  const risk = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "RISK_ASSESSMENTS", by, filter });
+  const marac = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "MARAC_REFERRALS", by, filter });
+  requests.push(risk(["RISK_LEVEL", "SEX"]), risk(["BOROUGH", "RISK_TOOL"]), marac(["SEX", "DISABILITY"]), marac(["BOROUGH", "SEX"]));
+  for (const [fromMonth, toMonth] of QUARTERS) {
+    requests.push(risk(["BOROUGH", "RISK_LEVEL"], { fromMonth, toMonth }), marac(["BOROUGH"], { fromMonth, toMonth }));
+    for (const level of domain("RISK_LEVEL")) requests.push(risk(["BOROUGH"], { fromMonth, toMonth, values: { RISK_LEVEL: rest("RISK_LEVEL", [level]) } }));
+  }
   return requests;
 }
 
@@ -131,6 +162,8 @@ const FILTER_FIELDS: Record<string, string> = {
   ETHNICITY: "ethnicities",
   ETHNIC_GROUP: "ethnicGroups",
   DISABILITY: "disabilities",
+  RISK_TOOL: "riskTools",
+  RISK_LEVEL: "riskLevels",
 };
 
 function filterInput(filter: PublishedFilter): Record<string, unknown> {

@@ -21,6 +21,8 @@ import { EventOutboxes1795449675000 } from "./1795449675000-EventOutboxes";
 import { GovernanceWebhooks1795449680000 } from "./1795449680000-GovernanceWebhooks";
 import { VictimsCodeClock1795449685000 } from "./1795449685000-VictimsCodeClock";
 import { InsightsRecordKeys1795449690000 } from "./1795449690000-InsightsRecordKeys";
+import { PartnersRiskRecordedAt1795449695000 } from "./1795449695000-PartnersRiskRecordedAt";
+import { InsightsRiskFacts1795449700000 } from "./1795449700000-InsightsRiskFacts";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   VictimsCodeClock1795449685000,
   InsightsRecordKeys1795449690000,
   GovernanceAuditAppendFunction1795449692000,
+  PartnersRiskRecordedAt1795449695000,
+  InsightsRiskFacts1795449700000,
 ];

@@ -57,6 +57,28 @@ describe("the fact feeds", () => {
     expect((await fetch(new URL(`${FACT_FEED_PATHS.cases}?limit=5`, hub.url), { headers: { authorization: `Bearer ${await insightsToken("victims-facts")}` } })).status).toBe(404);
   });
 
+  it("give the partners' risk assessment and MARAC referral facts to the insights subgraph's service token, and to nothing else", async () => {
+    for (const path of [FACT_FEED_PATHS.riskAssessments, FACT_FEED_PATHS.maracReferrals]) {
+      const url = new URL(`${path}?limit=5`, hub.subgraphs.partners.url);
+      expect({ path, status: (await get(url, `Bearer ${await insightsToken("partners-facts")}`)).status }).toEqual({ path, status: 200 });
+      const refusedWith = {
+        "no credential": undefined,
+        "a partner user's token": (await hub.as({ organisation: "PANKHURST" as never })).authorization,
+        "a commissioner's token": (await hub.as({ organisation: "GMCA" as never, roles: ["COMMISSIONER" as never], purpose: "COMMISSIONING" as never })).authorization,
+        "insights' token for the victims' feed": `Bearer ${await insightsToken("victims-facts")}`,
+        "a token signed with another key": `Bearer ${await insightsToken("partners-facts", "another-key-another-key-another-key-000")}`,
+        "a token from another piece": `Bearer ${await signServiceToken(TEST_GATEWAY_SIGNING_KEY, { issuer: "victims", audience: "partners-facts" })}`,
+      };
+      for (const [who, authorization] of Object.entries(refusedWith)) {
+        const refused = await get(url, authorization);
+        expect({ path, who, status: refused.status, body: refused.body }).toEqual({ path, who, status: 401, body: { error: "unauthorised" } });
+      }
+      expect((await fetch(new URL(`${path}?limit=5`, hub.url), { headers: { authorization: `Bearer ${await insightsToken("partners-facts")}` } })).status).toBe(404);
+      const badWatermark = `limit=5&after=${encodeURIComponent(JSON.stringify({ recordedAt: "yesterday", id: "x" }))}`;
+      expect((await get(new URL(`${path}?${badWatermark}`, hub.subgraphs.partners.url), `Bearer ${await insightsToken("partners-facts")}`)).status).toBe(400);
+    }
+  });
+
   it("refuse a page they cannot read rather than start again from the beginning", async () => {
     const authorization = `Bearer ${await insightsToken("victims-facts")}`;
     for (const query of ["limit=0", "limit=100001", "", "limit=5&after=not-json", `limit=5&after=${encodeURIComponent(JSON.stringify({ updatedAt: "yesterday", caseId: "x" }))}`, "limit=5&extra=1"]) {

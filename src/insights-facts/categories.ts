@@ -7,12 +7,15 @@ import {
   CrimeType,
   Disability,
   Ethnicity,
+  EvidenceRiskLevel,
+  EvidenceRiskTool,
   ReferralOutcome,
   ReferralRoute,
   ReferralStatus,
   Sex,
   SupportService,
 } from "../subgraphs/insights/facts/facts";
+import { RiskLevel, RiskTool } from "../subgraphs/partners/risk/question-sets";
 import { CaseClosureReason, CaseStatus, ReferralRoute as CaseReferralRoute } from "../subgraphs/victims/cases/case.types";
 
 /**
@@ -204,3 +207,25 @@ export function londonMonthOf(at: Date): string {
   const parts = LONDON_MONTH.formatToParts(at);
   return `${parts.find((p) => p.type === "year")!.value}-${parts.find((p) => p.type === "month")!.value}`;
 }
+
+/**
+ * The partners' risk tools as the evidence base counts them: every DASH
+ * version is DASH; DARA and other tools are neither DASH nor S-DASH, and are
+ * not counted as either (the hub scores neither, so none is recorded today).
+ */
+export const RISK_TOOL: Readonly<Record<RiskTool, EvidenceRiskTool | null>> = {
+  [RiskTool.DASH_POLICE]: EvidenceRiskTool.DASH,
+  [RiskTool.DASH_SAFELIVES]: EvidenceRiskTool.DASH,
+  [RiskTool.S_DASH]: EvidenceRiskTool.S_DASH,
+  [RiskTool.DARA]: null,
+  [RiskTool.OTHER]: null,
+};
+
+export const RISK_LEVEL: Readonly<Record<RiskLevel, EvidenceRiskLevel>> = {
+  [RiskLevel.STANDARD]: EvidenceRiskLevel.STANDARD,
+  [RiskLevel.MEDIUM]: EvidenceRiskLevel.MEDIUM,
+  [RiskLevel.HIGH]: EvidenceRiskLevel.HIGH,
+};
+
+/** A scored assessment's level; none (an S-DASH screen) is NOT_GRADED. */
+export const riskLevelOf = (level: RiskLevel | null): EvidenceRiskLevel => (level === null ? EvidenceRiskLevel.NOT_GRADED : RISK_LEVEL[level]);

@@ -2,8 +2,17 @@ import type { Config } from "../platform/config";
 import { FACT_FEED_PATHS, FeedClient } from "../platform/fact-feed";
 import type { FactBatch, FactSource } from "../subgraphs/insights/facts/facts";
 import type { ReferralFactsPage } from "../subgraphs/partners/referrals/referral.service";
+import type { MaracReferralFeedFact, RiskAssessmentFeedFact, RiskFactsPage, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
 import type { CaseFactsBatch, CaseFact, FactsWatermark } from "../subgraphs/victims/facts/facts.service";
-import { CaseFactsFeed, PartnersFactSource, ReferralFactsFeed, VictimsFactSource } from "./sources";
+import {
+  CaseFactsFeed,
+  MaracReferralFactSource,
+  PartnersFactSource,
+  ReferralFactsFeed,
+  RiskAssessmentFactSource,
+  RiskFactsFeed,
+  VictimsFactSource,
+} from "./sources";
 
 /** The victims' case facts, read from the victims subgraph's internal feed. */
 export class CaseFactsOverHttp implements CaseFactsFeed {
@@ -24,6 +33,19 @@ export class ReferralFactsOverHttp implements ReferralFactsFeed {
 
   factsChangedSince(since: { updatedAt: Date; referralId: string } | null, limit = 1000): Promise<ReferralFactsPage> {
     return this.client.get(FACT_FEED_PATHS.referrals, { limit: String(limit), ...(since && { after: JSON.stringify(since) }) });
+  }
+}
+
+/** The partners' risk assessment and MARAC referral facts, read from the partners subgraph's internal feeds. */
+export class RiskFactsOverHttp implements RiskFactsFeed {
+  constructor(private readonly client: FeedClient) {}
+
+  assessmentsChangedSince(after: RiskFactsWatermark | null, limit: number): Promise<RiskFactsPage<RiskAssessmentFeedFact>> {
+    return this.client.get(FACT_FEED_PATHS.riskAssessments, { limit: String(limit), ...(after && { after: JSON.stringify(after) }) });
+  }
+
+  maracReferralsChangedSince(after: RiskFactsWatermark | null, limit: number): Promise<RiskFactsPage<MaracReferralFeedFact>> {
+    return this.client.get(FACT_FEED_PATHS.maracReferrals, { limit: String(limit), ...(after && { after: JSON.stringify(after) }) });
   }
 }
 
@@ -49,10 +71,18 @@ class Unreachable implements FactSource {
 export function feedFactSources(config: Pick<Config, "subgraphUrls" | "gatewayProof">): FactSource[] {
   const key = config.gatewayProof.signingKey;
   const { victims, partners } = config.subgraphUrls;
-  if (!key) return ["victims", "partners"].map((name) => new Unreachable(name, "GATEWAY_SIGNING_KEY is unset: insights cannot sign for the fact feeds"));
+  const names = ["victims", "partners", "partners-risk", "partners-marac"];
+  if (!key) return names.map((name) => new Unreachable(name, "GATEWAY_SIGNING_KEY is unset: insights cannot sign for the fact feeds"));
   if (!victims || !partners) {
-    return ["victims", "partners"].map((name) => new Unreachable(name, "VICTIMS_URL and PARTNERS_URL are needed for insights to read the fact feeds"));
+    return names.map((name) => new Unreachable(name, "VICTIMS_URL and PARTNERS_URL are needed for insights to read the fact feeds"));
   }
   const cases = new CaseFactsOverHttp(new FeedClient("victims", victims, key));
-  return [new VictimsFactSource(cases), new PartnersFactSource(new ReferralFactsOverHttp(new FeedClient("partners", partners, key)), cases)];
+  const partnersFeed = new FeedClient("partners", partners, key);
+  const risk = new RiskFactsOverHttp(partnersFeed);
+  return [
+    new VictimsFactSource(cases),
+    new PartnersFactSource(new ReferralFactsOverHttp(partnersFeed), cases),
+    new RiskAssessmentFactSource(risk, cases),
+    new MaracReferralFactSource(risk, cases),
+  ];
 }

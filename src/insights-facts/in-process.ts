@@ -2,12 +2,13 @@ import type { Database } from "../platform/database";
 import type { Sources } from "../sources";
 import type { FactSource } from "../subgraphs/insights/facts/facts";
 import { ReferralService } from "../subgraphs/partners/referrals/referral.service";
+import { RiskFactsService } from "../subgraphs/partners/risk/risk-facts.service";
 import { CaseService } from "../subgraphs/victims/cases/case.service";
 import { ContactService } from "../subgraphs/victims/contacts/contact.service";
 import { CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import { VictimService } from "../subgraphs/victims/people/victim.service";
 import { SurveyService } from "../subgraphs/victims/survey/survey.service";
-import { PartnersFactSource, VictimsFactSource } from "./sources";
+import { MaracReferralFactSource, PartnersFactSource, RiskAssessmentFactSource, VictimsFactSource } from "./sources";
 
 /**
  * The victims' and partners' fact sources read in process from one store
@@ -18,5 +19,11 @@ import { PartnersFactSource, VictimsFactSource } from "./sources";
 export function inProcessFactSources(db: Database, sources: Pick<Sources, "police">): FactSource[] {
   const ds = db.dataSource;
   const caseFacts = new CaseFactsService(new CaseService(ds), new VictimService(ds), new ContactService(ds), new SurveyService(ds), sources.police);
-  return [new VictimsFactSource(caseFacts), new PartnersFactSource(new ReferralService(ds), caseFacts)];
+  const risk = new RiskFactsService(ds);
+  return [
+    new VictimsFactSource(caseFacts),
+    new PartnersFactSource(new ReferralService(ds), caseFacts),
+    new RiskAssessmentFactSource(risk, caseFacts),
+    new MaracReferralFactSource(risk, caseFacts),
+  ];
 }

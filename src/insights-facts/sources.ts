@@ -5,12 +5,15 @@ import {
   FactChange,
   FactContext,
   FactSource,
+  MaracReferralFact,
   ReferralFact,
+  RiskAssessmentFact,
   SupportService,
   SURVEY_SCALE,
   SurveyRight,
 } from "../subgraphs/insights/facts/facts";
 import type { ReferralService } from "../subgraphs/partners/referrals/referral.service";
+import type { RiskFactsService } from "../subgraphs/partners/risk/risk-facts.service";
 import type { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import {
   ageBandOf,
@@ -22,6 +25,8 @@ import {
   londonMonthOf,
   REFERRAL_OUT_ROUTE,
   referralOutStatusOf,
+  RISK_TOOL,
+  riskLevelOf,
   sexOf,
   supportServiceOf,
 } from "./categories";
@@ -40,6 +45,11 @@ import {
  * - "partners": per referral out (GMVS → partner), one referral fact (route
  *   PARTNER, the partner's service), with its case's context (month of the
  *   referral, borough, crime, demographics).
+ * - "partners-risk": per DASH assessment or S-DASH screen recorded through
+ *   the hub, one risk assessment fact (tool, level as the hub scores it),
+ *   with its case's context in the month it was made.
+ * - "partners-marac": per MARAC referral, one fact with its case's context
+ *   in the month it was raised.
  *
  * Source keys are the case or referral id with the fact's place in the case
  * (nth entitlement of a kind, nth survey response): the refresh HMACs them
@@ -52,6 +62,8 @@ import {
 export type CaseFactsFeed = Pick<CaseFactsService, "changedSince" | "forCases">;
 /** The partners' referral facts, however they are reached. */
 export type ReferralFactsFeed = Pick<ReferralService, "factsChangedSince">;
+/** The partners' risk assessment and MARAC referral facts, however they are reached. */
+export type RiskFactsFeed = Pick<RiskFactsService, "assessmentsChangedSince" | "maracReferralsChangedSince">;
 
 function contextOf(kase: CaseFact, month: string): FactContext {
   return {
@@ -167,5 +179,74 @@ export class PartnersFactSource implements FactSource {
       return fact;
     });
     return { facts, watermark: encode(page.watermark), hasMore: page.facts.length === limit };
+  }
+}
+
+/**
+ * Facts of one partners risk feed, each given its case's context from the
+ * victims' case lookup, as PartnersFactSource does for referrals: a case
+ * that is gone (erased) takes its facts with it.
+ */
+abstract class CaseContextFactSource<F extends { caseId: string }> implements FactSource {
+  abstract readonly name: string;
+  constructor(
+    protected readonly risk: RiskFactsFeed,
+    private readonly cases: CaseFactsFeed,
+  ) {}
+
+  protected abstract page(after: { recordedAt: string; id: string } | null, limit: number): Promise<{ facts: F[]; watermark: object | null; hasMore: boolean }>;
+  protected abstract toFact(fact: F, kase: CaseFact): FactChange | null;
+  protected abstract deletionOf(fact: F): FactChange;
+
+  async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
+    const since = watermark ? (JSON.parse(watermark) as { recordedAt: string; id: string }) : null;
+    const page = await this.page(since, limit);
+    const { facts: kases, policeUnavailable } = await this.cases.forCases([...new Set(page.facts.map((f) => f.caseId))]);
+    if (policeUnavailable && page.facts.length > 0) throw policeDown();
+    const caseById = new Map(kases.flatMap((k) => (k ? [[k.caseId, k] as const] : [])));
+    const facts = page.facts.flatMap((f) => {
+      const kase = caseById.get(f.caseId);
+      if (!kase) return [this.deletionOf(f)];
+      const fact = this.toFact(f, kase);
+      return fact ? [fact] : [];
+    });
+    return { facts, watermark: encode(page.watermark), hasMore: page.hasMore };
+  }
+}
+
+type RiskAssessmentFeedFact = Awaited<ReturnType<RiskFactsFeed["assessmentsChangedSince"]>>["facts"][number];
+type MaracReferralFeedFact = Awaited<ReturnType<RiskFactsFeed["maracReferralsChangedSince"]>>["facts"][number];
+
+export class RiskAssessmentFactSource extends CaseContextFactSource<RiskAssessmentFeedFact> {
+  readonly name = "partners-risk";
+
+  protected page(after: { recordedAt: string; id: string } | null, limit: number) {
+    return this.risk.assessmentsChangedSince(after, limit);
+  }
+
+  protected toFact(a: RiskAssessmentFeedFact, kase: CaseFact): RiskAssessmentFact | null {
+    const tool = RISK_TOOL[a.tool];
+    if (tool === null) return null;
+    return { kind: "risk_assessment", sourceKey: `risk:${a.assessmentId}`, ...contextOf(kase, londonMonthOf(a.assessedAt)), tool, level: riskLevelOf(a.level) };
+  }
+
+  protected deletionOf(a: RiskAssessmentFeedFact): FactChange {
+    return { kind: "deletion", factKind: "risk_assessment", sourceKey: `risk:${a.assessmentId}` };
+  }
+}
+
+export class MaracReferralFactSource extends CaseContextFactSource<MaracReferralFeedFact> {
+  readonly name = "partners-marac";
+
+  protected page(after: { recordedAt: string; id: string } | null, limit: number) {
+    return this.risk.maracReferralsChangedSince(after, limit);
+  }
+
+  protected toFact(m: MaracReferralFeedFact, kase: CaseFact): MaracReferralFact {
+    return { kind: "marac_referral", sourceKey: `marac:${m.maracReferralId}`, ...contextOf(kase, londonMonthOf(m.raisedAt)) };
+  }
+
+  protected deletionOf(m: MaracReferralFeedFact): FactChange {
+    return { kind: "deletion", factKind: "marac_referral", sourceKey: `marac:${m.maracReferralId}` };
   }
 }

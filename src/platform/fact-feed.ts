@@ -17,6 +17,10 @@ export const FACT_FEED_PATHS = {
   caseLookup: "/internal/facts/cases/lookup",
   /** partners: the facts of the referrals changed since `after`. */
   referrals: "/internal/facts/referrals",
+  /** partners: the facts of the risk assessments recorded since `after`. */
+  riskAssessments: "/internal/facts/risk-assessments",
+  /** partners: the facts of the MARAC referrals raised since `after`. */
+  maracReferrals: "/internal/facts/marac-referrals",
 } as const;
 
 /** The only piece that reads the fact feeds. */
@@ -35,7 +39,7 @@ const pageQuery = z
   .strict();
 
 /** The fields of the feeds' facts and watermarks that are times: JSON carries them as ISO text. */
-const TIME_FIELDS = new Set(["referredAt", "firstContactAt", "updatedAt", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "withdrawnAt", "closedAt"]);
+const TIME_FIELDS = new Set(["referredAt", "firstContactAt", "updatedAt", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "withdrawnAt", "closedAt", "assessedAt", "raisedAt"]);
 
 /** A feed's JSON read back with its times as Dates, as the owning service returned them. */
 export function parseFeed<T>(text: string): T {

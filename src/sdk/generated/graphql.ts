@@ -71,6 +71,8 @@ export type Dimension =
   | 'MONTH'
   | 'OUTCOME'
   | 'REFERRAL_STATUS'
+  | 'RISK_LEVEL'
+  | 'RISK_TOOL'
   | 'ROUTE'
   | 'SERVICE'
   | 'SEX'
@@ -152,6 +154,10 @@ export type EvidenceFilter = {
   hateCrime?: boolean | null | undefined;
   modernSlavery?: boolean | null | undefined;
   outcomes?: Array<ReferralOutcome> | null | undefined;
+  /** RISK_ASSESSMENTS only */
+  riskLevels?: Array<EvidenceRiskLevel> | null | undefined;
+  /** RISK_ASSESSMENTS only */
+  riskTools?: Array<EvidenceRiskTool> | null | undefined;
   routes?: Array<EvidenceReferralRoute> | null | undefined;
   services?: Array<SupportService> | null | undefined;
   sexes?: Array<EvidenceSex> | null | undefined;
@@ -165,6 +171,18 @@ export type EvidenceReferralRoute =
   | 'PARTNER'
   | 'POLICE'
   | 'SELF';
+
+/** The level a DASH assessment reached; an S-DASH screen is not graded */
+export type EvidenceRiskLevel =
+  | 'HIGH'
+  | 'MEDIUM'
+  | 'NOT_GRADED'
+  | 'STANDARD';
+
+/** The risk tool behind an assessment: the DASH checklist (any version) or the S-DASH stalking screen */
+export type EvidenceRiskTool =
+  | 'DASH'
+  | 'S_DASH';
 
 /** Sex as reported in the evidence base */
 export type EvidenceSex =
@@ -224,10 +242,12 @@ export type LawfulBasis =
 
 /** What an evidence-base table counts or measures */
 export type Measure =
+  | 'MARAC_REFERRALS'
   | 'OPEN_WAITING_LIST'
   | 'OUTCOMES'
   | 'POLICE_RECORDED_CRIME'
   | 'REFERRALS'
+  | 'RISK_ASSESSMENTS'
   | 'SURVEY_SATISFACTION'
   | 'VICTIMS_CODE_COMPLIANCE'
   | 'WAIT_TO_ACCEPTANCE'

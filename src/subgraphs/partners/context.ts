@@ -8,6 +8,7 @@ import { PartnerRecordsService } from "./records/partner-records.service";
 import { createReferralLoaders } from "./referrals/referral.loaders";
 import { ReferralService } from "./referrals/referral.service";
 import { RiskAssessmentService } from "./risk/risk-assessment.service";
+import type { RiskFactsService } from "./risk/risk-facts.service";
 
 export interface PartnersServices {
   partners: ReadonlyMap<PartnerCode, PartnerConnector>;
@@ -16,6 +17,7 @@ export interface PartnersServices {
   marac: MaracService;
   riskSync: PartnerRiskSync;
   referrals: ReferralService;
+  riskFacts: RiskFactsService;
 }
 
 export function createPartnersContext(services: PartnersServices, base: GuardedContext) {

@@ -22,6 +22,8 @@ import { CaseRecordsResolver } from "./records/case-records.resolver";
 import { PartnerRecordsService } from "./records/partner-records.service";
 import { RiskAssessmentResolver } from "./risk/risk-assessment.resolver";
 import { RiskAssessmentService } from "./risk/risk-assessment.service";
+import { RiskFactsService } from "./risk/risk-facts.service";
+import { serveRiskFacts } from "./risk/facts.routes";
 import { RiskAnswerGiven, RiskAssessment } from "./risk/risk-assessment.types";
 import { seedPartners } from "./seed";
 import { OutcomeMeasure, SafetyPlan, SafetyPlanReview, SupportAction } from "./support/support.types";
@@ -83,8 +85,12 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
     marac: new MaracService(db.dataSource),
     riskSync: new PartnerRiskSync(db.dataSource, sources.partners),
     referrals: new ReferralService(db.dataSource),
+    riskFacts: new RiskFactsService(db.dataSource),
   }),
-  routes: (app, services, { serviceKey, logger }) => serveReferralFacts(app, services.referrals, serviceKey, logger),
+  routes: (app, services, { serviceKey, logger }) => {
+    serveReferralFacts(app, services.referrals, serviceKey, logger);
+    serveRiskFacts(app, services.riskFacts, serviceKey, logger);
+  },
   outbox: "partners",
   createContext: createPartnersContext,
   seed: async (db) => {

@@ -8,6 +8,8 @@ import {
   EntitlementStatus,
   EthnicGroup,
   Ethnicity,
+  EvidenceRiskLevel,
+  EvidenceRiskTool,
   ReferralOutcome,
   ReferralRoute,
   ReferralStatus,
@@ -22,6 +24,8 @@ export enum FactTable {
   ENTITLEMENT = "entitlement_fact",
   SURVEY = "survey_fact",
   POLICE_UK = "police_uk_crime",
+  RISK_ASSESSMENT = "risk_assessment_fact",
+  MARAC_REFERRAL = "marac_referral_fact",
 }
 
 /** What a table can be split by. */
@@ -46,10 +50,12 @@ export enum Dimension {
   ENTITLEMENT = "ENTITLEMENT",
   ENHANCED_RIGHTS = "ENHANCED_RIGHTS",
   SURVEY_RIGHT = "SURVEY_RIGHT",
+  RISK_TOOL = "RISK_TOOL",
+  RISK_LEVEL = "RISK_LEVEL",
 }
 registerEnumType(Dimension, { name: "Dimension", description: "What an evidence-base table can be split by" });
 
-const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY];
+const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL];
 const CONTEXT_FACTS = ALL_FACTS;
 
 export interface DimensionValue {
@@ -114,6 +120,18 @@ export const DIMENSIONS: Record<Dimension, DimensionSpec> = {
     domain: valuesOf(SurveyRight, Object.fromEntries(Object.values(SurveyRight).map((r) => [r, `Right ${r.slice(1)}`]))),
     facts: [FactTable.SURVEY],
     label: "Victims' Code right",
+  },
+  [Dimension.RISK_TOOL]: {
+    sql: "risk_tool",
+    domain: valuesOf(EvidenceRiskTool, { [EvidenceRiskTool.DASH]: "DASH", [EvidenceRiskTool.S_DASH]: "S-DASH" }),
+    facts: [FactTable.RISK_ASSESSMENT],
+    label: "Risk tool",
+  },
+  [Dimension.RISK_LEVEL]: {
+    sql: "risk_level",
+    domain: valuesOf(EvidenceRiskLevel, { [EvidenceRiskLevel.NOT_GRADED]: "Not graded (S-DASH)" }),
+    facts: [FactTable.RISK_ASSESSMENT],
+    label: "Risk level",
   },
 };
 

@@ -69,6 +69,8 @@ export function filterValues(filter: EvidenceFilter | null | undefined): Evidenc
     [Dimension.ROUTE]: filter.routes ?? undefined,
     [Dimension.SERVICE]: filter.services ?? undefined,
     [Dimension.OUTCOME]: filter.outcomes ?? undefined,
+    [Dimension.RISK_TOOL]: filter.riskTools ?? undefined,
+    [Dimension.RISK_LEVEL]: filter.riskLevels ?? undefined,
     [Dimension.AGE_BAND]: filter.ageBands ?? undefined,
     [Dimension.SEX]: filter.sexes ?? undefined,
     [Dimension.ETHNICITY]: filter.ethnicities ?? undefined,

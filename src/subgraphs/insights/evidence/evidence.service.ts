@@ -413,5 +413,13 @@ function footnotes(plan: Plan, rule: DisclosureRule): string[] {
   if (plan.spec.kind === "wait") notes.push("Waits are whole days from the day the referral was made; the median and 90th percentile are observed values.");
   if (plan.spec.facts === "entitlement_fact") notes.push("A victim can have more than one entitlement (one per key decision): counts are of entitlements, not people.");
   if (plan.spec.facts === "survey_fact") notes.push("Each right is a separate question to the same people, so rights are not added up.");
+  if (plan.spec.facts === "risk_assessment_fact") {
+    notes.push(
+      "A victim can be assessed more than once: counts are of assessments, not people. Only assessments recorded through Casebridge are counted, not those held only in partners' own systems; an S-DASH screen has no level of its own (Not graded).",
+    );
+  }
+  if (plan.spec.facts === "marac_referral_fact") {
+    notes.push("Counts are of referrals raised (one per high-risk assessment, whether recorded through Casebridge or in a partner's own system), not people.");
+  }
   return notes;
 }

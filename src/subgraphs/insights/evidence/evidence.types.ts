@@ -2,7 +2,19 @@ import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } 
 import { Borough } from "../../../platform/domain";
 import { NonPersonal } from "../../../policy/sensitive";
 import { SuppressionReason } from "../disclosure/disclosure";
-import { AgeBand, CrimeType, Disability, EthnicGroup, Ethnicity, ReferralOutcome, ReferralRoute, Sex, SupportService } from "../facts/facts";
+import {
+  AgeBand,
+  CrimeType,
+  Disability,
+  EthnicGroup,
+  Ethnicity,
+  EvidenceRiskLevel,
+  EvidenceRiskTool,
+  ReferralOutcome,
+  ReferralRoute,
+  Sex,
+  SupportService,
+} from "../facts/facts";
 import { Dimension } from "./dimensions";
 import { Measure } from "./measures";
 
@@ -16,6 +28,8 @@ registerEnumType(EthnicGroup, { name: "EthnicGroup", description: "ONS high-leve
 registerEnumType(Disability, { name: "EvidenceDisability", description: "Equality Act 2010 s.6 disability, as self-declared" });
 registerEnumType(CrimeType, { name: "CrimeType", description: "police.uk crime categories, and not reported to the police" });
 registerEnumType(ReferralOutcome, { name: "ReferralOutcome" });
+registerEnumType(EvidenceRiskTool, { name: "EvidenceRiskTool", description: "The risk tool behind an assessment: the DASH checklist (any version) or the S-DASH stalking screen" });
+registerEnumType(EvidenceRiskLevel, { name: "EvidenceRiskLevel", description: "The level a DASH assessment reached; an S-DASH screen is not graded" });
 
 @NonPersonal("Statistic", "one aggregate figure under disclosure control")
 @ObjectType({ description: "One figure of a cell: null when suppressed (or when there is nothing to measure)" })
@@ -165,6 +179,12 @@ export class EvidenceFilter {
 
   @Field(() => [ReferralOutcome], { nullable: true })
   outcomes?: ReferralOutcome[] | null;
+
+  @Field(() => [EvidenceRiskTool], { nullable: true, description: "RISK_ASSESSMENTS only" })
+  riskTools?: EvidenceRiskTool[] | null;
+
+  @Field(() => [EvidenceRiskLevel], { nullable: true, description: "RISK_ASSESSMENTS only" })
+  riskLevels?: EvidenceRiskLevel[] | null;
 
   @Field(() => [AgeBand], { nullable: true })
   ageBands?: AgeBand[] | null;

@@ -20,6 +20,10 @@ export enum Measure {
   SURVEY_SATISFACTION = "SURVEY_SATISFACTION",
   /** Crimes in police.uk's street-level open data: area demand context. */
   POLICE_RECORDED_CRIME = "POLICE_RECORDED_CRIME",
+  /** DASH risk assessments and S-DASH screens recorded through the hub, by the month they were made. */
+  RISK_ASSESSMENTS = "RISK_ASSESSMENTS",
+  /** MARAC referrals raised, by the month they were raised. */
+  MARAC_REFERRALS = "MARAC_REFERRALS",
 }
 registerEnumType(Measure, { name: "Measure", description: "What an evidence-base table counts or measures" });
 
@@ -110,5 +114,19 @@ export const MEASURES: Record<Measure, MeasureSpec> = {
     where: null,
     countUnit: "crimes (police.uk street-level data)",
     description: "Crimes recorded in police.uk's street-level open data, for demand context",
+  },
+  [Measure.RISK_ASSESSMENTS]: {
+    kind: "count",
+    facts: FactTable.RISK_ASSESSMENT,
+    where: null,
+    countUnit: "risk assessments (DASH and S-DASH)",
+    description: "DASH risk assessments and S-DASH screens recorded through Casebridge, by the month they were made; split by RISK_TOOL and RISK_LEVEL",
+  },
+  [Measure.MARAC_REFERRALS]: {
+    kind: "count",
+    facts: FactTable.MARAC_REFERRAL,
+    where: null,
+    countUnit: "MARAC referrals",
+    description: "MARAC referrals raised from high-risk assessments, by the month they were raised",
   },
 };

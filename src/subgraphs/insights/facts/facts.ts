@@ -228,6 +228,29 @@ export enum SurveyRight {
 /** Survey answers are on a 1–5 scale (1 very dissatisfied … 5 very satisfied); 4 and 5 count as satisfied. */
 export const SURVEY_SCALE = { min: 1, max: 5, satisfiedFrom: 4 } as const;
 
+/**
+ * The risk tool behind an assessment, as the evidence base tells them apart:
+ * the DASH risk identification checklist (any version) and the S-DASH
+ * stalking screen (DOMAIN.md, Risk). Not the partners' RiskTool, which names
+ * each version and other tools.
+ */
+export enum EvidenceRiskTool {
+  DASH = "DASH",
+  S_DASH = "S_DASH",
+}
+
+/**
+ * The level a DASH assessment reached (DOMAIN.md, Risk: standard, medium,
+ * high; high is the MARAC threshold), as the hub scores it; an S-DASH screen
+ * yields no level of its own and is NOT_GRADED.
+ */
+export enum EvidenceRiskLevel {
+  STANDARD = "STANDARD",
+  MEDIUM = "MEDIUM",
+  HIGH = "HIGH",
+  NOT_GRADED = "NOT_GRADED",
+}
+
 /** What every fact says about its context. No field here identifies a person on its own. */
 export interface FactContext {
   /** Calendar month the fact belongs to, YYYY-MM (a referral's month is the month it was made). */
@@ -276,14 +299,31 @@ export interface SurveyAnswerFact extends FactContext {
   score: number;
 }
 
-/** The record behind a fact is gone (erased, or created in error): its fact goes too. */
-export interface FactDeletion {
-  kind: "deletion";
-  factKind: "referral" | "entitlement" | "survey";
+/** One risk assessment recorded through the hub; its month is the month it was made. */
+export interface RiskAssessmentFact extends FactContext {
+  kind: "risk_assessment";
+  sourceKey: string;
+  tool: EvidenceRiskTool;
+  /** NOT_GRADED exactly when the tool is S_DASH. */
+  level: EvidenceRiskLevel;
+}
+
+/** One MARAC referral, whichever assessment raised it; its month is the month it was raised. */
+export interface MaracReferralFact extends FactContext {
+  kind: "marac_referral";
   sourceKey: string;
 }
 
-export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact;
+export type FactKind = Fact["kind"];
+
+/** The record behind a fact is gone (erased, or created in error): its fact goes too. */
+export interface FactDeletion {
+  kind: "deletion";
+  factKind: FactKind;
+  sourceKey: string;
+}
+
+export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact;
 export type FactChange = Fact | FactDeletion;
 
 export interface FactBatch {

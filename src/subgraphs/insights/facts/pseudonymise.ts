@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import type { FactKind } from "./facts";
 
 /**
  * The fact key: HMAC-SHA-256 of the source's own record key under a secret
@@ -7,6 +8,6 @@ import { createHmac } from "node:crypto";
  * nobody can go from a key back to the case, or test a guessed case id against
  * the store (a plain hash of a case id could be tested so).
  */
-export function factKey(secret: string, factKind: "referral" | "entitlement" | "survey", source: string, sourceKey: string): string {
+export function factKey(secret: string, factKind: FactKind, source: string, sourceKey: string): string {
   return createHmac("sha256", secret).update(`${factKind}\u0000${source}\u0000${sourceKey}`).digest("hex");
 }

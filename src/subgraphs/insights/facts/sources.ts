@@ -7,6 +7,8 @@ import {
   EntitlementFact,
   EntitlementStatus,
   Ethnicity,
+  EvidenceRiskLevel,
+  EvidenceRiskTool,
   FactBatch,
   FactChange,
   FactContext,
@@ -204,8 +206,8 @@ export class SyntheticFactSource implements FactSource {
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
     const from = watermark === null ? 0 : Number(watermark);
-    // At most 1 referral + 2 entitlements + 7 answers per referral.
-    const to = Math.min(this.options.referrals, from + Math.max(1, Math.floor(limit / 10)));
+    // At most 1 referral + 2 entitlements + 7 answers + 2 risk assessments + 1 MARAC referral per referral.
+    const to = Math.min(this.options.referrals, from + Math.max(1, Math.floor(limit / 13)));
     const facts: FactChange[] = [];
     for (let i = from; i < to; i++) facts.push(...this.factsOfReferral(i));
     return { facts, watermark: String(to), hasMore: to < this.options.referrals };
@@ -319,6 +321,22 @@ export class SyntheticFactSource implements FactSource {
           score: satisfied ? 4 + Math.floor(random() * 2) : 1 + Math.floor(random() * 3),
         };
         facts.push(answer);
+      }
+    }
+    // Drawn last, so the facts above are the same as before risk facts were generated.
+    if (service === SupportService.PANKHURST_DOMESTIC_ABUSE || service === SupportService.PANKHURST_RESTORE) {
+      if (random() < 0.7) {
+        const level = weighted(random, [
+          [EvidenceRiskLevel.STANDARD, 40],
+          [EvidenceRiskLevel.MEDIUM, 35],
+          [EvidenceRiskLevel.HIGH, 25],
+        ] as const);
+        facts.push({ ...context, kind: "risk_assessment", sourceKey: `${sourceKey}:dash`, tool: EvidenceRiskTool.DASH, level });
+        // A high DASH raises a MARAC referral (DOMAIN.md, Risk).
+        if (level === EvidenceRiskLevel.HIGH) facts.push({ ...context, kind: "marac_referral", sourceKey: `${sourceKey}:marac` });
+      }
+      if (context.flags.stalking && random() < 0.6) {
+        facts.push({ ...context, kind: "risk_assessment", sourceKey: `${sourceKey}:sdash`, tool: EvidenceRiskTool.S_DASH, level: EvidenceRiskLevel.NOT_GRADED });
       }
     }
     return facts;

@@ -6,6 +6,8 @@ import {
   Entitlement,
   EntitlementStatus,
   Ethnicity,
+  EvidenceRiskLevel,
+  EvidenceRiskTool,
   Fact,
   ReferralOutcome,
   ReferralRoute,
@@ -48,6 +50,11 @@ export function factProblem(fact: Fact): string | null {
     }
   } else if (fact.kind === "entitlement") {
     domains.push(["entitlement", Entitlement, fact.entitlement], ["status", EntitlementStatus, fact.status]);
+  } else if (fact.kind === "risk_assessment") {
+    domains.push(["tool", EvidenceRiskTool, fact.tool], ["level", EvidenceRiskLevel, fact.level]);
+    if ((fact.tool === EvidenceRiskTool.S_DASH) !== (fact.level === EvidenceRiskLevel.NOT_GRADED)) problems.push("an S-DASH screen, and only one, is not graded");
+  } else if (fact.kind === "marac_referral") {
+    // Context only.
   } else {
     domains.push(["right", SurveyRight, fact.right]);
     if (!Number.isInteger(fact.score) || fact.score < SURVEY_SCALE.min || fact.score > SURVEY_SCALE.max) problems.push("score is not 1 to 5");

@@ -1,6 +1,19 @@
 import type { DataSource, QueryRunner } from "typeorm";
 import type { Logger } from "../../../platform/logger";
-import { ethnicGroupOf, EntitlementFact, Fact, FactBatch, FactChange, FactContext, FactSource, ReferralFact, ReferralStatus, SurveyAnswerFact } from "../facts/facts";
+import {
+  ethnicGroupOf,
+  EntitlementFact,
+  Fact,
+  FactBatch,
+  FactChange,
+  FactContext,
+  FactKind,
+  FactSource,
+  ReferralFact,
+  ReferralStatus,
+  RiskAssessmentFact,
+  SurveyAnswerFact,
+} from "../facts/facts";
 import { factKey } from "../facts/pseudonymise";
 import { factProblem } from "../facts/validate";
 import { DIMENSION_VALUES } from "../evidence/dimensions";
@@ -207,10 +220,8 @@ export class RefreshService {
       const kind = change.kind === "deletion" ? change.factKind : change.kind;
       latest.set(factKey(this.options.pseudonymKey, kind, source, change.sourceKey), change);
     }
-    const referrals: Record<string, unknown>[] = [];
-    const entitlements: Record<string, unknown>[] = [];
-    const answers: Record<string, unknown>[] = [];
-    const deletions: Record<"referral" | "entitlement" | "survey", string[]> = { referral: [], entitlement: [], survey: [] };
+    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [] };
+    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [] };
     let rejected = 0;
     for (const [key, change] of latest) {
       if (change.kind === "deletion") {
@@ -221,23 +232,20 @@ export class RefreshService {
         rejected += 1;
         continue;
       }
-      if (change.kind === "referral") referrals.push(referralRow(key, change));
-      else if (change.kind === "entitlement") entitlements.push(entitlementRow(key, change));
-      else answers.push(surveyRow(key, change));
+      rows[change.kind].push(factRow(key, change));
     }
-    if (referrals.length) await upsert(runner, "referral_fact", REFERRAL_COLUMNS, source, referrals);
-    if (entitlements.length) await upsert(runner, "entitlement_fact", ENTITLEMENT_COLUMNS, source, entitlements);
-    if (answers.length) await upsert(runner, "survey_fact", SURVEY_COLUMNS, source, answers);
+    let upserted = 0;
     let deleted = 0;
-    for (const [kind, keys] of Object.entries(deletions)) {
-      if (!keys.length) continue;
-      const table = kind === "survey" ? "survey_fact" : `${kind}_fact`;
-      const [{ n }] = (await runner.query(`WITH d AS (DELETE FROM insights.${table} WHERE fact_key = ANY($1::text[]) RETURNING 1) SELECT count(*) AS n FROM d`, [
-        keys,
+    for (const kind of Object.keys(rows) as FactKind[]) {
+      if (rows[kind].length) await upsert(runner, `${kind}_fact`, COLUMNS[kind], source, rows[kind]);
+      upserted += rows[kind].length;
+      if (!deletions[kind].length) continue;
+      const [{ n }] = (await runner.query(`WITH d AS (DELETE FROM insights.${kind}_fact WHERE fact_key = ANY($1::text[]) RETURNING 1) SELECT count(*) AS n FROM d`, [
+        deletions[kind],
       ])) as { n: string }[];
       deleted += Number(n);
     }
-    return { upserted: referrals.length + entitlements.length + answers.length, deleted, rejected };
+    return { upserted, deleted, rejected };
   }
 
   /** Dimension values and labels for tools reading the schema directly. */
@@ -282,6 +290,16 @@ const REFERRAL_COLUMNS: Column[] = [
 ];
 const ENTITLEMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["entitlement", "text"], ["status", "text"], ["enhanced_rights", "boolean"]];
 const SURVEY_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["survey_right", "text"], ["score", "smallint"]];
+const RISK_ASSESSMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["risk_tool", "text"], ["risk_level", "text"]];
+
+/** Each fact kind's columns; its table is insights.<kind>_fact. */
+const COLUMNS: Record<FactKind, Column[]> = {
+  referral: REFERRAL_COLUMNS,
+  entitlement: ENTITLEMENT_COLUMNS,
+  survey: SURVEY_COLUMNS,
+  risk_assessment: RISK_ASSESSMENT_COLUMNS,
+  marac_referral: CONTEXT_COLUMNS,
+};
 
 /** One statement per batch whatever its size: rows travel as one JSON parameter. */
 async function upsert(runner: QueryRunner, table: string, columns: Column[], source: string, rows: Record<string, unknown>[]): Promise<void> {
@@ -337,4 +355,23 @@ function entitlementRow(key: string, fact: EntitlementFact): Record<string, unkn
 
 function surveyRow(key: string, fact: SurveyAnswerFact): Record<string, unknown> {
   return { ...contextRow(key, fact), survey_right: fact.right, score: fact.score };
+}
+
+function riskAssessmentRow(key: string, fact: RiskAssessmentFact): Record<string, unknown> {
+  return { ...contextRow(key, fact), risk_tool: fact.tool, risk_level: fact.level };
+}
+
+function factRow(key: string, fact: Fact): Record<string, unknown> {
+  switch (fact.kind) {
+    case "referral":
+      return referralRow(key, fact);
+    case "entitlement":
+      return entitlementRow(key, fact);
+    case "survey":
+      return surveyRow(key, fact);
+    case "risk_assessment":
+      return riskAssessmentRow(key, fact);
+    case "marac_referral":
+      return contextRow(key, fact);
+  }
 }
