@@ -1,3 +1,5 @@
+import canonicalize from "canonicalize";
+
 /** A JSON value as an audit event may hold it: what JSON.parse returns. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -5,43 +7,19 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 // to the same leaf as this one.
 const BATCH_FORMAT = "casebridge/audit-batch/v1";
 
-// A string holding half of a UTF-16 surrogate pair has no UTF-8 form: RFC 8785 §3.2.2.2 requires valid Unicode.
-// Most strings have no surrogate at all, and the first test settles those at a fraction of the second's cost.
-const SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value: no
- * whitespace, object keys sorted by UTF-16 code units, and numbers and
- * strings written as ECMAScript's JSON.stringify writes them, which is what
- * RFC 8785 §3.2.2 adopts. The same value always gives the same text, whatever
- * order or spacing it was read in. (The project lists no canonical-JSON
- * library; this is the scheme's whole rule set.)
+ * whitespace, object keys sorted by UTF-16 code units, numbers and strings as
+ * ECMAScript's JSON.stringify writes them. The same value always gives the
+ * same text, whatever order or spacing it was read in. The work is the
+ * `canonicalize` package's, by an author of the RFC (its last CommonJS
+ * release, which the hub's CommonJS build can load); this adds only that a
+ * value with no JSON text is refused rather than hashed as nothing.
  */
 export function canonicalJson(value: JsonValue): string {
-  if (value === null || typeof value === "boolean") return JSON.stringify(value);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new TypeError(`JSON has no number ${value}`);
-    return JSON.stringify(value);
-  }
-  if (typeof value === "string") {
-    if (SURROGATE.test(value) && LONE_SURROGATE.test(value)) throw new TypeError("a string holds a lone surrogate, which has no UTF-8 form");
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(",")}]`;
-  if (typeof value === "object" && isPlainObject(value)) {
-    const record = value as { readonly [key: string]: JsonValue };
-    const members = Object.keys(record)
-      .sort()
-      .map((key) => `${canonicalJson(key)}:${canonicalJson(record[key])}`);
-    return `{${members.join(",")}}`;
-  }
-  throw new TypeError(`${typeof value} is not a JSON value`);
-}
-
-function isPlainObject(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError(`${typeof value} is not a JSON value`);
+  return text;
 }
 
 /**
