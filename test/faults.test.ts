@@ -317,8 +317,8 @@ describe("the shared case view with one source down, slow or failing", () => {
   });
 
   it("releases nothing when the store is lost as the read's audit is written, and records only what it released once the store is back", async () => {
-    // The first audit append of the request takes the chain's lock; the proxy drops the store as that statement is sent.
-    hub.storeProxy!.goDownWhenSent("pg_advisory_xact_lock");
+    // The proxy drops the store as the request's first audit append (one statement, the chain's function) is sent.
+    hub.storeProxy!.goDownWhenSent("governance.append_audit_events(");
     let lost: Awaited<ReturnType<typeof askCaseView>>;
     try {
       lost = await askCaseView();

@@ -169,4 +169,6 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "EvidenceFilter.ethnicities": ENUM_LIST,
   "EvidenceFilter.ethnicGroups": ENUM_LIST,
   "EvidenceFilter.disabilities": ENUM_LIST,
+  "EvidenceFilter.riskTools": ENUM_LIST,
+  "EvidenceFilter.riskLevels": ENUM_LIST,
 };
