@@ -19,7 +19,7 @@ export class CaseFactsOverHttp implements CaseFactsFeed {
   constructor(private readonly client: FeedClient) {}
 
   changedSince(watermark: FactsWatermark | null, limit = 100): Promise<CaseFactsBatch> {
-    return this.client.get(FACT_FEED_PATHS.cases, { limit: String(limit), ...(watermark && { after: JSON.stringify(watermark) }) });
+    return this.client.page(FACT_FEED_PATHS.cases, watermark, limit);
   }
 
   forCases(caseIds: readonly string[]): Promise<{ facts: (CaseFact | null)[]; policeUnavailable: boolean }> {
@@ -32,7 +32,7 @@ export class ReferralFactsOverHttp implements ReferralFactsFeed {
   constructor(private readonly client: FeedClient) {}
 
   factsChangedSince(since: { updatedAt: Date; referralId: string } | null, limit = 1000): Promise<ReferralFactsPage> {
-    return this.client.get(FACT_FEED_PATHS.referrals, { limit: String(limit), ...(since && { after: JSON.stringify(since) }) });
+    return this.client.page(FACT_FEED_PATHS.referrals, since, limit);
   }
 }
 
@@ -41,11 +41,11 @@ export class RiskFactsOverHttp implements RiskFactsFeed {
   constructor(private readonly client: FeedClient) {}
 
   assessmentsChangedSince(after: RiskFactsWatermark | null, limit: number): Promise<RiskFactsPage<RiskAssessmentFeedFact>> {
-    return this.client.get(FACT_FEED_PATHS.riskAssessments, { limit: String(limit), ...(after && { after: JSON.stringify(after) }) });
+    return this.client.page(FACT_FEED_PATHS.riskAssessments, after, limit);
   }
 
   maracReferralsChangedSince(after: RiskFactsWatermark | null, limit: number): Promise<RiskFactsPage<MaracReferralFeedFact>> {
-    return this.client.get(FACT_FEED_PATHS.maracReferrals, { limit: String(limit), ...(after && { after: JSON.stringify(after) }) });
+    return this.client.page(FACT_FEED_PATHS.maracReferrals, after, limit);
   }
 }
 

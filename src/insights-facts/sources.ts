@@ -13,7 +13,7 @@ import {
   SurveyRight,
 } from "../subgraphs/insights/facts/facts";
 import type { ReferralService } from "../subgraphs/partners/referrals/referral.service";
-import type { RiskFactsService } from "../subgraphs/partners/risk/risk-facts.service";
+import type { RiskFactsService, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
 import type { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import {
   ageBandOf,
@@ -146,61 +146,21 @@ export function caseChanges(kase: CaseFact): FactChange[] {
   return changes;
 }
 
-export class PartnersFactSource implements FactSource {
-  readonly name = "partners";
-  constructor(
-    private readonly referrals: ReferralFactsFeed,
-    private readonly cases: CaseFactsFeed,
-  ) {}
-
-  async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
-    const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; referralId: string }) : null;
-    const page = await this.referrals.factsChangedSince(since && { updatedAt: new Date(since.updatedAt), referralId: since.referralId }, limit);
-    const caseIds = [...new Set(page.facts.map((r) => r.caseId))];
-    const { facts: kases, policeUnavailable } = await this.cases.forCases(caseIds);
-    if (policeUnavailable && page.facts.length > 0) throw policeDown();
-    const caseById = new Map(kases.flatMap((k) => (k ? [[k.caseId, k] as const] : [])));
-    const facts = page.facts.map((r): FactChange => {
-      const kase = caseById.get(r.caseId);
-      // The case is gone (erased): its referral's fact goes too.
-      if (!kase) return { kind: "deletion", factKind: "referral", sourceKey: `referral:${r.referralId}` };
-      const fact: ReferralFact = {
-        kind: "referral",
-        sourceKey: `referral:${r.referralId}`,
-        ...contextOf(kase, londonMonthOf(r.sentAt)),
-        route: REFERRAL_OUT_ROUTE,
-        service: supportServiceOf(r.partner, r.service),
-        ...referralOutStatusOf(r),
-        sentAt: r.sentAt,
-        receivedAt: r.receivedAt,
-        acceptedAt: r.acceptedAt,
-        firstContactAt: r.firstContactAt,
-      };
-      return fact;
-    });
-    return { facts, watermark: encode(page.watermark), hasMore: page.facts.length === limit };
-  }
-}
-
 /**
- * Facts of one partners risk feed, each given its case's context from the
- * victims' case lookup, as PartnersFactSource does for referrals: a case
- * that is gone (erased) takes its facts with it.
+ * Facts of one partners feed, each given its case's context from the
+ * victims' case lookup: a case that is gone (erased) takes its facts with it.
  */
 abstract class CaseContextFactSource<F extends { caseId: string }> implements FactSource {
   abstract readonly name: string;
-  constructor(
-    protected readonly risk: RiskFactsFeed,
-    private readonly cases: CaseFactsFeed,
-  ) {}
+  constructor(private readonly cases: CaseFactsFeed) {}
 
-  protected abstract page(after: { recordedAt: string; id: string } | null, limit: number): Promise<{ facts: F[]; watermark: object | null; hasMore: boolean }>;
+  /** The feed's page after `watermark` (as this source encoded it, null from the beginning). */
+  protected abstract page(watermark: string | null, limit: number): Promise<{ facts: F[]; watermark: object | null; hasMore: boolean }>;
   protected abstract toFact(fact: F, kase: CaseFact): FactChange | null;
   protected abstract deletionOf(fact: F): FactChange;
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
-    const since = watermark ? (JSON.parse(watermark) as { recordedAt: string; id: string }) : null;
-    const page = await this.page(since, limit);
+    const page = await this.page(watermark, limit);
     const { facts: kases, policeUnavailable } = await this.cases.forCases([...new Set(page.facts.map((f) => f.caseId))]);
     if (policeUnavailable && page.facts.length > 0) throw policeDown();
     const caseById = new Map(kases.flatMap((k) => (k ? [[k.caseId, k] as const] : [])));
@@ -214,14 +174,60 @@ abstract class CaseContextFactSource<F extends { caseId: string }> implements Fa
   }
 }
 
+type ReferralFeedFact = Awaited<ReturnType<ReferralFactsFeed["factsChangedSince"]>>["facts"][number];
+
+export class PartnersFactSource extends CaseContextFactSource<ReferralFeedFact> {
+  readonly name = "partners";
+  constructor(
+    private readonly referrals: ReferralFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
+
+  protected async page(watermark: string | null, limit: number) {
+    const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; referralId: string }) : null;
+    const page = await this.referrals.factsChangedSince(since && { updatedAt: new Date(since.updatedAt), referralId: since.referralId }, limit);
+    return { facts: page.facts, watermark: page.watermark, hasMore: page.facts.length === limit };
+  }
+
+  protected toFact(r: ReferralFeedFact, kase: CaseFact): ReferralFact {
+    return {
+      kind: "referral",
+      sourceKey: `referral:${r.referralId}`,
+      ...contextOf(kase, londonMonthOf(r.sentAt)),
+      route: REFERRAL_OUT_ROUTE,
+      service: supportServiceOf(r.partner, r.service),
+      ...referralOutStatusOf(r),
+      sentAt: r.sentAt,
+      receivedAt: r.receivedAt,
+      acceptedAt: r.acceptedAt,
+      firstContactAt: r.firstContactAt,
+    };
+  }
+
+  protected deletionOf(r: ReferralFeedFact): FactChange {
+    return { kind: "deletion", factKind: "referral", sourceKey: `referral:${r.referralId}` };
+  }
+}
+
+/** The risk feeds' watermark, as the partners service gives it: its time is text, to the microsecond. */
+const riskWatermark = (watermark: string | null) => (watermark ? (JSON.parse(watermark) as RiskFactsWatermark) : null);
+
 type RiskAssessmentFeedFact = Awaited<ReturnType<RiskFactsFeed["assessmentsChangedSince"]>>["facts"][number];
 type MaracReferralFeedFact = Awaited<ReturnType<RiskFactsFeed["maracReferralsChangedSince"]>>["facts"][number];
 
 export class RiskAssessmentFactSource extends CaseContextFactSource<RiskAssessmentFeedFact> {
   readonly name = "partners-risk";
+  constructor(
+    private readonly risk: RiskFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
 
-  protected page(after: { recordedAt: string; id: string } | null, limit: number) {
-    return this.risk.assessmentsChangedSince(after, limit);
+  protected page(watermark: string | null, limit: number) {
+    return this.risk.assessmentsChangedSince(riskWatermark(watermark), limit);
   }
 
   protected toFact(a: RiskAssessmentFeedFact, kase: CaseFact): RiskAssessmentFact | null {
@@ -237,9 +243,15 @@ export class RiskAssessmentFactSource extends CaseContextFactSource<RiskAssessme
 
 export class MaracReferralFactSource extends CaseContextFactSource<MaracReferralFeedFact> {
   readonly name = "partners-marac";
+  constructor(
+    private readonly risk: RiskFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
 
-  protected page(after: { recordedAt: string; id: string } | null, limit: number) {
-    return this.risk.maracReferralsChangedSince(after, limit);
+  protected page(watermark: string | null, limit: number) {
+    return this.risk.maracReferralsChangedSince(riskWatermark(watermark), limit);
   }
 
   protected toFact(m: MaracReferralFeedFact, kase: CaseFact): MaracReferralFact {

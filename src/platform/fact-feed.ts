@@ -60,7 +60,7 @@ export function serveFeedPage<W>(
 ): void {
   app.get(path, guard, (req: Request, res: Response, next) => {
     const query = pageQuery.safeParse(req.query);
-    if (!query.success) return void res.status(400).json({ error: "limit (1 to 100000) and an optional after are the only parameters" });
+    if (!query.success) return void res.status(400).json({ error: `limit (1 to ${FACT_FEED_MAX_PAGE}) and an optional after are the only parameters` });
     let after: W | null = null;
     if (query.data.after !== undefined) {
       const parsed = watermark.safeParse(safeJson(query.data.after));
@@ -108,9 +108,11 @@ export class FeedClient {
     private readonly key: string,
   ) {}
 
-  async get<T>(path: string, params: Record<string, string>): Promise<T> {
+  /** One page of a feed served by serveFeedPage: `after` is the watermark its last page gave (null from the beginning). */
+  async page<T>(path: string, after: object | null, limit: number): Promise<T> {
     const url = new URL(path, this.base);
-    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
+    url.searchParams.set("limit", String(limit));
+    if (after) url.searchParams.set("after", JSON.stringify(after));
     return this.send<T>(url, { method: "GET" });
   }
 
