@@ -13,7 +13,9 @@ import { createVerifier, signDevToken, TokenVerifier, verificationKeys } from ".
 import { AccessEvaluator, BREAK_GLASS_HEADER, GuardedContext } from "./policy/access";
 import { breakGlassRequest } from "./policy/break-glass";
 import { auditPlugin } from "./policy/shield";
-import { PolicyStore } from "./policy/store";
+import type { GovernancePort } from "./policy/governance-port";
+import { GovernanceClient } from "./policy/governance-client";
+import { SqlGovernance } from "./subgraphs/governance/port/sql-governance";
 import { AccessMode, assertAccessModeAllowed, PermitAllUnauditedEvaluator } from "./policy/permit-all";
 import { createGateway } from "./gateway/gateway";
 import { loadSafelist, safelistGuard } from "./gateway/safelist";
@@ -118,6 +120,12 @@ export async function startSubgraph(
    * registered, so the in-process bus has them all from the first event).
    */
   events?: { bus: EventBus; relayLater?: boolean },
+  /**
+   * How the access policy reaches governance (GovernancePort): over HTTP
+   * for a subgraph on a store of its own (governancePortFor); by default,
+   * governance's own adapter on this store.
+   */
+  governance?: GovernancePort,
 ): Promise<RunningSubgraph> {
   assertAccessModeAllowed(accessMode, config);
   // Apart from the gateway (`npm run serve`), no random key can be shared: a subgraph that requires proof needs the configured one.
@@ -129,7 +137,7 @@ export async function startSubgraph(
   const services = subgraph.createServices(db, sources, config);
   if (observe.metrics) subgraph.observe?.(services, observe.metrics);
   await subgraph.start?.(services, logger.child({ subgraph: name }));
-  const policy = new PolicyStore(db.dataSource);
+  const policy = governance ?? new SqlGovernance(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
   if (!required && config.env === "production") log.warn("SUBGRAPH_REQUIRE_GATEWAY_PROOF is off: this subgraph runs operations sent straight to it, past the gateway's safelist and limits");
@@ -194,6 +202,21 @@ export async function startSubgraph(
       await running.close();
     },
   };
+}
+
+/**
+ * The policy's way to governance for a subgraph run on its own
+ * (`npm run serve`): where GOVERNANCE_URL is set, governance's internal
+ * routes, so the subgraph needs none of governance's tables in its store;
+ * otherwise governance's adapter on the subgraph's store, which must then
+ * hold governance's schema.
+ */
+export function governancePortFor(name: SubgraphName, db: Database, config: Config): GovernancePort {
+  const url = config.subgraphUrls.governance;
+  if (name === "governance" || !url) return new SqlGovernance(db.dataSource);
+  const key = config.gatewayProof.signingKey;
+  if (!key) throw new ConfigError([`GATEWAY_SIGNING_KEY: required for the ${name} subgraph to reach governance at GOVERNANCE_URL`]);
+  return new GovernanceClient(url, key, name);
 }
 
 /** A subgraph serving, with the relay of its outbox where it keeps one and events flow. */

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   // Before the hub's modules load, so that http and pg are instrumented as they are first required.
   const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? `casebridge-${piece ?? "piece"}` });
-  const { countAuditBatches, hubMetrics, prepareDatabase, startGateway, startSubgraph } = await import("./hub");
+  const { countAuditBatches, governancePortFor, hubMetrics, prepareDatabase, startGateway, startSubgraph } = await import("./hub");
   const { startSources } = await import("./sources");
   const { createEventBus } = await import("./platform/events");
   let running: RunningServer;
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       await sources.close();
       await db.close();
     };
-    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources, "guarded", { metrics, serveMetrics: true }, { bus });
+    running = await startSubgraph(name, db, config, logger, config.subgraphPorts[name], sources, "guarded", { metrics, serveMetrics: true }, { bus }, governancePortFor(name, db, config));
   } else {
     throw new ConfigError([`serve: name one of ${[...SUBGRAPH_NAMES, "gateway"].join(", ")} (got ${JSON.stringify(piece ?? "")})`]);
   }

@@ -1,12 +1,12 @@
 import type { RequestContext } from "../platform/context";
 import { OrganisationCode } from "../platform/domain";
 import { Principal, Role } from "../platform/principal";
-import { appendAuditEvents, AuditEventInput, lockAuditChain, recordAudit } from "./audit";
-import { BREAK_GLASS_GRANTED, BREAK_GLASS_LIMIT_REACHED, breakGlassLimitReached, BreakGlassReason, breakGlassUsesToday } from "./break-glass";
+import type { AuditEventInput } from "./audit";
+import { BREAK_GLASS_GRANTED, BREAK_GLASS_LIMIT_REACHED, breakGlassLimitReached, BreakGlassReason } from "./break-glass";
 import { DataCategory } from "./categories";
 import { AccessDecision, decide, DenyReason } from "./decide";
 import { SubjectSystem } from "./sensitive";
-import { PolicyLoaders, PolicyStore, SubjectKey } from "./store";
+import { createPolicyLoaders, GovernancePort, PolicyLoaders, SubjectKey } from "./governance-port";
 
 /** What a subgraph's request context carries for the policy. */
 export interface GuardedContext extends RequestContext {
@@ -61,7 +61,7 @@ export class AccessEvaluator {
   private breakGlassRefused = false;
 
   constructor(
-    private readonly store: PolicyStore,
+    private readonly governance: GovernancePort,
     readonly principal: Principal,
     private readonly requestId: string,
     private readonly breakGlass: BreakGlass | null,
@@ -69,7 +69,7 @@ export class AccessEvaluator {
     /** The x-request-id the caller sent: kept in the audit beside the hub's own id, never in its place. */
     private readonly callerRequestId: string | null = null,
   ) {
-    this.loaders = store.createLoaders();
+    this.loaders = createPolicyLoaders(governance);
   }
 
   /**
@@ -102,6 +102,11 @@ export class AccessEvaluator {
       seen = this.decisions.size;
       await Promise.allSettled(this.decisions.values());
     }
+  }
+
+  /** The agreements in force as this request sees them: for a decision about aggregates, which concern no subject. */
+  agreements() {
+    return this.loaders.agreements();
   }
 
   /** The decision without a release: for explainAccess. Audited as an explanation would be pointless; nothing is released. */
@@ -184,7 +189,7 @@ export class AccessEvaluator {
    */
   async admitBreakGlass(): Promise<void> {
     if (!this.breakGlass) return;
-    const uses = await breakGlassUsesToday(this.store.dataSource, this.principal, this.requestId, this.now());
+    const uses = await this.governance.breakGlassUsesToday(this.principal, this.requestId, this.now());
     if (uses < this.breakGlass.dailyCap) {
       this.breakGlassAdmitted = true;
       return;
@@ -252,21 +257,18 @@ export class AccessEvaluator {
     const events = [...this.events.values()];
     this.events.clear();
     const breakGlass = this.breakGlass;
-    if (!breakGlass || !events.some((e) => e.reason === BREAK_GLASS_GRANTED)) return recordAudit(this.store.dataSource, events);
-    const withinCap = await this.store.dataSource.transaction(async (m) => {
-      await lockAuditChain(m);
-      if ((await breakGlassUsesToday(m, this.principal, this.requestId, this.now())) >= breakGlass.dailyCap) {
-        await appendAuditEvents(m, [this.limitReachedEvent(breakGlass.reason)]);
-        return false;
-      }
-      await appendAuditEvents(m, events);
-      return true;
+    if (!breakGlass || !events.some((e) => e.reason === BREAK_GLASS_GRANTED)) return this.governance.recordAudit(events);
+    const withinCap = await this.governance.appendWithinBreakGlassCap(events, this.limitReachedEvent(breakGlass.reason), {
+      principal: this.principal,
+      requestId: this.requestId,
+      now: this.now(),
+      dailyCap: breakGlass.dailyCap,
     });
     if (!withinCap) throw breakGlassLimitReached(breakGlass.dailyCap);
   }
 
   /** The refusal of a break-glass over the cap, on its own: for a mutation, whose unit of work (and the refusal in it) was rolled back. */
   async recordBreakGlassLimitReached(): Promise<void> {
-    if (this.breakGlass) await recordAudit(this.store.dataSource, [this.limitReachedEvent(this.breakGlass.reason)]);
+    if (this.breakGlass) await this.governance.recordAudit([this.limitReachedEvent(this.breakGlass.reason)]);
   }
 }

@@ -1,4 +1,3 @@
-import type { DataSource, EntityManager } from "typeorm";
 import { appError, ErrorCode } from "../platform/errors";
 import { Principal, Role } from "../platform/principal";
 
@@ -106,20 +105,4 @@ export function startOfLondonDay(now: Date): Date {
   const midnightAsUtc = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   // The offset at midnight, not now: the clocks change at 01:00 UTC, after midnight on either side.
   return new Date(midnightAsUtc - offset(new Date(midnightAsUtc - offset(now))));
-}
-
-/**
- * Requests on which this supervisor broke glass today, from the audit store
- * (each grant is an audit event; one request's grants share its request id,
- * in every subgraph it reached), leaving out the request asking, whose other
- * subgraphs may already have written theirs.
- */
-export async function breakGlassUsesToday(store: DataSource | EntityManager, principal: Principal, requestId: string, now: Date): Promise<number> {
-  const [row] = (await store.query(
-    `SELECT count(DISTINCT request_id) AS uses FROM governance.audit_event
-     WHERE actor = $1 AND organisation = $2 AND break_glass_reason IS NOT NULL AND decision = 'ALLOW' AND reason = $3
-       AND at >= $4 AND request_id <> $5`,
-    [principal.subject, principal.organisation, BREAK_GLASS_GRANTED, startOfLondonDay(now), requestId],
-  )) as { uses: string | number }[];
-  return Number(row?.uses ?? 0);
 }

@@ -2,7 +2,7 @@ import type { Config } from "../platform/config";
 import type { OrganisationCode } from "../platform/domain";
 import type { DataCategory } from "./categories";
 import { AccessEvaluator, AccessOutcome } from "./access";
-import type { SubjectKey } from "./store";
+import type { SubjectKey } from "./governance-port";
 
 /**
  * How the subgraphs decide access. "guarded" is the only mode a deployment

@@ -1,22 +1,26 @@
-import DataLoader from "dataloader";
 import type { DataSource, EntityManager } from "typeorm";
 import { manyByKey } from "../platform/batch";
 import { OrganisationCode } from "../platform/domain";
 import { Purpose } from "../platform/principal";
 import { DataCategory } from "./categories";
 import { Agreement, Consent, LawfulBasis, Relationship } from "./decide";
-import { SubjectSystem } from "./sensitive";
+import type { PolicyFactsReader, SubjectFacts, SubjectKey } from "./governance-port";
 
 /**
  * The policy's data access, all of it in the governance schema, all of it
  * batched: whatever the number of rows a request touches, it costs one
  * statement per kind of fact (DataLoader, created per request).
  */
-export class PolicyStore {
+export class PolicyStore implements PolicyFactsReader {
   constructor(readonly dataSource: DataSource) {}
 
   /** Every agreement in its latest version, with the title and file it was loaded from. */
   async agreements(): Promise<(Agreement & { title: string; sourceFile: string })[]> {
+    return (await this.agreementsWithFingerprint()).agreements;
+  }
+
+  /** The agreements with the table's fingerprint as read (absent where the table is empty). */
+  async agreementsWithFingerprint(): Promise<{ agreements: (Agreement & { title: string; sourceFile: string })[]; fingerprint: string | undefined }> {
     const rows: (AgreementRow & { fingerprint: string })[] = await this.dataSource.query(
       `SELECT id, version, title, source_file, holder, recipients, categories, purposes, lawful_basis, requires_consent, starts_on, ends_on,
               ${AGREEMENTS_FINGERPRINT} AS fingerprint
@@ -25,7 +29,7 @@ export class PolicyStore {
     );
     const agreements = rows.map(toAgreement);
     if (rows[0]) agreementsRead.set(this.dataSource, { fingerprint: rows[0].fingerprint, agreements: Object.freeze([...agreements]) });
-    return agreements;
+    return { agreements, fingerprint: rows[0]?.fingerprint };
   }
 
   /**
@@ -36,7 +40,7 @@ export class PolicyStore {
    * a subject up, and the subgraphs of one process read the table once
    * between changes, not once each per request.
    */
-  private agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {
+  agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {
     const read = agreementsRead.get(this.dataSource);
     return fingerprint !== undefined && read?.fingerprint === fingerprint ? Promise.resolve(read.agreements) : this.agreements();
   }
@@ -75,13 +79,7 @@ export class PolicyStore {
    * same statement: a record's subject is looked up only to decide on it,
    * and the decision needs all of them, so one round trip does for four.
    */
-  async subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<{
-    subjects: (string | null)[];
-    consents: Map<string, Consent[]>;
-    relationships: Map<string, Relationship[]>;
-    /** Absent where no key had a link (no row to carry it). */
-    agreementsFingerprint?: string;
-  }> {
+  async subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<SubjectFacts> {
     const rows: { system: string; local_ref: string; subject_id: string; consents: ConsentJson[]; relationships: RelationshipJson[]; fingerprint: string }[] = await this.dataSource.query(
       `SELECT l.system, l.local_ref, l.subject_id, ${AGREEMENTS_FINGERPRINT} AS fingerprint,
               (SELECT coalesce(json_agg(c ORDER BY c.given_at, c.consent_id, c.category, c.purpose), '[]'::json)
@@ -103,31 +101,7 @@ export class PolicyStore {
     return { subjects: keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null), consents, relationships, agreementsFingerprint: rows[0]?.fingerprint };
   }
 
-  /** Per request: nothing here outlives the request, so a withdrawn consent bites on the next one. */
-  createLoaders() {
-    let agreements: Promise<readonly Agreement[]> | undefined;
-    let agreementsFingerprint: string | undefined;
-    const consentsBySubject = new DataLoader<string, Consent[]>((ids) => this.consentsFor(ids));
-    const relationshipsBySubject = new DataLoader<string, Relationship[]>((ids) => this.relationshipsFor(ids));
-    return {
-      agreements: () => (agreements ??= this.agreementsUnder(agreementsFingerprint)),
-      // A subject found by its link arrives with its consents and relationships, primed for the decision that follows.
-      subjectByLink: new DataLoader<SubjectKey, string | null, string>(
-        async (keys) => {
-          const found = await this.subjectsWithFactsFor(keys);
-          agreementsFingerprint ??= found.agreementsFingerprint;
-          for (const [id, facts] of found.consents) consentsBySubject.prime(id, facts);
-          for (const [id, facts] of found.relationships) relationshipsBySubject.prime(id, facts);
-          return found.subjects;
-        },
-        { cacheKeyFn: (k) => `${k.system}\u0000${k.ref}` },
-      ),
-      consentsBySubject,
-      relationshipsBySubject,
-    };
-  }
 }
-export type PolicyLoaders = ReturnType<PolicyStore["createLoaders"]>;
 
 /**
  * What a consent vouches for, read inside the caller's transaction and locked
@@ -162,10 +136,7 @@ const agreementsRead = new WeakMap<DataSource, { fingerprint: string; agreements
 
 const CONSENT_STATE_FACTS = `SELECT consent_id, subject_id, recipient, category, purpose, given_at, withdrawn_at FROM governance.consent_state`;
 
-export interface SubjectKey {
-  system: SubjectSystem;
-  ref: string;
-}
+export type { SubjectKey };
 
 interface AgreementRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { OrganisationCode } from "../platform/domain";
-import { SubjectKey } from "./store";
+import type { SubjectKey } from "./governance-port";
 
 /**
  * How a subgraph tells governance who its records are about and who has a

@@ -7,6 +7,7 @@ import type { Logger } from "../../platform/logger";
 import type { WorklistService } from "./worklist/worklist.service";
 import type { WebhookDispatcher } from "./webhooks/webhook.dispatcher";
 import type { WebhookService } from "./webhooks/webhook.service";
+import type { SqlGovernance } from "./port/sql-governance";
 
 export interface GovernanceServices {
   organisations: OrganisationService;
@@ -18,6 +19,8 @@ export interface GovernanceServices {
   webhookLogger: Logger;
   /** The store the governance consumers apply events in. */
   dataSource: DataSource;
+  /** The policy's interface on governance's tables, also served to the subgraphs that run apart (./port/routes.ts). */
+  policy: SqlGovernance;
 }
 
 export function createGovernanceContext(services: GovernanceServices, base: GuardedContext) {

@@ -21,6 +21,8 @@ import { WorklistItem, WorklistPage } from "./worklist/worklist.types";
 import { applyToWorklists, WORKLIST_CONSUMER } from "./worklist/worklist.projection";
 import { handledOnce } from "../../platform/events/consumer";
 import { createLogger } from "../../platform/logger";
+import { SqlGovernance } from "./port/sql-governance";
+import { serveGovernancePort } from "./port/routes";
 import { WebhookDispatcher } from "./webhooks/webhook.dispatcher";
 import { webhookConsumer, WEBHOOK_CONSUMER } from "./webhooks/webhook.projection";
 import { WebhookResolver } from "./webhooks/webhook.resolver";
@@ -101,6 +103,7 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
       }),
       webhookLogger: logger,
       dataSource: db.dataSource,
+      policy: new SqlGovernance(db.dataSource),
     };
   },
   startBackground: (services) => {
@@ -112,6 +115,8 @@ export const governance: SubgraphModule<GovernanceServices, GovernanceContext> =
     { name: WORKLIST_CONSUMER, handler: handledOnce(services.dataSource, WORKLIST_CONSUMER, applyToWorklists) },
     { name: WEBHOOK_CONSUMER, handler: webhookConsumer(services.dataSource, services.webhookLogger) },
   ],
+  // The policy's interface, for the subgraphs that run apart from governance.
+  routes: (app, services, { serviceKey, logger }) => serveGovernancePort(app, services.policy, serviceKey, logger),
   createContext: createGovernanceContext,
   seed: seedGovernance,
 };

@@ -1,5 +1,4 @@
 import type { GuardedContext } from "../../policy/access";
-import type { PolicyStore } from "../../policy/store";
 import type { EvidenceService } from "./evidence/evidence.service";
 import type { RefreshService } from "./refresh/refresh.service";
 import type { RefreshSchedule } from "./refresh/schedule";
@@ -7,8 +6,6 @@ import type { RefreshSchedule } from "./refresh/schedule";
 export interface InsightsServices {
   refresh: RefreshService;
   evidence: EvidenceService;
-  /** Agreements, for the aggregates-only rule. */
-  policy: PolicyStore;
   /** When to refresh while serving: every INSIGHTS_REFRESH_MS, and soon after a case or referral changes. */
   schedule: RefreshSchedule;
 }

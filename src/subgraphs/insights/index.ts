@@ -1,7 +1,6 @@
 import { buildFederatedSchema } from "../../platform/federation";
 import { createLogger } from "../../platform/logger";
 import { authenticated, guardSchema } from "../../policy/shield";
-import { PolicyStore } from "../../policy/store";
 import type { SubgraphModule } from "../module";
 import { aggregatesUnderAgreement } from "./access/aggregates-access";
 import { createInsightsContext, InsightsContext, InsightsServices } from "./context";
@@ -21,7 +20,7 @@ import { seedInsights } from "./seed";
 /** The insights subgraph's durable consumer on the event bus. */
 export const INSIGHTS_REFRESH_CONSUMER = "insights-refresh";
 
-const aggregatesOnly = aggregatesUnderAgreement((ctx) => (ctx as InsightsContext).services.policy);
+const aggregatesOnly = aggregatesUnderAgreement();
 
 /**
  * The insights subgraph. `hubFactSources`: the victims' and partners' fact
@@ -54,7 +53,7 @@ export const insightsSubgraph = (hubFactSources: (config: Config) => FactSource[
       batchSize: config.insights.batchSize,
       logger: createLogger(config.logLevel, { subgraph: "insights" }),
     });
-    return { refresh, evidence: new EvidenceService(db.dataSource), policy: new PolicyStore(db.dataSource), schedule: new RefreshSchedule(refresh, config.insights.refreshMs) };
+    return { refresh, evidence: new EvidenceService(db.dataSource), schedule: new RefreshSchedule(refresh, config.insights.refreshMs) };
   },
   createContext: createInsightsContext,
   seed: seedInsights,

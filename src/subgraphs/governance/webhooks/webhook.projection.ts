@@ -9,7 +9,7 @@ import { Principal, Purpose, Role } from "../../../platform/principal";
 import { inOwnUnitOfWork } from "../../../platform/unit-of-work";
 import { AccessEvaluator } from "../../../policy/access";
 import { knownRecordsOf } from "../../../policy/shield";
-import { PolicyStore } from "../../../policy/store";
+import { SqlGovernance } from "../port/sql-governance";
 import { holderOfRecord } from "../worklist/worklist.projection";
 import { EventNotice, WebhookDeliveryStatus } from "./webhook.types";
 
@@ -35,7 +35,7 @@ export interface EndpointForDecision {
 export async function mayBeTold(dataSource: DataSource, endpoint: EndpointForDecision, event: HubEvent, logger: Logger): Promise<boolean> {
   const principal: Principal = { subject: `webhook-endpoint:${endpoint.id}`, organisation: endpoint.organisation, roles: [Role.CASEWORKER], purpose: endpoint.purpose };
   const requestId = randomUUID();
-  const access = new AccessEvaluator(new PolicyStore(dataSource), principal, requestId, null);
+  const access = new AccessEvaluator(new SqlGovernance(dataSource), principal, requestId, null);
   const notice = Object.assign(new EventNotice(), {
     organisation: endpoint.organisation,
     holder: holderOfRecord(event),

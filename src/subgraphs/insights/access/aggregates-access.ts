@@ -3,7 +3,6 @@ import { appError, ErrorCode } from "../../../platform/errors";
 import { Principal, Purpose, Role } from "../../../platform/principal";
 import type { GuardedContext } from "../../../policy/access";
 import type { Agreement } from "../../../policy/decide";
-import type { PolicyStore } from "../../../policy/store";
 
 /** Who works on aggregates (src/policy/decide.ts keeps them from personal data altogether). */
 export const AGGREGATE_ROLES: readonly Role[] = [Role.COMMISSIONER, Role.ANALYST];
@@ -36,11 +35,11 @@ export function aggregateAccess(principal: Principal | null, agreements: readonl
   return agreement ? { allowed: true, agreementId: agreement.id } : { allowed: false, reason: "NO_AGREEMENT" };
 }
 
-/** The shield rule on every evidence-base root field; agreements read once per request. */
-export const aggregatesUnderAgreement = (policyOf: (ctx: GuardedContext) => PolicyStore) =>
+/** The shield rule on every evidence-base root field; agreements read once per request, through governance's interface. */
+export const aggregatesUnderAgreement = () =>
   rule({ cache: "contextual" })(async (_parent, _args, ctx: GuardedContext) => {
     if (!ctx.principal) return appError(ErrorCode.UNAUTHENTICATED, "A bearer token is required");
-    const access = aggregateAccess(ctx.principal, await policyOf(ctx).agreements(), new Date());
+    const access = aggregateAccess(ctx.principal, await ctx.access.agreements(), new Date());
     if (access.allowed) return true;
     return appError(
       ErrorCode.FORBIDDEN,

@@ -1,0 +1,82 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { Principal } from "../../../platform/principal";
+import { appendAuditEvents, AuditEventInput, lockAuditChain, recordAudit } from "../../../policy/audit";
+import { BREAK_GLASS_GRANTED, startOfLondonDay } from "../../../policy/break-glass";
+import type { Agreement, Consent, Relationship } from "../../../policy/decide";
+import type { GovernancePort, SubjectFacts, SubjectKey } from "../../../policy/governance-port";
+import { PolicyStore } from "../../../policy/store";
+
+/**
+ * Governance's side of the policy's interface (GovernancePort), on its own
+ * tables: what a subgraph sharing governance's store, in one process, is
+ * given, and what the internal routes (./routes.ts) answer for a subgraph
+ * that runs apart.
+ */
+export class SqlGovernance implements GovernancePort {
+  private readonly store: PolicyStore;
+
+  constructor(readonly dataSource: DataSource) {
+    this.store = new PolicyStore(dataSource);
+  }
+
+  subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<SubjectFacts> {
+    return this.store.subjectsWithFactsFor(keys);
+  }
+
+  consentsFor(subjectIds: readonly string[]): Promise<Consent[][]> {
+    return this.store.consentsFor(subjectIds);
+  }
+
+  relationshipsFor(subjectIds: readonly string[]): Promise<Relationship[][]> {
+    return this.store.relationshipsFor(subjectIds);
+  }
+
+  agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {
+    return this.store.agreementsUnder(fingerprint);
+  }
+
+  /** The agreements and the fingerprint they were read under: for a client that caches them between changes. */
+  agreementsWithFingerprint() {
+    return this.store.agreementsWithFingerprint();
+  }
+
+  recordAudit(events: readonly AuditEventInput[]): Promise<void> {
+    return recordAudit(this.dataSource, events);
+  }
+
+  breakGlassUsesToday(principal: Principal, requestId: string, now: Date): Promise<number> {
+    return breakGlassUsesToday(this.dataSource, principal, requestId, now);
+  }
+
+  appendWithinBreakGlassCap(
+    events: readonly AuditEventInput[],
+    limitReached: AuditEventInput,
+    cap: { principal: Principal; requestId: string; now: Date; dailyCap: number },
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (m) => {
+      await lockAuditChain(m);
+      if ((await breakGlassUsesToday(m, cap.principal, cap.requestId, cap.now)) >= cap.dailyCap) {
+        await appendAuditEvents(m, [limitReached]);
+        return false;
+      }
+      await appendAuditEvents(m, events);
+      return true;
+    });
+  }
+}
+
+/**
+ * Requests on which this supervisor broke glass today, from the audit store
+ * (each grant is an audit event; one request's grants share its request id,
+ * in every subgraph it reached), leaving out the request asking, whose other
+ * subgraphs may already have written theirs.
+ */
+export async function breakGlassUsesToday(store: DataSource | EntityManager, principal: Principal, requestId: string, now: Date): Promise<number> {
+  const [row] = (await store.query(
+    `SELECT count(DISTINCT request_id) AS uses FROM governance.audit_event
+     WHERE actor = $1 AND organisation = $2 AND break_glass_reason IS NOT NULL AND decision = 'ALLOW' AND reason = $3
+       AND at >= $4 AND request_id <> $5`,
+    [principal.subject, principal.organisation, BREAK_GLASS_GRANTED, startOfLondonDay(now), requestId],
+  )) as { uses: string | number }[];
+  return Number(row?.uses ?? 0);
+}
