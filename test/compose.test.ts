@@ -15,12 +15,28 @@ interface Service {
 const compose = parse(readFileSync(join(__dirname, "..", "docker-compose.yml"), "utf8"), { merge: true }) as { services: Record<string, Service> };
 
 describe("docker-compose.yml", () => {
-  it.each(SUBGRAPH_NAMES)("runs the %s subgraph alone on its own port, after migrations", (name) => {
+  it.each(SUBGRAPH_NAMES)("runs the %s subgraph alone on its own port, after its database's migrations", (name) => {
     const service = compose.services[name];
     expect(service?.command).toEqual(["node", "dist/src/serve.js", name]);
     expect(service?.environment?.[`${name.toUpperCase()}_PORT`]).toMatch(/^\d+$/);
-    expect(service?.environment?.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
-    expect(service?.depends_on?.migrate?.condition).toBe("service_completed_successfully");
+    const migrations = Object.entries(compose.services).find(([, job]) => job.command?.includes("dist/src/cli/migrate.js") && job.environment?.DATABASE_URL === service?.environment?.DATABASE_URL);
+    expect(migrations).toBeDefined();
+    expect(service?.depends_on?.[migrations![0]]?.condition).toBe("service_completed_successfully");
+    const host = new URL(service!.environment!.DATABASE_URL!).host;
+    expect(migrations![1].depends_on?.[host.replace(/:5432$/, "")]?.condition).toBe("service_healthy");
+  });
+
+  it("runs police and insights on a PostgreSQL database apart from governance's, reaching governance only through its interface", () => {
+    const governance = loadConfig(compose.services.governance?.environment);
+    for (const name of ["police", "insights"] as const) {
+      const config = loadConfig(compose.services[name]?.environment);
+      expect(new URL(config.databaseUrl!).host).not.toBe(new URL(governance.databaseUrl!).host);
+      expect(config.subgraphUrls.governance).toBe(`http://governance:${compose.services.governance?.environment?.GOVERNANCE_PORT}/graphql`);
+      expect(config.gatewayProof.signingKey).toBe(governance.gatewayProof.signingKey);
+      expect(compose.services[name]?.depends_on?.governance?.condition).toBe("service_healthy");
+    }
+    // The others still share governance's store: their changes write its relationships, subject links and audit in one transaction.
+    for (const name of ["victims", "partners"] as const) expect(loadConfig(compose.services[name]?.environment).databaseUrl).toBe(governance.databaseUrl);
   });
 
   it("points the gateway at every subgraph's service and port, and publishes 4000", () => {
@@ -43,7 +59,7 @@ describe("docker-compose.yml", () => {
     expect(config.gatewayProof.signingKey).toBeDefined();
   });
 
-  it.each([...SUBGRAPH_NAMES, "gateway", "migrate"])("gives the %s service a configuration the code accepts", (name) => {
+  it.each([...SUBGRAPH_NAMES, "gateway", "migrate", "migrate-apart"])("gives the %s service a configuration the code accepts", (name) => {
     const environment = compose.services[name]?.environment;
     expect(environment).toBeDefined();
     expect(() => loadConfig(environment)).not.toThrow();
