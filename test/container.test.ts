@@ -1,9 +1,17 @@
-import { execFileSync, spawn } from "node:child_process";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { AddressInfo, createServer } from "node:net";
+import { Client } from "pg";
 import { parse } from "yaml";
+import { signDevToken } from "../src/platform/auth";
+import { loadConfig } from "../src/platform/config";
+import { OrganisationCode } from "../src/platform/domain";
+import { Principal, Purpose, Role } from "../src/platform/principal";
+import { SYNTHETIC_CASE_IDS } from "../src/platform/synthetic";
+import { createTestStore, TestStore, testServerUrl } from "./support/store";
 
 /**
  * The image and docker-compose.yml, without a Docker engine: the Dockerfile
@@ -150,7 +158,7 @@ describe("Dockerfile", () => {
 
 describe("docker-compose.yml with the image", () => {
   it("runs programs the build made, with node as PID 1", () => {
-    expect(hubServices.map(([name]) => name).sort()).toEqual(["gateway", "governance", "insights", "migrate", "partners", "police", "victims"]);
+    expect(hubServices.map(([name]) => name).sort()).toEqual(["gateway", "governance", "insights", "migrate", "migrate-apart", "partners", "police", "victims"]);
     for (const [, service] of hubServices) {
       expect(service.build).toBe(".");
       expect(service.command?.[0]).toBe("node");
@@ -220,3 +228,128 @@ describe("the built hub, run as the image runs it", () => {
     }
   }, 120_000);
 });
+
+/**
+ * `npm run serve` as docker-compose runs it: every piece its own process,
+ * governance, victims and partners on one PostgreSQL database, police and
+ * insights on another that holds nothing of governance's, reaching it only
+ * through its interface (GOVERNANCE_URL). Needs a PostgreSQL server.
+ */
+(testServerUrl() ? describe : describe.skip)("the built hub, piece by piece, over two PostgreSQL databases", () => {
+  const pieces: ChildProcess[] = [];
+  const stores: TestStore[] = [];
+  afterAll(async () => {
+    await Promise.all(pieces.map((piece) => (piece.exitCode === null ? new Promise((done) => (piece.once("exit", done), piece.kill("SIGTERM"))) : undefined)));
+    for (const store of stores) await store.close();
+  }, 60_000);
+
+  it("answers, decides and audits through governance's interface, with nothing of governance's in the second database", async () => {
+    const [shared, apart] = [await createTestStore(), await createTestStore()];
+    stores.push(shared, apart);
+    const scratch = mkdtempSync(join(tmpdir(), "casebridge-serve-"));
+    const ports = await freePorts(6);
+    const [gatewayPort, policePort, victimsPort, partnersPort, governancePort, insightsPort] = ports;
+    const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      DEV_KEY_FILE: join(scratch, "dev-keys.json"),
+      AUTH_DEV_KEYS: "true",
+      GATEWAY_SIGNING_KEY: "test-only-gateway-signing-key-000000000000",
+      INSIGHTS_PSEUDONYM_KEY: "test-only-insights-pseudonym-key-0000000",
+      OPERATIONS_SAFELIST: "false",
+      PORT: String(gatewayPort),
+      POLICE_PORT: String(policePort),
+      VICTIMS_PORT: String(victimsPort),
+      PARTNERS_PORT: String(partnersPort),
+      GOVERNANCE_PORT: String(governancePort),
+      INSIGHTS_PORT: String(insightsPort),
+      ...(process.env.TEST_NATS_URL ? { EVENTS_NATS_URL: process.env.TEST_NATS_URL, EVENTS_STREAM: `CASEBRIDGE_SERVE_${process.pid}` } : {}),
+    };
+    const apartEnv = { DATABASE_URL: apart.databaseUrl, GOVERNANCE_URL: url(governancePort!) };
+    // Migrations (and the dev key pair, once) before any piece starts, as compose's jobs do.
+    execFileSync(process.execPath, ["dist/src/cli/migrate.js"], { cwd: ROOT, env: { ...env, DATABASE_URL: shared.databaseUrl }, stdio: "pipe" });
+    execFileSync(process.execPath, ["dist/src/cli/migrate.js"], { cwd: ROOT, env: { ...env, DATABASE_URL: apart.databaseUrl }, stdio: "pipe" });
+    // Ready when its /readyz says so; a piece that exits first fails the test with what it wrote.
+    const serve = async (piece: string, port: number, more: NodeJS.ProcessEnv) => {
+      const started = spawn(process.execPath, ["dist/src/serve.js", piece], { cwd: ROOT, env: { ...env, ...more }, stdio: ["ignore", "pipe", "pipe"] });
+      pieces.push(started);
+      let output = "";
+      started.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      started.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      for (;;) {
+        if (started.exitCode !== null) throw new Error(`${piece} exited with ${started.exitCode} before it was ready: ${output}`);
+        const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false);
+        if (ready) return;
+        await new Promise((wait) => setTimeout(wait, 250));
+      }
+    };
+    const sharedEnv = { DATABASE_URL: shared.databaseUrl };
+    await Promise.all([serve("governance", governancePort!, sharedEnv), serve("victims", victimsPort!, sharedEnv), serve("partners", partnersPort!, sharedEnv)]);
+    await Promise.all([serve("police", policePort!, apartEnv), serve("insights", insightsPort!, apartEnv)]);
+    await serve("gateway", gatewayPort!, { POLICE_URL: url(policePort!), VICTIMS_URL: url(victimsPort!), PARTNERS_URL: url(partnersPort!), GOVERNANCE_URL: url(governancePort!), INSIGHTS_URL: url(insightsPort!) });
+
+    const config = loadConfig({ ...env, DATABASE_URL: shared.databaseUrl } as Record<string, string>);
+    const as = async (principal: Pick<Principal, "organisation"> & Partial<Principal>) => ({
+      authorization: `Bearer ${await signDevToken(config.auth, { subject: "serve-test", roles: [Role.CASEWORKER], purpose: Purpose.SUPPORT, ...principal })}`,
+    });
+    const ask = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
+      (await fetch(`http://127.0.0.1:${gatewayPort}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) })).json() as Promise<{
+        data?: Record<string, unknown> | null;
+        errors?: { extensions?: Record<string, unknown> }[];
+      }>;
+
+    // Client M's Restore advocate: her consent and relationship are governance's, in the other database.
+    const advocate = await ask(
+      `query($id: ID!) { case(id: $id) { crime { updates { id } stalkingTriage { risk } } } }`,
+      { id: SYNTHETIC_CASE_IDS.clientM },
+      await as({ organisation: OrganisationCode.PANKHURST, subject: "advocate-a7" }),
+    );
+    expect(((advocate.data?.case as { crime: { updates: unknown[] } }).crime.updates).length).toBeGreaterThan(0);
+    expect(advocate.errors?.map((e) => e.extensions?.reason)).toEqual(["NO_AGREEMENT"]);
+    const analyst = await ask(`{ evidenceBase(measure: REFERRALS, by: [BOROUGH]) { measure } }`, {}, await as({ organisation: OrganisationCode.GMCA, roles: [Role.ANALYST], purpose: Purpose.COMMISSIONING }));
+    expect(analyst).toEqual({ data: { evidenceBase: { measure: "REFERRALS" } } });
+
+    const count = async (store: TestStore, where = "true") => {
+      const client = new Client({ connectionString: store.databaseUrl });
+      await client.connect();
+      try {
+        return Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM governance.audit_event WHERE ${where}`)).rows[0]!.n);
+      } finally {
+        await client.end();
+      }
+    };
+    // The police subgraph's releases and refusals are in governance's chain; nothing of governance's is in the second database.
+    expect(await count(shared, `category = 'INVESTIGATION_UPDATES' AND organisation = 'PANKHURST' AND decision = 'ALLOW'`)).toBeGreaterThan(0);
+    expect(await count(apart)).toBe(0);
+    const client = new Client({ connectionString: apart.databaseUrl });
+    await client.connect();
+    try {
+      const held = await client.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM governance.data_sharing_agreement) + (SELECT count(*) FROM governance.consent) + (SELECT count(*) FROM governance.relationship) + (SELECT count(*) FROM governance.subject_link) AS n`,
+      );
+      expect(Number(held.rows[0]!.n)).toBe(0);
+    } finally {
+      await client.end();
+    }
+  }, 240_000);
+});
+
+/** Ports free on loopback now, each found by listening on port 0 and letting go. */
+async function freePorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < count) {
+    const port = await new Promise<number>((found, failed) => {
+      const server = createServer();
+      server.once("error", failed);
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => found(port));
+      });
+    });
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
