@@ -319,11 +319,11 @@ export interface HubOptions {
   access?: AccessMode;
   /** In-process only, for the load benchmark: extra synthetic records the stand-ins compute on demand. */
   standInData?: GeneratedStandInData;
-  /** In-process only, for tests: an empty PGlite data directory the stand-ins that are databases start from (startSources). */
+  /** In-process only (tests, `npm start`'s cache): an empty PGlite data directory the stand-ins that are databases start from (startSources). */
   emptyDataDir?: Blob;
   /** In-process only, for tests on a PostgreSQL server: where the stand-ins that are databases get one of their own instead (startSources). */
   standInDatabase?: StandInDatabaseMaker;
-  /** In-process only, for tests: an embedded store opened here starts as this dump (DatabaseOptions.pgliteTemplate). */
+  /** In-process only (tests, `npm start`'s cache): an embedded store opened here starts as this dump (DatabaseOptions.pgliteTemplate). */
   pgliteTemplate?: Blob;
 }
 

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   // Before the hub's modules load, so that http and pg are instrumented as they are first required.
   const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? "casebridge" });
   const { startHub } = await import("./hub");
-  const hub = await startHub(config, logger);
+  const { cachedEmptyDataDir, startsEmpty } = await import("./platform/pglite-cache");
+  // Embedded stores (the hub's, and the stand-ins' that are databases) start from a kept empty data directory, not initdb each.
+  const emptyDataDir = await cachedEmptyDataDir(config.pgliteCacheDir, logger);
+  const hub = await startHub(config, logger, { emptyDataDir, pgliteTemplate: emptyDataDir && startsEmpty(config.pgliteDataDir) ? emptyDataDir : undefined });
   const shownUrl = hub.url.replace("127.0.0.1", "localhost");
   logger.info({ url: shownUrl, tracing: tracing ? "otlp" : "off" }, "Casebridge is ready");
   process.stdout.write(`\nCasebridge is ready: ${shownUrl}\n\n`);

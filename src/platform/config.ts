@@ -153,6 +153,8 @@ const envSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Directory for PGlite's files; unset keeps the embedded database in memory. */
   PGLITE_DATA_DIR: z.string().min(1).optional(),
+  /** Where `npm start` keeps an initialised, empty PGlite data directory between starts (src/platform/pglite-cache.ts). */
+  PGLITE_CACHE_DIR: z.string().min(1).default(".data/cache"),
   /** JWT issuer and audience every token must carry. */
   AUTH_ISSUER: z.string().min(1).default("casebridge-dev"),
   AUTH_AUDIENCE: z.string().min(1).default("casebridge"),
@@ -340,6 +342,7 @@ function toConfig(env: z.infer<typeof envSchema>) {
     databaseUrl: env.DATABASE_URL,
     databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     pgliteDataDir: env.PGLITE_DATA_DIR,
+    pgliteCacheDir: env.PGLITE_CACHE_DIR,
     events: { natsUrl: env.EVENTS_NATS_URL, stream: env.EVENTS_STREAM, relayIntervalMs: env.EVENTS_RELAY_INTERVAL_MS },
     victimsCodeClockMs: env.VICTIMS_CODE_CLOCK_MS ?? (env.NODE_ENV === "test" ? 0 : 5 * 60_000),
     webhooks: {
