@@ -12,7 +12,9 @@ import { GOVERNANCE_PORT_AUDIENCE, GOVERNANCE_PORT_PATHS, GovernancePort, parseG
  * in-process adapter keeps them: a subject lookup brings their fingerprint,
  * and they are asked for again only when it differs. A call that fails
  * throws, so the decision it was for fails closed and the audit it carried
- * is never taken as written.
+ * is never taken as written. A mutation's audit is durable in governance
+ * before the mutation's own unit of work commits: should that commit then
+ * fail, the audit records more than happened, never less.
  */
 export class GovernanceClient implements GovernancePort {
   private agreementsRead: { fingerprint: string | undefined; agreements: readonly Agreement[] } | undefined;
