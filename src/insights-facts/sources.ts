@@ -6,6 +6,7 @@ import {
   FactContext,
   FactSource,
   MaracReferralFact,
+  ProtectiveOrderFact,
   ReferralFact,
   RiskAssessmentFact,
   SupportService,
@@ -23,6 +24,8 @@ import {
   INTAKE_ROUTE,
   intakeStatusOf,
   londonMonthOf,
+  ORDER_KIND,
+  ORDER_OUTCOME,
   REFERRAL_OUT_ROUTE,
   referralOutStatusOf,
   RISK_TOOL,
@@ -41,7 +44,12 @@ import {
  *
  * - "victims": per GMVS case, one referral fact for the intake (route POLICE
  *   or SELF, service GMVS), one entitlement fact per Victims' Code
- *   entitlement the engine judged, one survey fact per right answered.
+ *   entitlement the engine judged, one survey fact per right answered, one
+ *   protective order fact per order on the case's crime (kind, where it has
+ *   got to) in the month it was applied for. Orders change on the police
+ *   record, not the case, so an order's later grant or breach is counted
+ *   when its case's facts are next read, as with the Victims' Code verdicts
+ *   that police updates change.
  * - "partners": per referral out (GMVS → partner), one referral fact (route
  *   PARTNER, the partner's service), with its case's context (month of the
  *   referral, borough, crime, demographics).
@@ -136,6 +144,17 @@ export function caseChanges(kase: CaseFact): FactChange[] {
       enhancedRights: e.enhancedRights,
     });
   }
+  (kase.protectiveOrders ?? []).forEach((order, i) => {
+    const fact: ProtectiveOrderFact = {
+      kind: "protective_order",
+      // The nth order of the case, oldest application first (CaseFact.protectiveOrders): the police order id never reaches insights.
+      sourceKey: `case:${kase.caseId}:order:${i}`,
+      ...contextOf(kase, order.appliedMonth),
+      orderKind: ORDER_KIND[order.kind],
+      outcome: ORDER_OUTCOME[order.status],
+    };
+    changes.push(fact);
+  });
   kase.surveys.forEach((response, i) => {
     // The overall score answers no one right; the evidence base measures satisfaction per right.
     for (const { right, score } of response.rightScores) {

@@ -69,6 +69,8 @@ export type Dimension =
   | 'HATE_CRIME'
   | 'MODERN_SLAVERY'
   | 'MONTH'
+  | 'ORDER_KIND'
+  | 'ORDER_OUTCOME'
   | 'OUTCOME'
   | 'REFERRAL_STATUS'
   | 'RISK_LEVEL'
@@ -153,6 +155,10 @@ export type EvidenceFilter = {
   fromMonth?: string | null | undefined;
   hateCrime?: boolean | null | undefined;
   modernSlavery?: boolean | null | undefined;
+  /** PROTECTIVE_ORDERS only */
+  orderKinds?: Array<EvidenceOrderKind> | null | undefined;
+  /** PROTECTIVE_ORDERS only */
+  orderOutcomes?: Array<EvidenceOrderOutcome> | null | undefined;
   outcomes?: Array<ReferralOutcome> | null | undefined;
   /** RISK_ASSESSMENTS only */
   riskLevels?: Array<EvidenceRiskLevel> | null | undefined;
@@ -165,6 +171,18 @@ export type EvidenceFilter = {
   /** YYYY-MM, inclusive */
   toMonth?: string | null | undefined;
 };
+
+/** A protective order's kind: Stalking Protection Order, Domestic Abuse Protection Notice, Domestic Abuse Protection Order */
+export type EvidenceOrderKind =
+  | 'DAPN'
+  | 'DAPO'
+  | 'SPO';
+
+/** Where a protective order has got to, from its latest status on the police record: applied for, issued, or breached */
+export type EvidenceOrderOutcome =
+  | 'APPLIED'
+  | 'BREACHED'
+  | 'ISSUED';
 
 /** How a referral reached the service (police, self, or a partner agency) */
 export type EvidenceReferralRoute =
@@ -246,6 +264,7 @@ export type Measure =
   | 'OPEN_WAITING_LIST'
   | 'OUTCOMES'
   | 'POLICE_RECORDED_CRIME'
+  | 'PROTECTIVE_ORDERS'
   | 'REFERRALS'
   | 'RISK_ASSESSMENTS'
   | 'SURVEY_SATISFACTION'

@@ -71,6 +71,8 @@ export function filterValues(filter: EvidenceFilter | null | undefined): Evidenc
     [Dimension.OUTCOME]: filter.outcomes ?? undefined,
     [Dimension.RISK_TOOL]: filter.riskTools ?? undefined,
     [Dimension.RISK_LEVEL]: filter.riskLevels ?? undefined,
+    [Dimension.ORDER_KIND]: filter.orderKinds ?? undefined,
+    [Dimension.ORDER_OUTCOME]: filter.orderOutcomes ?? undefined,
     [Dimension.AGE_BAND]: filter.ageBands ?? undefined,
     [Dimension.SEX]: filter.sexes ?? undefined,
     [Dimension.ETHNICITY]: filter.ethnicities ?? undefined,

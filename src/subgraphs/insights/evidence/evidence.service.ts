@@ -421,5 +421,10 @@ function footnotes(plan: Plan, rule: DisclosureRule): string[] {
   if (plan.spec.facts === "marac_referral_fact") {
     notes.push("Counts are of referrals raised (one per high-risk assessment, whether recorded through Casebridge or in a partner's own system), not people.");
   }
+  if (plan.spec.facts === "protective_order_fact") {
+    notes.push(
+      "Counts are of orders, not people, and only those on crimes of victims GMVS supports. Each is counted in the month it was applied for (a notice: given), by its latest status on the police record as last read with its case: the record keeps no breach date, so an order breached and since varied or expired counts as issued.",
+    );
+  }
   return notes;
 }

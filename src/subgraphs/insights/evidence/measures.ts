@@ -24,6 +24,8 @@ export enum Measure {
   RISK_ASSESSMENTS = "RISK_ASSESSMENTS",
   /** MARAC referrals raised, by the month they were raised. */
   MARAC_REFERRALS = "MARAC_REFERRALS",
+  /** Protective orders (SPO, DAPN, DAPO) on supported victims' crimes, by the month applied for. */
+  PROTECTIVE_ORDERS = "PROTECTIVE_ORDERS",
 }
 registerEnumType(Measure, { name: "Measure", description: "What an evidence-base table counts or measures" });
 
@@ -128,5 +130,13 @@ export const MEASURES: Record<Measure, MeasureSpec> = {
     where: null,
     countUnit: "MARAC referrals",
     description: "MARAC referrals raised from high-risk assessments, by the month they were raised",
+  },
+  [Measure.PROTECTIVE_ORDERS]: {
+    kind: "count",
+    facts: FactTable.PROTECTIVE_ORDER,
+    where: null,
+    countUnit: "protective orders (SPO, DAPN, DAPO)",
+    description:
+      "Stalking Protection Orders and Domestic Abuse Protection Notices and Orders on the crimes of victims GMVS supports, by the month applied for (a notice: given); split by ORDER_KIND and ORDER_OUTCOME",
   },
 };

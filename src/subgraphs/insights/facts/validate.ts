@@ -6,6 +6,8 @@ import {
   Entitlement,
   EntitlementStatus,
   Ethnicity,
+  EvidenceOrderKind,
+  EvidenceOrderOutcome,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   Fact,
@@ -55,6 +57,8 @@ export function factProblem(fact: Fact): string | null {
     if ((fact.tool === EvidenceRiskTool.S_DASH) !== (fact.level === EvidenceRiskLevel.NOT_GRADED)) problems.push("an S-DASH screen, and only one, is not graded");
   } else if (fact.kind === "marac_referral") {
     // Context only.
+  } else if (fact.kind === "protective_order") {
+    domains.push(["orderKind", EvidenceOrderKind, fact.orderKind], ["outcome", EvidenceOrderOutcome, fact.outcome]);
   } else {
     domains.push(["right", SurveyRight, fact.right]);
     if (!Number.isInteger(fact.score) || fact.score < SURVEY_SCALE.min || fact.score > SURVEY_SCALE.max) problems.push("score is not 1 to 5");
