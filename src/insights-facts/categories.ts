@@ -9,6 +9,7 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -19,6 +20,7 @@ import {
 } from "../subgraphs/insights/facts/facts";
 import { RiskLevel, RiskTool } from "../subgraphs/partners/risk/question-sets";
 import { ProtectiveOrderKind, ProtectiveOrderStatus } from "../../connectors/police/types";
+import { OutcomeMeasureKind } from "../../connectors/partners";
 import { CaseClosureReason, CaseStatus, ReferralRoute as CaseReferralRoute } from "../subgraphs/victims/cases/case.types";
 
 /**
@@ -252,4 +254,12 @@ export const ORDER_OUTCOME: Readonly<Record<ProtectiveOrderStatus, EvidenceOrder
   [ProtectiveOrderStatus.VARIED]: EvidenceOrderOutcome.ISSUED,
   [ProtectiveOrderStatus.EXPIRED]: EvidenceOrderOutcome.ISSUED,
   [ProtectiveOrderStatus.BREACHED]: EvidenceOrderOutcome.BREACHED,
+};
+
+/** The partners' cope-and-recover measures are the evidence base's outcome areas, one for one. */
+export const OUTCOME_AREA: Readonly<Record<OutcomeMeasureKind, EvidenceOutcomeArea>> = {
+  [OutcomeMeasureKind.FEELING_SAFER]: EvidenceOutcomeArea.FEELING_SAFER,
+  [OutcomeMeasureKind.BETTER_ABLE_TO_COPE]: EvidenceOutcomeArea.BETTER_ABLE_TO_COPE,
+  [OutcomeMeasureKind.BETTER_INFORMED]: EvidenceOutcomeArea.BETTER_INFORMED,
+  [OutcomeMeasureKind.IMPROVED_HEALTH_AND_WELLBEING]: EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING,
 };

@@ -1,4 +1,5 @@
 import {
+  CopeRecoverFact,
   Entitlement,
   EntitlementStatus,
   FactBatch,
@@ -15,6 +16,7 @@ import {
 } from "../subgraphs/insights/facts/facts";
 import type { ReferralService } from "../subgraphs/partners/referrals/referral.service";
 import type { RiskFactsService, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
+import type { OutcomeFactsService, PartnerFactsWatermark } from "../subgraphs/partners/support/outcome-facts.service";
 import type { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import {
   ageBandOf,
@@ -26,6 +28,7 @@ import {
   londonMonthOf,
   ORDER_KIND,
   ORDER_OUTCOME,
+  OUTCOME_AREA,
   REFERRAL_OUT_ROUTE,
   referralOutStatusOf,
   RISK_TOOL,
@@ -58,6 +61,10 @@ import {
  *   with its case's context in the month it was made.
  * - "partners-marac": per MARAC referral, one fact with its case's context
  *   in the month it was raised.
+ * - "partners-outcomes": per cope-and-recover outcome a partner measured for
+ *   a case at least twice, one fact (area, improved or not) with its case's
+ *   context in the month of the latest measurement, read from the partners'
+ *   change feeds through the partners subgraph.
  *
  * Source keys are the case or referral id with the fact's place in the case
  * (nth entitlement of a kind, nth survey response): the refresh HMACs them
@@ -70,6 +77,8 @@ import {
 export type CaseFactsFeed = Pick<CaseFactsService, "changedSince" | "forCases">;
 /** The partners' referral facts, however they are reached. */
 export type ReferralFactsFeed = Pick<ReferralService, "factsChangedSince">;
+/** The partners' cope-and-recover outcome facts, however they are reached. */
+export type OutcomeFactsFeed = Pick<OutcomeFactsService, "changedSince">;
 /** The partners' risk assessment and MARAC referral facts, however they are reached. */
 export type RiskFactsFeed = Pick<RiskFactsService, "assessmentsChangedSince" | "maracReferralsChangedSince">;
 
@@ -281,3 +290,30 @@ export class MaracReferralFactSource extends CaseContextFactSource<MaracReferral
     return { kind: "deletion", factKind: "marac_referral", sourceKey: `marac:${m.maracReferralId}` };
   }
 }
+
+type OutcomeFeedFact = Awaited<ReturnType<OutcomeFactsFeed["changedSince"]>>["facts"][number];
+
+export class CopeRecoverFactSource extends CaseContextFactSource<OutcomeFeedFact> {
+  readonly name = "partners-outcomes";
+  constructor(
+    private readonly outcomes: OutcomeFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
+
+  protected page(watermark: string | null, limit: number) {
+    return this.outcomes.changedSince(watermark ? (JSON.parse(watermark) as PartnerFactsWatermark) : null, limit);
+  }
+
+  protected toFact(o: OutcomeFeedFact, kase: CaseFact): CopeRecoverFact {
+    return { kind: "cope_recover", sourceKey: sourceKeyOf(o), ...contextOf(kase, londonMonthOf(o.measuredAt)), area: OUTCOME_AREA[o.measure], improved: o.latest > o.first };
+  }
+
+  protected deletionOf(o: OutcomeFeedFact): FactChange {
+    return { kind: "deletion", factKind: "cope_recover", sourceKey: sourceKeyOf(o) };
+  }
+}
+
+/** One fact per case, partner and outcome area: measured again, it replaces the one before. */
+const sourceKeyOf = (o: OutcomeFeedFact) => `outcome:${o.caseId}:${o.partner}:${o.measure}`;

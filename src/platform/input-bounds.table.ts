@@ -173,4 +173,5 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "EvidenceFilter.riskLevels": ENUM_LIST,
   "EvidenceFilter.orderKinds": ENUM_LIST,
   "EvidenceFilter.orderOutcomes": ENUM_LIST,
+  "EvidenceFilter.outcomeAreas": ENUM_LIST,
 };

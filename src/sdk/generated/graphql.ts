@@ -72,6 +72,7 @@ export type Dimension =
   | 'ORDER_KIND'
   | 'ORDER_OUTCOME'
   | 'OUTCOME'
+  | 'OUTCOME_AREA'
   | 'REFERRAL_STATUS'
   | 'RISK_LEVEL'
   | 'RISK_TOOL'
@@ -159,6 +160,8 @@ export type EvidenceFilter = {
   orderKinds?: Array<EvidenceOrderKind> | null | undefined;
   /** PROTECTIVE_ORDERS only */
   orderOutcomes?: Array<EvidenceOrderOutcome> | null | undefined;
+  /** COPE_AND_RECOVER only */
+  outcomeAreas?: Array<EvidenceOutcomeArea> | null | undefined;
   outcomes?: Array<ReferralOutcome> | null | undefined;
   /** RISK_ASSESSMENTS only */
   riskLevels?: Array<EvidenceRiskLevel> | null | undefined;
@@ -183,6 +186,13 @@ export type EvidenceOrderOutcome =
   | 'APPLIED'
   | 'BREACHED'
   | 'ISSUED';
+
+/** The Ministry of Justice cope-and-recover outcome areas a partner measures at intake and again later */
+export type EvidenceOutcomeArea =
+  | 'BETTER_ABLE_TO_COPE'
+  | 'BETTER_INFORMED'
+  | 'FEELING_SAFER'
+  | 'IMPROVED_HEALTH_AND_WELLBEING';
 
 /** How a referral reached the service (police, self, or a partner agency) */
 export type EvidenceReferralRoute =
@@ -260,6 +270,7 @@ export type LawfulBasis =
 
 /** What an evidence-base table counts or measures */
 export type Measure =
+  | 'COPE_AND_RECOVER'
   | 'MARAC_REFERRALS'
   | 'OPEN_WAITING_LIST'
   | 'OUTCOMES'

@@ -10,6 +10,7 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -29,6 +30,7 @@ export enum FactTable {
   RISK_ASSESSMENT = "risk_assessment_fact",
   MARAC_REFERRAL = "marac_referral_fact",
   PROTECTIVE_ORDER = "protective_order_fact",
+  COPE_RECOVER = "cope_recover_fact",
 }
 
 /** What a table can be split by. */
@@ -57,10 +59,11 @@ export enum Dimension {
   RISK_LEVEL = "RISK_LEVEL",
   ORDER_KIND = "ORDER_KIND",
   ORDER_OUTCOME = "ORDER_OUTCOME",
+  OUTCOME_AREA = "OUTCOME_AREA",
 }
 registerEnumType(Dimension, { name: "Dimension", description: "What an evidence-base table can be split by" });
 
-const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL, FactTable.PROTECTIVE_ORDER];
+const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL, FactTable.PROTECTIVE_ORDER, FactTable.COPE_RECOVER];
 const CONTEXT_FACTS = ALL_FACTS;
 
 export interface DimensionValue {
@@ -157,6 +160,12 @@ export const DIMENSIONS: Record<Dimension, DimensionSpec> = {
     }),
     facts: [FactTable.PROTECTIVE_ORDER],
     label: "Order outcome",
+  },
+  [Dimension.OUTCOME_AREA]: {
+    sql: "outcome_area",
+    domain: valuesOf(EvidenceOutcomeArea, { [EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING]: "Improved health and wellbeing" }),
+    facts: [FactTable.COPE_RECOVER],
+    label: "Cope-and-recover outcome",
   },
 };
 

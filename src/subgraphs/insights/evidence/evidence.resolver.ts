@@ -73,6 +73,7 @@ export function filterValues(filter: EvidenceFilter | null | undefined): Evidenc
     [Dimension.RISK_LEVEL]: filter.riskLevels ?? undefined,
     [Dimension.ORDER_KIND]: filter.orderKinds ?? undefined,
     [Dimension.ORDER_OUTCOME]: filter.orderOutcomes ?? undefined,
+    [Dimension.OUTCOME_AREA]: filter.outcomeAreas ?? undefined,
     [Dimension.AGE_BAND]: filter.ageBands ?? undefined,
     [Dimension.SEX]: filter.sexes ?? undefined,
     [Dimension.ETHNICITY]: filter.ethnicities ?? undefined,

@@ -10,6 +10,7 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -38,6 +39,10 @@ registerEnumType(EvidenceOrderKind, {
 registerEnumType(EvidenceOrderOutcome, {
   name: "EvidenceOrderOutcome",
   description: "Where a protective order has got to, from its latest status on the police record: applied for, issued, or breached",
+});
+registerEnumType(EvidenceOutcomeArea, {
+  name: "EvidenceOutcomeArea",
+  description: "The Ministry of Justice cope-and-recover outcome areas a partner measures at intake and again later",
 });
 registerEnumType(EvidenceRiskLevel, { name: "EvidenceRiskLevel", description: "The level a DASH assessment reached; an S-DASH screen is not graded" });
 
@@ -201,6 +206,9 @@ export class EvidenceFilter {
 
   @Field(() => [EvidenceOrderOutcome], { nullable: true, description: "PROTECTIVE_ORDERS only" })
   orderOutcomes?: EvidenceOrderOutcome[] | null;
+
+  @Field(() => [EvidenceOutcomeArea], { nullable: true, description: "COPE_AND_RECOVER only" })
+  outcomeAreas?: EvidenceOutcomeArea[] | null;
 
   @Field(() => [AgeBand], { nullable: true })
   ageBands?: AgeBand[] | null;

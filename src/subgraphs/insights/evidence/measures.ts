@@ -26,6 +26,8 @@ export enum Measure {
   MARAC_REFERRALS = "MARAC_REFERRALS",
   /** Protective orders (SPO, DAPN, DAPO) on supported victims' crimes, by the month applied for. */
   PROTECTIVE_ORDERS = "PROTECTIVE_ORDERS",
+  /** Cope-and-recover outcomes better at the latest measurement than at the first, over those measured at least twice, by outcome area. */
+  COPE_AND_RECOVER = "COPE_AND_RECOVER",
 }
 registerEnumType(Measure, { name: "Measure", description: "What an evidence-base table counts or measures" });
 
@@ -138,5 +140,17 @@ export const MEASURES: Record<Measure, MeasureSpec> = {
     countUnit: "protective orders (SPO, DAPN, DAPO)",
     description:
       "Stalking Protection Orders and Domestic Abuse Protection Notices and Orders on the crimes of victims GMVS supports, by the month applied for (a notice: given); split by ORDER_KIND and ORDER_OUTCOME",
+  },
+  [Measure.COPE_AND_RECOVER]: {
+    kind: "rate",
+    facts: FactTable.COPE_RECOVER,
+    where: null,
+    numerator: "improved",
+    alwaysBy: Dimension.OUTCOME_AREA,
+    // Each area is a separate measure of the same people, so areas are not added up.
+    alwaysByHasTotal: false,
+    countUnit: "outcomes measured at least twice",
+    description:
+      "Share of partners' cope-and-recover outcomes (feeling safer, better able to cope, better informed, improved health and wellbeing) scored higher at the latest measurement than at the first, over outcomes measured at least twice, by the month of the latest",
   },
 };

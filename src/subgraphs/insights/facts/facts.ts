@@ -276,6 +276,19 @@ export enum EvidenceOrderOutcome {
   BREACHED = "BREACHED",
 }
 
+/**
+ * The Ministry of Justice cope-and-recover outcome areas for funded victim
+ * services, as partners measure them (connectors/partners.ts
+ * OutcomeMeasureKind; DOMAIN-REFERENCE.md §7.2: not confirmed against the
+ * grant terms).
+ */
+export enum EvidenceOutcomeArea {
+  FEELING_SAFER = "FEELING_SAFER",
+  BETTER_ABLE_TO_COPE = "BETTER_ABLE_TO_COPE",
+  BETTER_INFORMED = "BETTER_INFORMED",
+  IMPROVED_HEALTH_AND_WELLBEING = "IMPROVED_HEALTH_AND_WELLBEING",
+}
+
 /** What every fact says about its context. No field here identifies a person on its own. */
 export interface FactContext {
   /** Calendar month the fact belongs to, YYYY-MM (a referral's month is the month it was made). */
@@ -347,6 +360,18 @@ export interface ProtectiveOrderFact extends FactContext {
   outcome: EvidenceOrderOutcome;
 }
 
+/**
+ * One cope-and-recover outcome a partner measured for a victim at least
+ * twice; its month is the month of the latest measurement. Improved when the
+ * latest score is higher than the first.
+ */
+export interface CopeRecoverFact extends FactContext {
+  kind: "cope_recover";
+  sourceKey: string;
+  area: EvidenceOutcomeArea;
+  improved: boolean;
+}
+
 export type FactKind = Fact["kind"];
 
 /** The record behind a fact is gone (erased, or created in error): its fact goes too. */
@@ -356,7 +381,7 @@ export interface FactDeletion {
   sourceKey: string;
 }
 
-export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact | ProtectiveOrderFact;
+export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact | ProtectiveOrderFact | CopeRecoverFact;
 export type FactChange = Fact | FactDeletion;
 
 export interface FactBatch {

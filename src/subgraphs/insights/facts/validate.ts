@@ -7,6 +7,7 @@ import {
   EntitlementStatus,
   Ethnicity,
   EvidenceOrderKind,
+  EvidenceOutcomeArea,
   EvidenceOrderOutcome,
   EvidenceRiskLevel,
   EvidenceRiskTool,
@@ -59,6 +60,9 @@ export function factProblem(fact: Fact): string | null {
     // Context only.
   } else if (fact.kind === "protective_order") {
     domains.push(["orderKind", EvidenceOrderKind, fact.orderKind], ["outcome", EvidenceOrderOutcome, fact.outcome]);
+  } else if (fact.kind === "cope_recover") {
+    domains.push(["area", EvidenceOutcomeArea, fact.area]);
+    if (typeof fact.improved !== "boolean") problems.push("improved is not a boolean");
   } else {
     domains.push(["right", SurveyRight, fact.right]);
     if (!Number.isInteger(fact.score) || fact.score < SURVEY_SCALE.min || fact.score > SURVEY_SCALE.max) problems.push("score is not 1 to 5");

@@ -220,8 +220,8 @@ export class RefreshService {
       const kind = change.kind === "deletion" ? change.factKind : change.kind;
       latest.set(factKey(this.options.pseudonymKey, kind, source, change.sourceKey), change);
     }
-    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [] };
-    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [] };
+    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [] };
+    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [] };
     let rejected = 0;
     for (const [key, change] of latest) {
       if (change.kind === "deletion") {
@@ -292,6 +292,7 @@ const ENTITLEMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["entitlement", "text
 const SURVEY_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["survey_right", "text"], ["score", "smallint"]];
 const RISK_ASSESSMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["risk_tool", "text"], ["risk_level", "text"]];
 const PROTECTIVE_ORDER_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["order_kind", "text"], ["order_outcome", "text"]];
+const COPE_RECOVER_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["outcome_area", "text"], ["improved", "boolean"]];
 
 /** Each fact kind's columns; its table is insights.<kind>_fact. */
 const COLUMNS: Record<FactKind, Column[]> = {
@@ -301,6 +302,7 @@ const COLUMNS: Record<FactKind, Column[]> = {
   risk_assessment: RISK_ASSESSMENT_COLUMNS,
   marac_referral: CONTEXT_COLUMNS,
   protective_order: PROTECTIVE_ORDER_COLUMNS,
+  cope_recover: COPE_RECOVER_COLUMNS,
 };
 
 /** One statement per batch whatever its size: rows travel as one JSON parameter. */
@@ -377,5 +379,7 @@ function factRow(key: string, fact: Fact): Record<string, unknown> {
       return contextRow(key, fact);
     case "protective_order":
       return { ...contextRow(key, fact), order_kind: fact.orderKind, order_outcome: fact.outcome };
+    case "cope_recover":
+      return { ...contextRow(key, fact), outcome_area: fact.area, improved: fact.improved };
   }
 }
