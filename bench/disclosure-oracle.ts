@@ -22,9 +22,13 @@ const POPULATIONS: Record<string, { table: string; where: string | null }> = {
   MARAC_REFERRALS: { table: "insights.marac_referral_fact", where: null },
   // Every protective order, whatever its kind and outcome.
   PROTECTIVE_ORDERS: { table: "insights.protective_order_fact", where: null },
+  // Every outcome measured at least twice.
+  COPE_AND_RECOVER: { table: "insights.cope_recover_fact", where: null },
   // A rate's numerators (bench/disclosure-auditor.ts numeratorTable): entitlements met on time; answers of 4 or 5.
   "VICTIMS_CODE_COMPLIANCE#NUMERATOR": { table: "insights.entitlement_fact", where: "status = 'MET'" },
   "SURVEY_SATISFACTION#NUMERATOR": { table: "insights.survey_fact", where: "score >= 4" },
+  // Outcomes better at the latest measurement than at the first.
+  "COPE_AND_RECOVER#NUMERATOR": { table: "insights.cope_recover_fact", where: "improved" },
 };
 
 const yesNo = (column: string) => `(CASE WHEN ${column} THEN 'YES' ELSE 'NO' END)`;
@@ -55,6 +59,7 @@ const COLUMNS: Record<string, string> = {
   RISK_LEVEL: "risk_level",
   ORDER_KIND: "order_kind",
   ORDER_OUTCOME: "order_outcome",
+  OUTCOME_AREA: "outcome_area",
 };
 
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;

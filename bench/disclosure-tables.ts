@@ -88,11 +88,35 @@ export function ordersFamily(): TableRequest[] {
   ];
 }
 
-/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk and orders families: quick enough for a test. */
+const copeRecover = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "COPE_AND_RECOVER", by, filter });
+
+/**
+ * Cope-and-recover outcomes, a rate over a population of its own, always by
+ * outcome area: by borough, sex and disability, each borough against the
+ * rest, and the ethnic-group differencing attack, with the rates' numerators
+ * audited as counts.
+ */
+export function outcomesFamily(): TableRequest[] {
+  return [
+    copeRecover(["BOROUGH"]),
+    copeRecover(["SEX"]),
+    copeRecover(["BOROUGH", "SEX"]),
+    copeRecover(["BOROUGH", "DISABILITY"]),
+    ...domain("BOROUGH").flatMap((borough) => [
+      copeRecover(["DISABILITY"], { values: { BOROUGH: [borough] } }),
+      copeRecover(["DISABILITY"], { values: { BOROUGH: rest("BOROUGH", [borough]) } }),
+    ]),
+    copeRecover(["BOROUGH", "ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => copeRecover(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
+  ];
+}
+
+/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk, orders and outcomes families: quick enough for a test. */
 export function smallFamily(): TableRequest[] {
   return [
     ...riskFamily(),
     ...ordersFamily(),
+    ...outcomesFamily(),
     ...differencingAttack(),
     referrals(["ETHNIC_GROUP"]),
     ...domain("ETHNIC_GROUP").map((group) => referrals(["BOROUGH"], { values: { ETHNIC_GROUP: [group] } })),
@@ -177,6 +201,9 @@ export function commissionerFamily(): TableRequest[] {
     requests.push(orders(["BOROUGH", "ORDER_OUTCOME"], { fromMonth, toMonth }), orders(["BOROUGH", "ORDER_KIND"], { fromMonth, toMonth }));
     for (const outcome of domain("ORDER_OUTCOME")) requests.push(orders(["BOROUGH"], { fromMonth, toMonth, values: { ORDER_OUTCOME: rest("ORDER_OUTCOME", [outcome]) } }));
   }
+  // Cope-and-recover outcomes: the outcomes family, and by borough a quarter at a time.
+  requests.push(...outcomesFamily());
+  for (const [fromMonth, toMonth] of QUARTERS) requests.push(copeRecover(["BOROUGH"], { fromMonth, toMonth }));
   return requests;
 }
 
@@ -196,6 +223,7 @@ const FILTER_FIELDS: Record<string, string> = {
   RISK_LEVEL: "riskLevels",
   ORDER_KIND: "orderKinds",
   ORDER_OUTCOME: "orderOutcomes",
+  OUTCOME_AREA: "outcomeAreas",
 };
 
 function filterInput(filter: PublishedFilter): Record<string, unknown> {
