@@ -20,9 +20,15 @@ const POPULATIONS: Record<string, { table: string; where: string | null }> = {
   // Every risk assessment (DASH and S-DASH) and every MARAC referral.
   RISK_ASSESSMENTS: { table: "insights.risk_assessment_fact", where: null },
   MARAC_REFERRALS: { table: "insights.marac_referral_fact", where: null },
+  // Every protective order, whatever its kind and outcome.
+  PROTECTIVE_ORDERS: { table: "insights.protective_order_fact", where: null },
+  // Every outcome measured at least twice.
+  COPE_AND_RECOVER: { table: "insights.cope_recover_fact", where: null },
   // A rate's numerators (bench/disclosure-auditor.ts numeratorTable): entitlements met on time; answers of 4 or 5.
   "VICTIMS_CODE_COMPLIANCE#NUMERATOR": { table: "insights.entitlement_fact", where: "status = 'MET'" },
   "SURVEY_SATISFACTION#NUMERATOR": { table: "insights.survey_fact", where: "score >= 4" },
+  // Outcomes better at the latest measurement than at the first.
+  "COPE_AND_RECOVER#NUMERATOR": { table: "insights.cope_recover_fact", where: "improved" },
 };
 
 const yesNo = (column: string) => `(CASE WHEN ${column} THEN 'YES' ELSE 'NO' END)`;
@@ -51,6 +57,9 @@ const COLUMNS: Record<string, string> = {
   SURVEY_RIGHT: "survey_right",
   RISK_TOOL: "risk_tool",
   RISK_LEVEL: "risk_level",
+  ORDER_KIND: "order_kind",
+  ORDER_OUTCOME: "order_outcome",
+  OUTCOME_AREA: "outcome_area",
 };
 
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;

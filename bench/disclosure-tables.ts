@@ -66,10 +66,57 @@ export function riskFamily(): TableRequest[] {
   ];
 }
 
-/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk family: quick enough for a test. */
+const orders = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "PROTECTIVE_ORDERS", by, filter });
+
+/**
+ * Protective orders, a population of their own: by borough, kind and
+ * outcome, each borough's total against the same borough filtered to every
+ * outcome but one and every kind but one, each outcome alone, and the
+ * ethnic-group differencing attack.
+ */
+export function ordersFamily(): TableRequest[] {
+  return [
+    orders(["BOROUGH"]),
+    orders(["ORDER_KIND", "ORDER_OUTCOME"]),
+    orders(["BOROUGH", "ORDER_KIND"]),
+    orders(["BOROUGH", "ORDER_OUTCOME"]),
+    ...domain("ORDER_OUTCOME").map((outcome) => orders(["BOROUGH"], { values: { ORDER_OUTCOME: rest("ORDER_OUTCOME", [outcome]) } })),
+    ...domain("ORDER_OUTCOME").map((outcome) => orders(["BOROUGH"], { values: { ORDER_OUTCOME: [outcome] } })),
+    ...domain("ORDER_KIND").map((kind) => orders(["BOROUGH", "ORDER_OUTCOME"], { values: { ORDER_KIND: rest("ORDER_KIND", [kind]) } })),
+    orders(["BOROUGH", "ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => orders(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
+  ];
+}
+
+const copeRecover = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "COPE_AND_RECOVER", by, filter });
+
+/**
+ * Cope-and-recover outcomes, a rate over a population of its own, always by
+ * outcome area: by borough, sex and disability, each borough against the
+ * rest, and the ethnic-group differencing attack, with the rates' numerators
+ * audited as counts.
+ */
+export function outcomesFamily(): TableRequest[] {
+  return [
+    copeRecover(["BOROUGH"]),
+    copeRecover(["SEX"]),
+    copeRecover(["BOROUGH", "SEX"]),
+    copeRecover(["BOROUGH", "DISABILITY"]),
+    ...domain("BOROUGH").flatMap((borough) => [
+      copeRecover(["DISABILITY"], { values: { BOROUGH: [borough] } }),
+      copeRecover(["DISABILITY"], { values: { BOROUGH: rest("BOROUGH", [borough]) } }),
+    ]),
+    copeRecover(["BOROUGH", "ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => copeRecover(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
+  ];
+}
+
+/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk, orders and outcomes families: quick enough for a test. */
 export function smallFamily(): TableRequest[] {
   return [
     ...riskFamily(),
+    ...ordersFamily(),
+    ...outcomesFamily(),
     ...differencingAttack(),
     referrals(["ETHNIC_GROUP"]),
     ...domain("ETHNIC_GROUP").map((group) => referrals(["BOROUGH"], { values: { ETHNIC_GROUP: [group] } })),
@@ -147,6 +194,16 @@ export function commissionerFamily(): TableRequest[] {
     requests.push(risk(["BOROUGH", "RISK_LEVEL"], { fromMonth, toMonth }), marac(["BOROUGH"], { fromMonth, toMonth }));
     for (const level of domain("RISK_LEVEL")) requests.push(risk(["BOROUGH"], { fromMonth, toMonth, values: { RISK_LEVEL: rest("RISK_LEVEL", [level]) } }));
   }
+  // Protective orders: the orders family, by sex and disability, and by borough and outcome a quarter at a time with each outcome's complement.
+  requests.push(...ordersFamily());
+  requests.push(orders(["ORDER_OUTCOME", "SEX"]), orders(["ORDER_KIND", "DISABILITY"]), orders(["BOROUGH", "SEX"]));
+  for (const [fromMonth, toMonth] of QUARTERS) {
+    requests.push(orders(["BOROUGH", "ORDER_OUTCOME"], { fromMonth, toMonth }), orders(["BOROUGH", "ORDER_KIND"], { fromMonth, toMonth }));
+    for (const outcome of domain("ORDER_OUTCOME")) requests.push(orders(["BOROUGH"], { fromMonth, toMonth, values: { ORDER_OUTCOME: rest("ORDER_OUTCOME", [outcome]) } }));
+  }
+  // Cope-and-recover outcomes: the outcomes family, and by borough a quarter at a time.
+  requests.push(...outcomesFamily());
+  for (const [fromMonth, toMonth] of QUARTERS) requests.push(copeRecover(["BOROUGH"], { fromMonth, toMonth }));
   return requests;
 }
 
@@ -164,6 +221,9 @@ const FILTER_FIELDS: Record<string, string> = {
   DISABILITY: "disabilities",
   RISK_TOOL: "riskTools",
   RISK_LEVEL: "riskLevels",
+  ORDER_KIND: "orderKinds",
+  ORDER_OUTCOME: "orderOutcomes",
+  OUTCOME_AREA: "outcomeAreas",
 };
 
 function filterInput(filter: PublishedFilter): Record<string, unknown> {

@@ -23,6 +23,8 @@ import { VictimsCodeClock1795449685000 } from "./1795449685000-VictimsCodeClock"
 import { InsightsRecordKeys1795449690000 } from "./1795449690000-InsightsRecordKeys";
 import { PartnersRiskRecordedAt1795449695000 } from "./1795449695000-PartnersRiskRecordedAt";
 import { InsightsRiskFacts1795449700000 } from "./1795449700000-InsightsRiskFacts";
+import { InsightsProtectiveOrderFacts1795449705000 } from "./1795449705000-InsightsProtectiveOrderFacts";
+import { InsightsCopeRecoverFacts1795449710000 } from "./1795449710000-InsightsCopeRecoverFacts";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   GovernanceAuditAppendFunction1795449692000,
   PartnersRiskRecordedAt1795449695000,
   InsightsRiskFacts1795449700000,
+  InsightsProtectiveOrderFacts1795449705000,
+  InsightsCopeRecoverFacts1795449710000,
 ];

@@ -7,6 +7,9 @@ import {
   CrimeType,
   Disability,
   Ethnicity,
+  EvidenceOrderKind,
+  EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -16,6 +19,8 @@ import {
   SupportService,
 } from "../subgraphs/insights/facts/facts";
 import { RiskLevel, RiskTool } from "../subgraphs/partners/risk/question-sets";
+import { ProtectiveOrderKind, ProtectiveOrderStatus } from "../../connectors/police/types";
+import { OutcomeMeasureKind } from "../../connectors/partners";
 import { CaseClosureReason, CaseStatus, ReferralRoute as CaseReferralRoute } from "../subgraphs/victims/cases/case.types";
 
 /**
@@ -229,3 +234,32 @@ export const RISK_LEVEL: Readonly<Record<RiskLevel, EvidenceRiskLevel>> = {
 
 /** A scored assessment's level; none (an S-DASH screen) is NOT_GRADED. */
 export const riskLevelOf = (level: RiskLevel | null): EvidenceRiskLevel => (level === null ? EvidenceRiskLevel.NOT_GRADED : RISK_LEVEL[level]);
+
+/** The police record's order kinds under the evidence base's names (Stalking Protection Act 2019; Domestic Abuse Act 2021 Part 3). */
+export const ORDER_KIND: Readonly<Record<ProtectiveOrderKind, EvidenceOrderKind>> = {
+  [ProtectiveOrderKind.STALKING_PROTECTION_ORDER]: EvidenceOrderKind.SPO,
+  [ProtectiveOrderKind.DOMESTIC_ABUSE_PROTECTION_NOTICE]: EvidenceOrderKind.DAPN,
+  [ProtectiveOrderKind.DOMESTIC_ABUSE_PROTECTION_ORDER]: EvidenceOrderKind.DAPO,
+};
+
+/**
+ * An order's latest status to where it has got to: an interim order is an
+ * order in force, so issued; one varied or expired was issued; only the
+ * status BREACHED says it was breached (the record keeps no breach history).
+ */
+export const ORDER_OUTCOME: Readonly<Record<ProtectiveOrderStatus, EvidenceOrderOutcome>> = {
+  [ProtectiveOrderStatus.APPLIED]: EvidenceOrderOutcome.APPLIED,
+  [ProtectiveOrderStatus.INTERIM]: EvidenceOrderOutcome.ISSUED,
+  [ProtectiveOrderStatus.GRANTED]: EvidenceOrderOutcome.ISSUED,
+  [ProtectiveOrderStatus.VARIED]: EvidenceOrderOutcome.ISSUED,
+  [ProtectiveOrderStatus.EXPIRED]: EvidenceOrderOutcome.ISSUED,
+  [ProtectiveOrderStatus.BREACHED]: EvidenceOrderOutcome.BREACHED,
+};
+
+/** The partners' cope-and-recover measures are the evidence base's outcome areas, one for one. */
+export const OUTCOME_AREA: Readonly<Record<OutcomeMeasureKind, EvidenceOutcomeArea>> = {
+  [OutcomeMeasureKind.FEELING_SAFER]: EvidenceOutcomeArea.FEELING_SAFER,
+  [OutcomeMeasureKind.BETTER_ABLE_TO_COPE]: EvidenceOutcomeArea.BETTER_ABLE_TO_COPE,
+  [OutcomeMeasureKind.BETTER_INFORMED]: EvidenceOutcomeArea.BETTER_INFORMED,
+  [OutcomeMeasureKind.IMPROVED_HEALTH_AND_WELLBEING]: EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING,
+};

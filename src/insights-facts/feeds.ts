@@ -3,10 +3,13 @@ import { FACT_FEED_PATHS, FeedClient } from "../platform/fact-feed";
 import type { FactBatch, FactSource } from "../subgraphs/insights/facts/facts";
 import type { ReferralFactsPage } from "../subgraphs/partners/referrals/referral.service";
 import type { MaracReferralFeedFact, RiskAssessmentFeedFact, RiskFactsPage, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
+import type { OutcomeFactsPage, PartnerFactsWatermark } from "../subgraphs/partners/support/outcome-facts.service";
 import type { CaseFactsBatch, CaseFact, FactsWatermark } from "../subgraphs/victims/facts/facts.service";
 import {
   CaseFactsFeed,
+  CopeRecoverFactSource,
   MaracReferralFactSource,
+  OutcomeFactsFeed,
   PartnersFactSource,
   ReferralFactsFeed,
   RiskAssessmentFactSource,
@@ -49,6 +52,15 @@ export class RiskFactsOverHttp implements RiskFactsFeed {
   }
 }
 
+/** The partners' cope-and-recover outcome facts, read from the partners subgraph's internal feed. */
+export class OutcomeFactsOverHttp implements OutcomeFactsFeed {
+  constructor(private readonly client: FeedClient) {}
+
+  changedSince(after: PartnerFactsWatermark | null, limit: number): Promise<OutcomeFactsPage> {
+    return this.client.page(FACT_FEED_PATHS.outcomes, after, limit);
+  }
+}
+
 /** A source that cannot be read as configured: every refresh of it fails, saying why, and the others go on. */
 class Unreachable implements FactSource {
   constructor(
@@ -71,7 +83,7 @@ class Unreachable implements FactSource {
 export function feedFactSources(config: Pick<Config, "subgraphUrls" | "gatewayProof">): FactSource[] {
   const key = config.gatewayProof.signingKey;
   const { victims, partners } = config.subgraphUrls;
-  const names = ["victims", "partners", "partners-risk", "partners-marac"];
+  const names = ["victims", "partners", "partners-risk", "partners-marac", "partners-outcomes"];
   if (!key) return names.map((name) => new Unreachable(name, "GATEWAY_SIGNING_KEY is unset: insights cannot sign for the fact feeds"));
   if (!victims || !partners) {
     return names.map((name) => new Unreachable(name, "VICTIMS_URL and PARTNERS_URL are needed for insights to read the fact feeds"));
@@ -84,5 +96,6 @@ export function feedFactSources(config: Pick<Config, "subgraphUrls" | "gatewayPr
     new PartnersFactSource(new ReferralFactsOverHttp(partnersFeed), cases),
     new RiskAssessmentFactSource(risk, cases),
     new MaracReferralFactSource(risk, cases),
+    new CopeRecoverFactSource(new OutcomeFactsOverHttp(partnersFeed), cases),
   ];
 }

@@ -3,12 +3,13 @@ import type { Sources } from "../sources";
 import type { FactSource } from "../subgraphs/insights/facts/facts";
 import { ReferralService } from "../subgraphs/partners/referrals/referral.service";
 import { RiskFactsService } from "../subgraphs/partners/risk/risk-facts.service";
+import { OutcomeFactsService } from "../subgraphs/partners/support/outcome-facts.service";
 import { CaseService } from "../subgraphs/victims/cases/case.service";
 import { ContactService } from "../subgraphs/victims/contacts/contact.service";
 import { CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import { VictimService } from "../subgraphs/victims/people/victim.service";
 import { SurveyService } from "../subgraphs/victims/survey/survey.service";
-import { MaracReferralFactSource, PartnersFactSource, RiskAssessmentFactSource, VictimsFactSource } from "./sources";
+import { CopeRecoverFactSource, MaracReferralFactSource, PartnersFactSource, RiskAssessmentFactSource, VictimsFactSource } from "./sources";
 
 /**
  * The victims' and partners' fact sources read in process from one store
@@ -16,7 +17,7 @@ import { MaracReferralFactSource, PartnersFactSource, RiskAssessmentFactSource, 
  * insights refresh CLI, tests). The insights subgraph itself reads them over
  * their owners' feeds (feeds.ts) and so never needs this.
  */
-export function inProcessFactSources(db: Database, sources: Pick<Sources, "police">): FactSource[] {
+export function inProcessFactSources(db: Database, sources: Pick<Sources, "police" | "partners">): FactSource[] {
   const ds = db.dataSource;
   const caseFacts = new CaseFactsService(new CaseService(ds), new VictimService(ds), new ContactService(ds), new SurveyService(ds), sources.police);
   const risk = new RiskFactsService(ds);
@@ -25,5 +26,6 @@ export function inProcessFactSources(db: Database, sources: Pick<Sources, "polic
     new PartnersFactSource(new ReferralService(ds), caseFacts),
     new RiskAssessmentFactSource(risk, caseFacts),
     new MaracReferralFactSource(risk, caseFacts),
+    new CopeRecoverFactSource(new OutcomeFactsService(sources.partners), caseFacts),
   ];
 }

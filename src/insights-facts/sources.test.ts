@@ -35,4 +35,34 @@ describe("a GMVS case's facts", () => {
       ["R8_TOLD_OF_HEARING_OUTCOME", "2026-11"],
     ]);
   });
+
+  it("counts each protective order in the month it was applied for, by kind and where it has got to, keyed by its place in the case", () => {
+    const kase = {
+      caseId: "00000000-0000-4000-8000-000000000002",
+      openedMonth: "2026-09",
+      borough: Borough.BOLTON,
+      referralRoute: null,
+      reportedToPolice: true,
+      crime: null,
+      ageBand: null,
+      sex: null,
+      ethnicity: null,
+      disability: null,
+      entitlements: [],
+      surveys: [],
+      protectiveOrders: [
+        { kind: "DOMESTIC_ABUSE_PROTECTION_NOTICE", status: "EXPIRED", appliedMonth: "2026-08" },
+        { kind: "DOMESTIC_ABUSE_PROTECTION_ORDER", status: "INTERIM", appliedMonth: "2026-08" },
+        { kind: "DOMESTIC_ABUSE_PROTECTION_ORDER", status: "BREACHED", appliedMonth: "2026-10" },
+        { kind: "STALKING_PROTECTION_ORDER", status: "APPLIED", appliedMonth: "2026-11" },
+      ],
+    } as unknown as CaseFact;
+    const orders = caseChanges(kase).flatMap((f) => (f.kind === "protective_order" ? [[f.sourceKey, f.month, f.orderKind, f.outcome]] : []));
+    expect(orders).toEqual([
+      ["case:00000000-0000-4000-8000-000000000002:order:0", "2026-08", "DAPN", "ISSUED"],
+      ["case:00000000-0000-4000-8000-000000000002:order:1", "2026-08", "DAPO", "ISSUED"],
+      ["case:00000000-0000-4000-8000-000000000002:order:2", "2026-10", "DAPO", "BREACHED"],
+      ["case:00000000-0000-4000-8000-000000000002:order:3", "2026-11", "SPO", "APPLIED"],
+    ]);
+  });
 });

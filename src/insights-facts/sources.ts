@@ -1,4 +1,5 @@
 import {
+  CopeRecoverFact,
   Entitlement,
   EntitlementStatus,
   FactBatch,
@@ -6,6 +7,7 @@ import {
   FactContext,
   FactSource,
   MaracReferralFact,
+  ProtectiveOrderFact,
   ReferralFact,
   RiskAssessmentFact,
   SupportService,
@@ -14,6 +16,7 @@ import {
 } from "../subgraphs/insights/facts/facts";
 import type { ReferralService } from "../subgraphs/partners/referrals/referral.service";
 import type { RiskFactsService, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
+import type { OutcomeFactsService, PartnerFactsWatermark } from "../subgraphs/partners/support/outcome-facts.service";
 import type { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import {
   ageBandOf,
@@ -23,6 +26,9 @@ import {
   INTAKE_ROUTE,
   intakeStatusOf,
   londonMonthOf,
+  ORDER_KIND,
+  ORDER_OUTCOME,
+  OUTCOME_AREA,
   REFERRAL_OUT_ROUTE,
   referralOutStatusOf,
   RISK_TOOL,
@@ -41,7 +47,12 @@ import {
  *
  * - "victims": per GMVS case, one referral fact for the intake (route POLICE
  *   or SELF, service GMVS), one entitlement fact per Victims' Code
- *   entitlement the engine judged, one survey fact per right answered.
+ *   entitlement the engine judged, one survey fact per right answered, one
+ *   protective order fact per order on the case's crime (kind, where it has
+ *   got to) in the month it was applied for. Orders change on the police
+ *   record, not the case, so an order's later grant or breach is counted
+ *   when its case's facts are next read, as with the Victims' Code verdicts
+ *   that police updates change.
  * - "partners": per referral out (GMVS → partner), one referral fact (route
  *   PARTNER, the partner's service), with its case's context (month of the
  *   referral, borough, crime, demographics).
@@ -50,6 +61,10 @@ import {
  *   with its case's context in the month it was made.
  * - "partners-marac": per MARAC referral, one fact with its case's context
  *   in the month it was raised.
+ * - "partners-outcomes": per cope-and-recover outcome a partner measured for
+ *   a case at least twice, one fact (area, improved or not) with its case's
+ *   context in the month of the latest measurement, read from the partners'
+ *   change feeds through the partners subgraph.
  *
  * Source keys are the case or referral id with the fact's place in the case
  * (nth entitlement of a kind, nth survey response): the refresh HMACs them
@@ -62,6 +77,8 @@ import {
 export type CaseFactsFeed = Pick<CaseFactsService, "changedSince" | "forCases">;
 /** The partners' referral facts, however they are reached. */
 export type ReferralFactsFeed = Pick<ReferralService, "factsChangedSince">;
+/** The partners' cope-and-recover outcome facts, however they are reached. */
+export type OutcomeFactsFeed = Pick<OutcomeFactsService, "changedSince">;
 /** The partners' risk assessment and MARAC referral facts, however they are reached. */
 export type RiskFactsFeed = Pick<RiskFactsService, "assessmentsChangedSince" | "maracReferralsChangedSince">;
 
@@ -136,6 +153,17 @@ export function caseChanges(kase: CaseFact): FactChange[] {
       enhancedRights: e.enhancedRights,
     });
   }
+  (kase.protectiveOrders ?? []).forEach((order, i) => {
+    const fact: ProtectiveOrderFact = {
+      kind: "protective_order",
+      // The nth order of the case, oldest application first (CaseFact.protectiveOrders): the police order id never reaches insights.
+      sourceKey: `case:${kase.caseId}:order:${i}`,
+      ...contextOf(kase, order.appliedMonth),
+      orderKind: ORDER_KIND[order.kind],
+      outcome: ORDER_OUTCOME[order.status],
+    };
+    changes.push(fact);
+  });
   kase.surveys.forEach((response, i) => {
     // The overall score answers no one right; the evidence base measures satisfaction per right.
     for (const { right, score } of response.rightScores) {
@@ -262,3 +290,30 @@ export class MaracReferralFactSource extends CaseContextFactSource<MaracReferral
     return { kind: "deletion", factKind: "marac_referral", sourceKey: `marac:${m.maracReferralId}` };
   }
 }
+
+type OutcomeFeedFact = Awaited<ReturnType<OutcomeFactsFeed["changedSince"]>>["facts"][number];
+
+export class CopeRecoverFactSource extends CaseContextFactSource<OutcomeFeedFact> {
+  readonly name = "partners-outcomes";
+  constructor(
+    private readonly outcomes: OutcomeFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
+
+  protected page(watermark: string | null, limit: number) {
+    return this.outcomes.changedSince(watermark ? (JSON.parse(watermark) as PartnerFactsWatermark) : null, limit);
+  }
+
+  protected toFact(o: OutcomeFeedFact, kase: CaseFact): CopeRecoverFact {
+    return { kind: "cope_recover", sourceKey: sourceKeyOf(o), ...contextOf(kase, londonMonthOf(o.measuredAt)), area: OUTCOME_AREA[o.measure], improved: o.latest > o.first };
+  }
+
+  protected deletionOf(o: OutcomeFeedFact): FactChange {
+    return { kind: "deletion", factKind: "cope_recover", sourceKey: sourceKeyOf(o) };
+  }
+}
+
+/** One fact per case, partner and outcome area: measured again, it replaces the one before. */
+const sourceKeyOf = (o: OutcomeFeedFact) => `outcome:${o.caseId}:${o.partner}:${o.measure}`;

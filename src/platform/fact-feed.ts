@@ -21,6 +21,8 @@ export const FACT_FEED_PATHS = {
   riskAssessments: "/internal/facts/risk-assessments",
   /** partners: the facts of the MARAC referrals raised since `after`. */
   maracReferrals: "/internal/facts/marac-referrals",
+  /** partners: the cope-and-recover outcomes of the partner case records changed since `after` (each partner's cursor). */
+  outcomes: "/internal/facts/outcomes",
 } as const;
 
 /** The only piece that reads the fact feeds. */
@@ -39,7 +41,7 @@ const pageQuery = z
   .strict();
 
 /** The fields of the feeds' facts and watermarks that are times: JSON carries them as ISO text. */
-const TIME_FIELDS = new Set(["referredAt", "firstContactAt", "updatedAt", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "withdrawnAt", "closedAt", "assessedAt", "raisedAt"]);
+const TIME_FIELDS = new Set(["referredAt", "firstContactAt", "updatedAt", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "withdrawnAt", "closedAt", "assessedAt", "raisedAt", "measuredAt"]);
 
 /** A feed's JSON read back with its times as Dates, as the owning service returned them. */
 export function parseFeed<T>(text: string): T {

@@ -171,4 +171,7 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "EvidenceFilter.disabilities": ENUM_LIST,
   "EvidenceFilter.riskTools": ENUM_LIST,
   "EvidenceFilter.riskLevels": ENUM_LIST,
+  "EvidenceFilter.orderKinds": ENUM_LIST,
+  "EvidenceFilter.orderOutcomes": ENUM_LIST,
+  "EvidenceFilter.outcomeAreas": ENUM_LIST,
 };

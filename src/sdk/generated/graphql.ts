@@ -69,7 +69,10 @@ export type Dimension =
   | 'HATE_CRIME'
   | 'MODERN_SLAVERY'
   | 'MONTH'
+  | 'ORDER_KIND'
+  | 'ORDER_OUTCOME'
   | 'OUTCOME'
+  | 'OUTCOME_AREA'
   | 'REFERRAL_STATUS'
   | 'RISK_LEVEL'
   | 'RISK_TOOL'
@@ -153,6 +156,12 @@ export type EvidenceFilter = {
   fromMonth?: string | null | undefined;
   hateCrime?: boolean | null | undefined;
   modernSlavery?: boolean | null | undefined;
+  /** PROTECTIVE_ORDERS only */
+  orderKinds?: Array<EvidenceOrderKind> | null | undefined;
+  /** PROTECTIVE_ORDERS only */
+  orderOutcomes?: Array<EvidenceOrderOutcome> | null | undefined;
+  /** COPE_AND_RECOVER only */
+  outcomeAreas?: Array<EvidenceOutcomeArea> | null | undefined;
   outcomes?: Array<ReferralOutcome> | null | undefined;
   /** RISK_ASSESSMENTS only */
   riskLevels?: Array<EvidenceRiskLevel> | null | undefined;
@@ -165,6 +174,25 @@ export type EvidenceFilter = {
   /** YYYY-MM, inclusive */
   toMonth?: string | null | undefined;
 };
+
+/** A protective order's kind: Stalking Protection Order, Domestic Abuse Protection Notice, Domestic Abuse Protection Order */
+export type EvidenceOrderKind =
+  | 'DAPN'
+  | 'DAPO'
+  | 'SPO';
+
+/** Where a protective order has got to, from its latest status on the police record: applied for, issued, or breached */
+export type EvidenceOrderOutcome =
+  | 'APPLIED'
+  | 'BREACHED'
+  | 'ISSUED';
+
+/** The Ministry of Justice cope-and-recover outcome areas a partner measures at intake and again later */
+export type EvidenceOutcomeArea =
+  | 'BETTER_ABLE_TO_COPE'
+  | 'BETTER_INFORMED'
+  | 'FEELING_SAFER'
+  | 'IMPROVED_HEALTH_AND_WELLBEING';
 
 /** How a referral reached the service (police, self, or a partner agency) */
 export type EvidenceReferralRoute =
@@ -242,10 +270,12 @@ export type LawfulBasis =
 
 /** What an evidence-base table counts or measures */
 export type Measure =
+  | 'COPE_AND_RECOVER'
   | 'MARAC_REFERRALS'
   | 'OPEN_WAITING_LIST'
   | 'OUTCOMES'
   | 'POLICE_RECORDED_CRIME'
+  | 'PROTECTIVE_ORDERS'
   | 'REFERRALS'
   | 'RISK_ASSESSMENTS'
   | 'SURVEY_SATISFACTION'

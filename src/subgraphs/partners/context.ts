@@ -9,6 +9,7 @@ import { createReferralLoaders } from "./referrals/referral.loaders";
 import { ReferralService } from "./referrals/referral.service";
 import { RiskAssessmentService } from "./risk/risk-assessment.service";
 import type { RiskFactsService } from "./risk/risk-facts.service";
+import type { OutcomeFactsService } from "./support/outcome-facts.service";
 
 export interface PartnersServices {
   partners: ReadonlyMap<PartnerCode, PartnerConnector>;
@@ -18,6 +19,7 @@ export interface PartnersServices {
   riskSync: PartnerRiskSync;
   referrals: ReferralService;
   riskFacts: RiskFactsService;
+  outcomeFacts: OutcomeFactsService;
 }
 
 export function createPartnersContext(services: PartnersServices, base: GuardedContext) {

@@ -24,6 +24,8 @@ import { RiskAssessmentResolver } from "./risk/risk-assessment.resolver";
 import { RiskAssessmentService } from "./risk/risk-assessment.service";
 import { RiskFactsService } from "./risk/risk-facts.service";
 import { serveRiskFacts } from "./risk/facts.routes";
+import { serveOutcomeFacts } from "./support/facts.routes";
+import { OutcomeFactsService } from "./support/outcome-facts.service";
 import { RiskAnswerGiven, RiskAssessment } from "./risk/risk-assessment.types";
 import { seedPartners } from "./seed";
 import { OutcomeMeasure, SafetyPlan, SafetyPlanReview, SupportAction } from "./support/support.types";
@@ -86,10 +88,12 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
     riskSync: new PartnerRiskSync(db.dataSource, sources.partners),
     referrals: new ReferralService(db.dataSource),
     riskFacts: new RiskFactsService(db.dataSource),
+    outcomeFacts: new OutcomeFactsService(sources.partners),
   }),
   routes: (app, services, { serviceKey, logger }) => {
     serveReferralFacts(app, services.referrals, serviceKey, logger);
     serveRiskFacts(app, services.riskFacts, serviceKey, logger);
+    serveOutcomeFacts(app, services.outcomeFacts, serviceKey, logger);
   },
   outbox: "partners",
   createContext: createPartnersContext,

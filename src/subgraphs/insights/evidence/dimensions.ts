@@ -8,6 +8,9 @@ import {
   EntitlementStatus,
   EthnicGroup,
   Ethnicity,
+  EvidenceOrderKind,
+  EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -26,6 +29,8 @@ export enum FactTable {
   POLICE_UK = "police_uk_crime",
   RISK_ASSESSMENT = "risk_assessment_fact",
   MARAC_REFERRAL = "marac_referral_fact",
+  PROTECTIVE_ORDER = "protective_order_fact",
+  COPE_RECOVER = "cope_recover_fact",
 }
 
 /** What a table can be split by. */
@@ -52,10 +57,13 @@ export enum Dimension {
   SURVEY_RIGHT = "SURVEY_RIGHT",
   RISK_TOOL = "RISK_TOOL",
   RISK_LEVEL = "RISK_LEVEL",
+  ORDER_KIND = "ORDER_KIND",
+  ORDER_OUTCOME = "ORDER_OUTCOME",
+  OUTCOME_AREA = "OUTCOME_AREA",
 }
 registerEnumType(Dimension, { name: "Dimension", description: "What an evidence-base table can be split by" });
 
-const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL];
+const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL, FactTable.PROTECTIVE_ORDER, FactTable.COPE_RECOVER];
 const CONTEXT_FACTS = ALL_FACTS;
 
 export interface DimensionValue {
@@ -132,6 +140,32 @@ export const DIMENSIONS: Record<Dimension, DimensionSpec> = {
     domain: valuesOf(EvidenceRiskLevel, { [EvidenceRiskLevel.NOT_GRADED]: "Not graded (S-DASH)" }),
     facts: [FactTable.RISK_ASSESSMENT],
     label: "Risk level",
+  },
+  [Dimension.ORDER_KIND]: {
+    sql: "order_kind",
+    domain: valuesOf(EvidenceOrderKind, {
+      [EvidenceOrderKind.SPO]: "Stalking Protection Order",
+      [EvidenceOrderKind.DAPN]: "Domestic Abuse Protection Notice",
+      [EvidenceOrderKind.DAPO]: "Domestic Abuse Protection Order",
+    }),
+    facts: [FactTable.PROTECTIVE_ORDER],
+    label: "Protective order",
+  },
+  [Dimension.ORDER_OUTCOME]: {
+    sql: "order_outcome",
+    domain: valuesOf(EvidenceOrderOutcome, {
+      [EvidenceOrderOutcome.APPLIED]: "Applied for, not yet issued",
+      [EvidenceOrderOutcome.ISSUED]: "Issued, not recorded as breached",
+      [EvidenceOrderOutcome.BREACHED]: "Breached",
+    }),
+    facts: [FactTable.PROTECTIVE_ORDER],
+    label: "Order outcome",
+  },
+  [Dimension.OUTCOME_AREA]: {
+    sql: "outcome_area",
+    domain: valuesOf(EvidenceOutcomeArea, { [EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING]: "Improved health and wellbeing" }),
+    facts: [FactTable.COPE_RECOVER],
+    label: "Cope-and-recover outcome",
   },
 };
 

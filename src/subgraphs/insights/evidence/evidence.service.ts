@@ -421,5 +421,15 @@ function footnotes(plan: Plan, rule: DisclosureRule): string[] {
   if (plan.spec.facts === "marac_referral_fact") {
     notes.push("Counts are of referrals raised (one per high-risk assessment, whether recorded through Casebridge or in a partner's own system), not people.");
   }
+  if (plan.spec.facts === "cope_recover_fact") {
+    notes.push(
+      "Counts are of outcomes a partner measured at least twice for a victim (one per outcome area), not people; a single measurement shows no change and is not counted. Each area is a separate measure of the same people, so areas are not added up. The outcome areas are not confirmed against the grant terms.",
+    );
+  }
+  if (plan.spec.facts === "protective_order_fact") {
+    notes.push(
+      "Counts are of orders, not people, and only those on crimes of victims GMVS supports. Each is counted in the month it was applied for (a notice: given), by its latest status on the police record as last read with its case: the record keeps no breach date, so an order breached and since varied or expired counts as issued.",
+    );
+  }
   return notes;
 }

@@ -8,6 +8,9 @@ import {
   Disability,
   EthnicGroup,
   Ethnicity,
+  EvidenceOrderKind,
+  EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -29,6 +32,18 @@ registerEnumType(Disability, { name: "EvidenceDisability", description: "Equalit
 registerEnumType(CrimeType, { name: "CrimeType", description: "police.uk crime categories, and not reported to the police" });
 registerEnumType(ReferralOutcome, { name: "ReferralOutcome" });
 registerEnumType(EvidenceRiskTool, { name: "EvidenceRiskTool", description: "The risk tool behind an assessment: the DASH checklist (any version) or the S-DASH stalking screen" });
+registerEnumType(EvidenceOrderKind, {
+  name: "EvidenceOrderKind",
+  description: "A protective order's kind: Stalking Protection Order, Domestic Abuse Protection Notice, Domestic Abuse Protection Order",
+});
+registerEnumType(EvidenceOrderOutcome, {
+  name: "EvidenceOrderOutcome",
+  description: "Where a protective order has got to, from its latest status on the police record: applied for, issued, or breached",
+});
+registerEnumType(EvidenceOutcomeArea, {
+  name: "EvidenceOutcomeArea",
+  description: "The Ministry of Justice cope-and-recover outcome areas a partner measures at intake and again later",
+});
 registerEnumType(EvidenceRiskLevel, { name: "EvidenceRiskLevel", description: "The level a DASH assessment reached; an S-DASH screen is not graded" });
 
 @NonPersonal("Statistic", "one aggregate figure under disclosure control")
@@ -185,6 +200,15 @@ export class EvidenceFilter {
 
   @Field(() => [EvidenceRiskLevel], { nullable: true, description: "RISK_ASSESSMENTS only" })
   riskLevels?: EvidenceRiskLevel[] | null;
+
+  @Field(() => [EvidenceOrderKind], { nullable: true, description: "PROTECTIVE_ORDERS only" })
+  orderKinds?: EvidenceOrderKind[] | null;
+
+  @Field(() => [EvidenceOrderOutcome], { nullable: true, description: "PROTECTIVE_ORDERS only" })
+  orderOutcomes?: EvidenceOrderOutcome[] | null;
+
+  @Field(() => [EvidenceOutcomeArea], { nullable: true, description: "COPE_AND_RECOVER only" })
+  outcomeAreas?: EvidenceOutcomeArea[] | null;
 
   @Field(() => [AgeBand], { nullable: true })
   ageBands?: AgeBand[] | null;

@@ -24,6 +24,10 @@ export enum Measure {
   RISK_ASSESSMENTS = "RISK_ASSESSMENTS",
   /** MARAC referrals raised, by the month they were raised. */
   MARAC_REFERRALS = "MARAC_REFERRALS",
+  /** Protective orders (SPO, DAPN, DAPO) on supported victims' crimes, by the month applied for. */
+  PROTECTIVE_ORDERS = "PROTECTIVE_ORDERS",
+  /** Cope-and-recover outcomes better at the latest measurement than at the first, over those measured at least twice, by outcome area. */
+  COPE_AND_RECOVER = "COPE_AND_RECOVER",
 }
 registerEnumType(Measure, { name: "Measure", description: "What an evidence-base table counts or measures" });
 
@@ -128,5 +132,25 @@ export const MEASURES: Record<Measure, MeasureSpec> = {
     where: null,
     countUnit: "MARAC referrals",
     description: "MARAC referrals raised from high-risk assessments, by the month they were raised",
+  },
+  [Measure.PROTECTIVE_ORDERS]: {
+    kind: "count",
+    facts: FactTable.PROTECTIVE_ORDER,
+    where: null,
+    countUnit: "protective orders (SPO, DAPN, DAPO)",
+    description:
+      "Stalking Protection Orders and Domestic Abuse Protection Notices and Orders on the crimes of victims GMVS supports, by the month applied for (a notice: given); split by ORDER_KIND and ORDER_OUTCOME",
+  },
+  [Measure.COPE_AND_RECOVER]: {
+    kind: "rate",
+    facts: FactTable.COPE_RECOVER,
+    where: null,
+    numerator: "improved",
+    alwaysBy: Dimension.OUTCOME_AREA,
+    // Each area is a separate measure of the same people, so areas are not added up.
+    alwaysByHasTotal: false,
+    countUnit: "outcomes measured at least twice",
+    description:
+      "Share of partners' cope-and-recover outcomes (feeling safer, better able to cope, better informed, improved health and wellbeing) scored higher at the latest measurement than at the first, over outcomes measured at least twice, by the month of the latest",
   },
 };

@@ -251,6 +251,44 @@ export enum EvidenceRiskLevel {
   NOT_GRADED = "NOT_GRADED",
 }
 
+/**
+ * A protective order's kind as the evidence base counts it: the Stalking
+ * Protection Order (Stalking Protection Act 2019), the Domestic Abuse
+ * Protection Notice and Order (Domestic Abuse Act 2021 Part 3). The police
+ * record's own kinds, under shorter names.
+ */
+export enum EvidenceOrderKind {
+  SPO = "SPO",
+  DAPN = "DAPN",
+  DAPO = "DAPO",
+}
+
+/**
+ * Where a protective order has got to, from its latest status on the police
+ * record: applied for and not yet issued; issued (interim or full, in force,
+ * varied or expired); breached. The record keeps no breach date and no
+ * history, so an order breached and since varied or expired counts as
+ * issued, not breached.
+ */
+export enum EvidenceOrderOutcome {
+  APPLIED = "APPLIED",
+  ISSUED = "ISSUED",
+  BREACHED = "BREACHED",
+}
+
+/**
+ * The Ministry of Justice cope-and-recover outcome areas for funded victim
+ * services, as partners measure them (connectors/partners.ts
+ * OutcomeMeasureKind; DOMAIN-REFERENCE.md §7.2: not confirmed against the
+ * grant terms).
+ */
+export enum EvidenceOutcomeArea {
+  FEELING_SAFER = "FEELING_SAFER",
+  BETTER_ABLE_TO_COPE = "BETTER_ABLE_TO_COPE",
+  BETTER_INFORMED = "BETTER_INFORMED",
+  IMPROVED_HEALTH_AND_WELLBEING = "IMPROVED_HEALTH_AND_WELLBEING",
+}
+
 /** What every fact says about its context. No field here identifies a person on its own. */
 export interface FactContext {
   /** Calendar month the fact belongs to, YYYY-MM (a referral's month is the month it was made). */
@@ -314,6 +352,26 @@ export interface MaracReferralFact extends FactContext {
   sourceKey: string;
 }
 
+/** One protective order on a supported victim's crime; its month is the month it was applied for (a notice: given). */
+export interface ProtectiveOrderFact extends FactContext {
+  kind: "protective_order";
+  sourceKey: string;
+  orderKind: EvidenceOrderKind;
+  outcome: EvidenceOrderOutcome;
+}
+
+/**
+ * One cope-and-recover outcome a partner measured for a victim at least
+ * twice; its month is the month of the latest measurement. Improved when the
+ * latest score is higher than the first.
+ */
+export interface CopeRecoverFact extends FactContext {
+  kind: "cope_recover";
+  sourceKey: string;
+  area: EvidenceOutcomeArea;
+  improved: boolean;
+}
+
 export type FactKind = Fact["kind"];
 
 /** The record behind a fact is gone (erased, or created in error): its fact goes too. */
@@ -323,7 +381,7 @@ export interface FactDeletion {
   sourceKey: string;
 }
 
-export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact;
+export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact | ProtectiveOrderFact | CopeRecoverFact;
 export type FactChange = Fact | FactDeletion;
 
 export interface FactBatch {

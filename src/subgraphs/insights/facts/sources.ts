@@ -7,12 +7,16 @@ import {
   EntitlementFact,
   EntitlementStatus,
   Ethnicity,
+  EvidenceOrderKind,
+  EvidenceOrderOutcome,
+  EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   FactBatch,
   FactChange,
   FactContext,
   FactSource,
+  ProtectiveOrderFact,
   ReferralFact,
   ReferralOutcome,
   ReferralRoute,
@@ -85,6 +89,13 @@ const BOROUGHS: [Borough, number][] = [
   [Borough.TAMESIDE, 231],
   [Borough.TRAFFORD, 235],
   [Borough.WIGAN, 330],
+];
+/** Each cope-and-recover area, and how often a victim's latest score beats the first. */
+const OUTCOME_AREAS: [EvidenceOutcomeArea, number][] = [
+  [EvidenceOutcomeArea.FEELING_SAFER, 0.7],
+  [EvidenceOutcomeArea.BETTER_ABLE_TO_COPE, 0.65],
+  [EvidenceOutcomeArea.BETTER_INFORMED, 0.8],
+  [EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING, 0.55],
 ];
 const ROUTES: [ReferralRoute, number][] = [
   [ReferralRoute.POLICE, 60],
@@ -206,8 +217,8 @@ export class SyntheticFactSource implements FactSource {
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
     const from = watermark === null ? 0 : Number(watermark);
-    // At most 1 referral + 2 entitlements + 7 answers + 2 risk assessments + 1 MARAC referral per referral.
-    const to = Math.min(this.options.referrals, from + Math.max(1, Math.floor(limit / 13)));
+    // At most 1 referral + 2 entitlements + 7 answers + 2 risk assessments + 1 MARAC referral + 2 protective orders + 4 outcomes per referral.
+    const to = Math.min(this.options.referrals, from + Math.max(1, Math.floor(limit / 19)));
     const facts: FactChange[] = [];
     for (let i = from; i < to; i++) facts.push(...this.factsOfReferral(i));
     return { facts, watermark: String(to), hasMore: to < this.options.referrals };
@@ -337,6 +348,39 @@ export class SyntheticFactSource implements FactSource {
       }
       if (context.flags.stalking && random() < 0.6) {
         facts.push({ ...context, kind: "risk_assessment", sourceKey: `${sourceKey}:sdash`, tool: EvidenceRiskTool.S_DASH, level: EvidenceRiskLevel.NOT_GRADED });
+      }
+    }
+    // Drawn after the risk facts, so those are unchanged too. Orders are on police-reported crimes only: a DAPN
+    // given by the police, often followed by an application for a DAPO (Domestic Abuse Act 2021 Part 3), and
+    // SPOs for stalking (Stalking Protection Act 2019); some still awaiting the court, some breached.
+    if (route === ReferralRoute.POLICE) {
+      const order = (orderKind: EvidenceOrderKind, outcome: EvidenceOrderOutcome, n: number): ProtectiveOrderFact => ({
+        ...context,
+        kind: "protective_order",
+        sourceKey: `${sourceKey}:order:${n}`,
+        orderKind,
+        outcome,
+      });
+      const courtOrder = () =>
+        weighted(random, [
+          [EvidenceOrderOutcome.APPLIED, monthsBack === 0 ? 30 : 8],
+          [EvidenceOrderOutcome.ISSUED, 72],
+          [EvidenceOrderOutcome.BREACHED, 20],
+        ] as const);
+      if (domesticAbuse && random() < 0.15) {
+        facts.push(order(EvidenceOrderKind.DAPN, random() < 0.05 ? EvidenceOrderOutcome.BREACHED : EvidenceOrderOutcome.ISSUED, 0));
+        if (random() < 0.6) facts.push(order(EvidenceOrderKind.DAPO, courtOrder(), 1));
+      } else if (context.flags.stalking && random() < 0.2) {
+        facts.push(order(EvidenceOrderKind.SPO, courtOrder(), 0));
+      }
+    }
+    // Drawn after the orders, so those are unchanged too. A partner measures cope-and-recover outcomes of the
+    // victims it supports at intake and again later, so an outcome's month is a month or three after the referral.
+    if (service !== SupportService.GMVS && service !== SupportService.OTHER && contacted && accepted && random() < 0.6) {
+      const later = Math.max(0, monthsBack - 1 - Math.floor(random() * 3));
+      const measuredIn = new Date(Date.UTC(this.lastMonth.year, this.lastMonth.month - 1 - later, 1)).toISOString().slice(0, 7);
+      for (const [area, improves] of OUTCOME_AREAS) {
+        if (random() < 0.75) facts.push({ ...context, month: measuredIn, kind: "cope_recover", sourceKey: `${sourceKey}:outcome:${area}`, area, improved: random() < improves });
       }
     }
     return facts;

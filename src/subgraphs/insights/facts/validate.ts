@@ -6,6 +6,9 @@ import {
   Entitlement,
   EntitlementStatus,
   Ethnicity,
+  EvidenceOrderKind,
+  EvidenceOutcomeArea,
+  EvidenceOrderOutcome,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   Fact,
@@ -55,6 +58,11 @@ export function factProblem(fact: Fact): string | null {
     if ((fact.tool === EvidenceRiskTool.S_DASH) !== (fact.level === EvidenceRiskLevel.NOT_GRADED)) problems.push("an S-DASH screen, and only one, is not graded");
   } else if (fact.kind === "marac_referral") {
     // Context only.
+  } else if (fact.kind === "protective_order") {
+    domains.push(["orderKind", EvidenceOrderKind, fact.orderKind], ["outcome", EvidenceOrderOutcome, fact.outcome]);
+  } else if (fact.kind === "cope_recover") {
+    domains.push(["area", EvidenceOutcomeArea, fact.area]);
+    if (typeof fact.improved !== "boolean") problems.push("improved is not a boolean");
   } else {
     domains.push(["right", SurveyRight, fact.right]);
     if (!Number.isInteger(fact.score) || fact.score < SURVEY_SCALE.min || fact.score > SURVEY_SCALE.max) problems.push("score is not 1 to 5");

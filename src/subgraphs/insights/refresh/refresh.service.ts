@@ -220,8 +220,8 @@ export class RefreshService {
       const kind = change.kind === "deletion" ? change.factKind : change.kind;
       latest.set(factKey(this.options.pseudonymKey, kind, source, change.sourceKey), change);
     }
-    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [] };
-    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [] };
+    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [] };
+    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [] };
     let rejected = 0;
     for (const [key, change] of latest) {
       if (change.kind === "deletion") {
@@ -291,6 +291,8 @@ const REFERRAL_COLUMNS: Column[] = [
 const ENTITLEMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["entitlement", "text"], ["status", "text"], ["enhanced_rights", "boolean"]];
 const SURVEY_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["survey_right", "text"], ["score", "smallint"]];
 const RISK_ASSESSMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["risk_tool", "text"], ["risk_level", "text"]];
+const PROTECTIVE_ORDER_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["order_kind", "text"], ["order_outcome", "text"]];
+const COPE_RECOVER_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["outcome_area", "text"], ["improved", "boolean"]];
 
 /** Each fact kind's columns; its table is insights.<kind>_fact. */
 const COLUMNS: Record<FactKind, Column[]> = {
@@ -299,6 +301,8 @@ const COLUMNS: Record<FactKind, Column[]> = {
   survey: SURVEY_COLUMNS,
   risk_assessment: RISK_ASSESSMENT_COLUMNS,
   marac_referral: CONTEXT_COLUMNS,
+  protective_order: PROTECTIVE_ORDER_COLUMNS,
+  cope_recover: COPE_RECOVER_COLUMNS,
 };
 
 /** One statement per batch whatever its size: rows travel as one JSON parameter. */
@@ -373,5 +377,9 @@ function factRow(key: string, fact: Fact): Record<string, unknown> {
       return riskAssessmentRow(key, fact);
     case "marac_referral":
       return contextRow(key, fact);
+    case "protective_order":
+      return { ...contextRow(key, fact), order_kind: fact.orderKind, order_outcome: fact.outcome };
+    case "cope_recover":
+      return { ...contextRow(key, fact), outcome_area: fact.area, improved: fact.improved };
   }
 }

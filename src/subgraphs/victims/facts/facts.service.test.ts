@@ -66,6 +66,8 @@ describe("the insights facts feed", () => {
         { entitlement: "R8_TOLD_OF_HEARING_OUTCOME", right: 8, month: "2026-10", enhancedRights: true, status: "MET" },
       ],
       surveys: [{ overall: 4, rightScores: [1, 2, 3, 4, 5, 6, 7].map((right) => ({ right, score: right === 6 ? 3 : 4 })) }],
+      // Her SPO, applied for in September and granted: kind, latest status and month, never the police's order id.
+      protectiveOrders: [{ kind: "STALKING_PROTECTION_ORDER", status: "GRANTED", appliedMonth: "2026-09" }],
     });
   });
 
@@ -76,7 +78,7 @@ describe("the insights facts feed", () => {
         if (value) expect(text).not.toContain(value);
       }
     }
-    expect(text).not.toMatch(/SYN\/\d+\/26|SYN-UPDATE|Caseworker/);
+    expect(text).not.toMatch(/SYN\/\d+\/26|SYN-UPDATE|SYN-ORDER|Caseworker/);
   });
 
   it("returns only cases changed after the watermark, and the same watermark when none changed", async () => {
@@ -95,11 +97,14 @@ describe("the insights facts feed", () => {
     expect(next.facts[0]?.surveys.at(-1)).toEqual({ overall: 5, rightScores: [{ right: 1, score: 5 }] });
   });
 
-  it("marks entitlements unknown, not empty, when the police source is down", async () => {
+  it("marks entitlements and protective orders unknown, not empty, when the police source is down", async () => {
     hub.sources.standIns.police?.setMode("down");
     const batch = await facts.changedSince(null, 100);
     expect(batch.policeUnavailable).toBe(true);
     expect(batch.facts.length).toBeGreaterThan(0);
-    for (const fact of batch.facts) expect(fact.entitlements).toBeNull();
+    for (const fact of batch.facts) {
+      expect(fact.entitlements).toBeNull();
+      expect(fact.protectiveOrders).toBeNull();
+    }
   });
 });

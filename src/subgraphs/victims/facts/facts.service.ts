@@ -1,5 +1,5 @@
 import { SourceUnavailableError } from "../../../../connectors/contract";
-import type { CrimeFlags, InvestigationUpdate, PoliceCrime } from "../../../../connectors/police/types";
+import type { CrimeFlags, InvestigationUpdate, PoliceCrime, ProtectiveOrder, ProtectiveOrderKind, ProtectiveOrderStatus } from "../../../../connectors/police/types";
 import { AgeBand, Borough, Disability, Ethnicity, Sex } from "../../../platform/domain";
 import { CaseRecord } from "../cases/case.entity";
 import { CaseService } from "../cases/case.service";
@@ -15,7 +15,7 @@ import { londonDateOf } from "../victims-code/working-days";
 /**
  * What insights may know about one case: pseudonymised facts, never a name,
  * a date of birth, a contact detail, a worker, a crime reference or any id
- * but the case id (insights needs one key to replace a case's earlier facts;
+ * but the case id (not an order's either) (insights needs one key to replace a case's earlier facts;
  * the hub hashes it before anything is stored). Entitlements come in the
  * engine's order (by triggering event) and survey responses oldest first, so
  * the nth of each keeps its place when a case is sent again. The month is London time; the referral's
@@ -54,6 +54,14 @@ export interface CaseFact {
   entitlements: { entitlement: EntitlementCode; right: number; month: string; enhancedRights: boolean; status: EntitlementStatus }[] | null;
   /** Each survey response's scores, 1 to 5, oldest response first. */
   surveys: { overall: number | null; rightScores: { right: number; score: number }[] }[];
+  /**
+   * The protective orders (SPO, DAPN, DAPO) on the case's crime as the police
+   * record holds them now, oldest application first, each with the month
+   * (YYYY-MM) it was applied for (a notice: given). The record keeps only an
+   * order's latest status, so a breach shows only while the order's status
+   * is BREACHED. Null when the police source could not answer.
+   */
+  protectiveOrders: { kind: ProtectiveOrderKind; status: ProtectiveOrderStatus; appliedMonth: string }[] | null;
 }
 
 /** Where the feed has got to: the last case change read. Opaque to insights; pass it back. */
@@ -87,6 +95,7 @@ export class CaseFactsService {
     private readonly surveys: SurveyService,
     private readonly police: {
       updatesForCrimes(references: readonly string[]): Promise<InvestigationUpdate[][]>;
+      ordersForCrimes(references: readonly string[]): Promise<ProtectiveOrder[][]>;
       fetchByKeys(references: readonly string[]): Promise<(PoliceCrime | null)[]>;
     },
     private readonly clock: () => Date = () => new Date(),
@@ -129,16 +138,21 @@ export class CaseFactsService {
     const informedOf = new Map(crimes.map((reference, i) => [reference, informed[i] ?? []]));
     let updates: Map<string, InvestigationUpdate[]> | null = new Map();
     let crimeOf: Map<string, PoliceCrime | null> | null = new Map();
+    let ordersOf: Map<string, ProtectiveOrder[]> | null = new Map();
     try {
-      const [lists, records] = crimes.length ? await Promise.all([this.police.updatesForCrimes(crimes), this.police.fetchByKeys(crimes)]) : [[], []];
+      const [lists, records, orders] = crimes.length
+        ? await Promise.all([this.police.updatesForCrimes(crimes), this.police.fetchByKeys(crimes), this.police.ordersForCrimes(crimes)])
+        : [[], [], []];
       crimes.forEach((reference, i) => {
         updates?.set(reference, lists[i] ?? []);
         crimeOf?.set(reference, records[i] ?? null);
+        ordersOf?.set(reference, orders[i] ?? []);
       });
     } catch (error) {
       if (!(error instanceof SourceUnavailableError)) throw error;
       updates = null;
       crimeOf = null;
+      ordersOf = null;
     }
 
     const facts = kases.map((kase, i): CaseFact => {
@@ -170,10 +184,18 @@ export class CaseFactsService {
             ? null
             : entitlementsOf(kase, { updates: updates.get(kase.crimeReference ?? "") ?? [], contacts: caseContacts, crime, informed: informedOf.get(kase.crimeReference ?? "") ?? [], enhancedRights: enhancedRights[i] ?? [] }, now),
         surveys: (surveys[i] ?? []).map((s) => ({ overall: s.overall, rightScores: s.rightScores.map(({ right, score }) => ({ right, score })) })),
+        protectiveOrders: ordersOf === null ? null : protectiveOrdersOf(ordersOf.get(kase.crimeReference ?? "") ?? []),
       };
     });
     return { facts, policeUnavailable: updates === null };
   }
+}
+
+/** Oldest application first, ties by the police id, so the nth order of a case keeps its place when the case is read again; the id goes no further. */
+function protectiveOrdersOf(orders: readonly ProtectiveOrder[]): NonNullable<CaseFact["protectiveOrders"]> {
+  return [...orders]
+    .sort((a, b) => a.appliedOn.localeCompare(b.appliedOn) || a.id.localeCompare(b.id))
+    .map((o) => ({ kind: o.kind, status: o.status, appliedMonth: o.appliedOn.slice(0, 7) }));
 }
 
 function entitlementsOf(kase: CaseRecord, record: CodeRecord, now: Date): CaseFact["entitlements"] {
