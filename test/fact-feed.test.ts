@@ -57,8 +57,8 @@ describe("the fact feeds", () => {
     expect((await fetch(new URL(`${FACT_FEED_PATHS.cases}?limit=5`, hub.url), { headers: { authorization: `Bearer ${await insightsToken("victims-facts")}` } })).status).toBe(404);
   });
 
-  it("give the partners' risk assessment, MARAC referral and cope-and-recover outcome facts to the insights subgraph's service token, and to nothing else", async () => {
-    for (const path of [FACT_FEED_PATHS.riskAssessments, FACT_FEED_PATHS.maracReferrals, FACT_FEED_PATHS.outcomes]) {
+  it("give the partners' risk assessment, MARAC referral, cope-and-recover outcome, NRM submission and place-of-safety stay facts to the insights subgraph's service token, and to nothing else", async () => {
+    for (const path of [FACT_FEED_PATHS.riskAssessments, FACT_FEED_PATHS.maracReferrals, FACT_FEED_PATHS.outcomes, FACT_FEED_PATHS.nrmSubmissions, FACT_FEED_PATHS.placeOfSafetyStays]) {
       const url = new URL(`${path}?limit=5`, hub.subgraphs.partners.url);
       expect({ path, status: (await get(url, `Bearer ${await insightsToken("partners-facts")}`)).status }).toEqual({ path, status: 200 });
       const refusedWith = {

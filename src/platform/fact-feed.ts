@@ -23,6 +23,10 @@ export const FACT_FEED_PATHS = {
   maracReferrals: "/internal/facts/marac-referrals",
   /** partners: the cope-and-recover outcomes of the partner case records changed since `after` (each partner's cursor). */
   outcomes: "/internal/facts/outcomes",
+  /** partners: Challenger's NRM referrals and Duty to Notify returns on the case records changed since `after` (its cursor). */
+  nrmSubmissions: "/internal/facts/nrm-submissions",
+  /** partners: Challenger's place-of-safety stays on the case records changed since `after` (its cursor). */
+  placeOfSafetyStays: "/internal/facts/place-of-safety-stays",
 } as const;
 
 /** The only piece that reads the fact feeds. */
@@ -41,7 +45,7 @@ const pageQuery = z
   .strict();
 
 /** The fields of the feeds' facts and watermarks that are times: JSON carries them as ISO text. */
-const TIME_FIELDS = new Set(["referredAt", "firstContactAt", "updatedAt", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "withdrawnAt", "closedAt", "assessedAt", "raisedAt", "measuredAt"]);
+const TIME_FIELDS = new Set(["referredAt", "firstContactAt", "updatedAt", "sentAt", "receivedAt", "acceptedAt", "declinedAt", "withdrawnAt", "closedAt", "assessedAt", "raisedAt", "measuredAt", "submittedAt", "startedAt", "endedAt"]);
 
 /** A feed's JSON read back with its times as Dates, as the owning service returned them. */
 export function parseFeed<T>(text: string): T {

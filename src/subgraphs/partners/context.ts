@@ -10,6 +10,7 @@ import { ReferralService } from "./referrals/referral.service";
 import { RiskAssessmentService } from "./risk/risk-assessment.service";
 import type { RiskFactsService } from "./risk/risk-facts.service";
 import type { OutcomeFactsService } from "./support/outcome-facts.service";
+import type { ModernSlaveryFactsService } from "./challenger/modern-slavery-facts.service";
 
 export interface PartnersServices {
   partners: ReadonlyMap<PartnerCode, PartnerConnector>;
@@ -20,6 +21,7 @@ export interface PartnersServices {
   referrals: ReferralService;
   riskFacts: RiskFactsService;
   outcomeFacts: OutcomeFactsService;
+  modernSlaveryFacts: ModernSlaveryFactsService;
 }
 
 export function createPartnersContext(services: PartnersServices, base: GuardedContext) {

@@ -26,6 +26,8 @@ import { RiskFactsService } from "./risk/risk-facts.service";
 import { serveRiskFacts } from "./risk/facts.routes";
 import { serveOutcomeFacts } from "./support/facts.routes";
 import { OutcomeFactsService } from "./support/outcome-facts.service";
+import { serveModernSlaveryFacts } from "./challenger/facts.routes";
+import { ModernSlaveryFactsService } from "./challenger/modern-slavery-facts.service";
 import { RiskAnswerGiven, RiskAssessment } from "./risk/risk-assessment.types";
 import { seedPartners } from "./seed";
 import { OutcomeMeasure, SafetyPlan, SafetyPlanReview, SupportAction } from "./support/support.types";
@@ -89,11 +91,13 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
     referrals: new ReferralService(db.dataSource),
     riskFacts: new RiskFactsService(db.dataSource),
     outcomeFacts: new OutcomeFactsService(sources.partners),
+    modernSlaveryFacts: new ModernSlaveryFactsService(sources.partners),
   }),
   routes: (app, services, { serviceKey, logger }) => {
     serveReferralFacts(app, services.referrals, serviceKey, logger);
     serveRiskFacts(app, services.riskFacts, serviceKey, logger);
     serveOutcomeFacts(app, services.outcomeFacts, serviceKey, logger);
+    serveModernSlaveryFacts(app, services.modernSlaveryFacts, serviceKey, logger);
   },
   outbox: "partners",
   createContext: createPartnersContext,
