@@ -25,6 +25,7 @@ import { PartnersRiskRecordedAt1795449695000 } from "./1795449695000-PartnersRis
 import { InsightsRiskFacts1795449700000 } from "./1795449700000-InsightsRiskFacts";
 import { InsightsProtectiveOrderFacts1795449705000 } from "./1795449705000-InsightsProtectiveOrderFacts";
 import { InsightsCopeRecoverFacts1795449710000 } from "./1795449710000-InsightsCopeRecoverFacts";
+import { InsightsModernSlaveryFacts1795449715000 } from "./1795449715000-InsightsModernSlaveryFacts";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   InsightsRiskFacts1795449700000,
   InsightsProtectiveOrderFacts1795449705000,
   InsightsCopeRecoverFacts1795449710000,
+  InsightsModernSlaveryFacts1795449715000,
 ];

@@ -1,4 +1,4 @@
-import { ReferralStatus as PartnerStatus } from "../../connectors/partners";
+import { NrmDecisionOutcome, NrmSubmissionKind, ReferralStatus as PartnerStatus } from "../../connectors/partners";
 import { AgeBand as CaseAgeBand, Disability as CaseDisability, Ethnicity as CaseEthnicity, OrganisationCode, Sex as CaseSex } from "../platform/domain";
 import { ethnicGroupOf } from "../subgraphs/insights/facts/facts";
 import { CaseClosureReason, CaseStatus } from "../subgraphs/victims/cases/case.types";
@@ -9,8 +9,10 @@ import {
   ethnicityOf,
   intakeStatusOf,
   londonMonthOf,
+  nrmStageOf,
   referralOutStatusOf,
   sexOf,
+  stayLengthOf,
   supportServiceOf,
 } from "./categories";
 
@@ -140,5 +142,36 @@ describe("crimes in the evidence base", () => {
     ["2031-12-31T23:59:59Z", "2031-12"],
   ])("an instant %s falls in London month %s", (instant, month) => {
     expect(londonMonthOf(new Date(instant))).toBe(month);
+  });
+});
+
+describe("Challenger's modern-slavery categories in the evidence base", () => {
+  const { POSITIVE, NEGATIVE } = NrmDecisionOutcome;
+  it.each([
+    [NrmSubmissionKind.NRM, null, null, "AWAITING_REASONABLE_GROUNDS"],
+    [NrmSubmissionKind.NRM, NEGATIVE, null, "NEGATIVE_REASONABLE_GROUNDS"],
+    [NrmSubmissionKind.NRM, POSITIVE, null, "POSITIVE_REASONABLE_GROUNDS"],
+    [NrmSubmissionKind.NRM, POSITIVE, NEGATIVE, "NEGATIVE_CONCLUSIVE_GROUNDS"],
+    [NrmSubmissionKind.NRM, POSITIVE, POSITIVE, "POSITIVE_CONCLUSIVE_GROUNDS"],
+    // A Duty to Notify return asks for no decision: never counted as pending.
+    [NrmSubmissionKind.DUTY_TO_NOTIFY, null, null, "NOT_FOR_DECISION"],
+  ])("an %s submission with reasonable grounds %s and conclusive grounds %s is at stage %s", (kind, rg, cg, stage) => {
+    expect(nrmStageOf(kind, rg, cg)).toBe(stage);
+  });
+
+  it.each([
+    ["2026-10-21T13:00:00Z", "2026-10-21T18:00:00Z", "UNDER_1_WEEK"],
+    ["2026-10-21T13:00:00Z", "2026-10-27T23:00:00Z", "UNDER_1_WEEK"],
+    ["2026-10-21T13:00:00Z", "2026-10-28T01:00:00Z", "ONE_TO_2_WEEKS"],
+    ["2026-10-21T13:00:00Z", "2026-11-03T12:00:00Z", "ONE_TO_2_WEEKS"],
+    ["2026-10-21T13:00:00Z", "2026-11-04T09:00:00Z", "TWO_WEEKS_OR_MORE"],
+    // 23:30 UTC on 20 June is 00:30 on 21 June in London (BST): six London days to 27 June, though seven in UTC.
+    ["2026-06-20T23:30:00Z", "2026-06-27T22:00:00Z", "UNDER_1_WEEK"],
+  ])("a stay from %s to %s lasted %s, in London calendar days", (from, to, band) => {
+    expect(stayLengthOf(new Date(from), new Date(to))).toBe(band);
+  });
+
+  it("counts a stay with no end as ongoing", () => {
+    expect(stayLengthOf(new Date("2026-10-21T13:00:00Z"), null)).toBe("ONGOING");
   });
 });

@@ -9,7 +9,10 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceNrmStage,
   EvidenceOutcomeArea,
+  EvidenceStayLength,
+  EvidenceSubmissionKind,
   EvidenceRiskLevel,
   EvidenceRiskTool,
   ReferralOutcome,
@@ -20,7 +23,7 @@ import {
 } from "../subgraphs/insights/facts/facts";
 import { RiskLevel, RiskTool } from "../subgraphs/partners/risk/question-sets";
 import { ProtectiveOrderKind, ProtectiveOrderStatus } from "../../connectors/police/types";
-import { OutcomeMeasureKind } from "../../connectors/partners";
+import { NrmDecisionOutcome, NrmSubmissionKind, OutcomeMeasureKind } from "../../connectors/partners";
 import { CaseClosureReason, CaseStatus, ReferralRoute as CaseReferralRoute } from "../subgraphs/victims/cases/case.types";
 
 /**
@@ -263,3 +266,39 @@ export const OUTCOME_AREA: Readonly<Record<OutcomeMeasureKind, EvidenceOutcomeAr
   [OutcomeMeasureKind.BETTER_INFORMED]: EvidenceOutcomeArea.BETTER_INFORMED,
   [OutcomeMeasureKind.IMPROVED_HEALTH_AND_WELLBEING]: EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING,
 };
+
+/** Challenger's submission kinds are the evidence base's, one for one. */
+export const SUBMISSION_KIND: Readonly<Record<NrmSubmissionKind, EvidenceSubmissionKind>> = {
+  [NrmSubmissionKind.NRM]: EvidenceSubmissionKind.NRM,
+  [NrmSubmissionKind.DUTY_TO_NOTIFY]: EvidenceSubmissionKind.DUTY_TO_NOTIFY,
+};
+
+/**
+ * How far a submission's decisions have got: the conclusive-grounds decision
+ * where there is one, else the reasonable-grounds one, else awaiting it; a
+ * Duty to Notify return asks for none (connectors/partners.ts
+ * nrmSubmissionProblems).
+ */
+export function nrmStageOf(kind: NrmSubmissionKind, reasonableGrounds: NrmDecisionOutcome | null, conclusiveGrounds: NrmDecisionOutcome | null): EvidenceNrmStage {
+  if (kind === NrmSubmissionKind.DUTY_TO_NOTIFY) return EvidenceNrmStage.NOT_FOR_DECISION;
+  if (conclusiveGrounds !== null) {
+    return conclusiveGrounds === NrmDecisionOutcome.POSITIVE ? EvidenceNrmStage.POSITIVE_CONCLUSIVE_GROUNDS : EvidenceNrmStage.NEGATIVE_CONCLUSIVE_GROUNDS;
+  }
+  if (reasonableGrounds !== null) {
+    return reasonableGrounds === NrmDecisionOutcome.POSITIVE ? EvidenceNrmStage.POSITIVE_REASONABLE_GROUNDS : EvidenceNrmStage.NEGATIVE_REASONABLE_GROUNDS;
+  }
+  return EvidenceNrmStage.AWAITING_REASONABLE_GROUNDS;
+}
+
+const LONDON_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+/** Days since 1970-01-01 of an instant's London calendar day. */
+const londonDayOf = (at: Date): number => Date.parse(`${LONDON_DAY.format(at)}T00:00:00Z`) / 86_400_000;
+
+/** A place-of-safety stay's length band: London calendar days from the day it began to the day it ended (EvidenceStayLength). */
+export function stayLengthOf(startedAt: Date, endedAt: Date | null): EvidenceStayLength {
+  if (endedAt === null) return EvidenceStayLength.ONGOING;
+  const days = londonDayOf(endedAt) - londonDayOf(startedAt);
+  if (days < 7) return EvidenceStayLength.UNDER_1_WEEK;
+  if (days < 14) return EvidenceStayLength.ONE_TO_2_WEEKS;
+  return EvidenceStayLength.TWO_WEEKS_OR_MORE;
+}

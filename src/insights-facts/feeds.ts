@@ -4,13 +4,22 @@ import type { FactBatch, FactSource } from "../subgraphs/insights/facts/facts";
 import type { ReferralFactsPage } from "../subgraphs/partners/referrals/referral.service";
 import type { MaracReferralFeedFact, RiskAssessmentFeedFact, RiskFactsPage, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
 import type { OutcomeFactsPage, PartnerFactsWatermark } from "../subgraphs/partners/support/outcome-facts.service";
+import type {
+  ChallengerFactsPage,
+  ChallengerFactsWatermark,
+  NrmSubmissionFeedFact,
+  PlaceOfSafetyStayFeedFact,
+} from "../subgraphs/partners/challenger/modern-slavery-facts.service";
 import type { CaseFactsBatch, CaseFact, FactsWatermark } from "../subgraphs/victims/facts/facts.service";
 import {
   CaseFactsFeed,
   CopeRecoverFactSource,
   MaracReferralFactSource,
+  ModernSlaveryFactsFeed,
+  NrmSubmissionFactSource,
   OutcomeFactsFeed,
   PartnersFactSource,
+  PlaceOfSafetyStayFactSource,
   ReferralFactsFeed,
   RiskAssessmentFactSource,
   RiskFactsFeed,
@@ -61,6 +70,19 @@ export class OutcomeFactsOverHttp implements OutcomeFactsFeed {
   }
 }
 
+/** Challenger's NRM submission and place-of-safety stay facts, read from the partners subgraph's internal feeds. */
+export class ModernSlaveryFactsOverHttp implements ModernSlaveryFactsFeed {
+  constructor(private readonly client: FeedClient) {}
+
+  nrmSubmissionsChangedSince(after: ChallengerFactsWatermark | null, limit: number): Promise<ChallengerFactsPage<NrmSubmissionFeedFact>> {
+    return this.client.page(FACT_FEED_PATHS.nrmSubmissions, after, limit);
+  }
+
+  placeOfSafetyStaysChangedSince(after: ChallengerFactsWatermark | null, limit: number): Promise<ChallengerFactsPage<PlaceOfSafetyStayFeedFact>> {
+    return this.client.page(FACT_FEED_PATHS.placeOfSafetyStays, after, limit);
+  }
+}
+
 /** A source that cannot be read as configured: every refresh of it fails, saying why, and the others go on. */
 class Unreachable implements FactSource {
   constructor(
@@ -83,7 +105,7 @@ class Unreachable implements FactSource {
 export function feedFactSources(config: Pick<Config, "subgraphUrls" | "gatewayProof">): FactSource[] {
   const key = config.gatewayProof.signingKey;
   const { victims, partners } = config.subgraphUrls;
-  const names = ["victims", "partners", "partners-risk", "partners-marac", "partners-outcomes"];
+  const names = ["victims", "partners", "partners-risk", "partners-marac", "partners-outcomes", "partners-nrm", "partners-place-of-safety"];
   if (!key) return names.map((name) => new Unreachable(name, "GATEWAY_SIGNING_KEY is unset: insights cannot sign for the fact feeds"));
   if (!victims || !partners) {
     return names.map((name) => new Unreachable(name, "VICTIMS_URL and PARTNERS_URL are needed for insights to read the fact feeds"));
@@ -91,11 +113,14 @@ export function feedFactSources(config: Pick<Config, "subgraphUrls" | "gatewayPr
   const cases = new CaseFactsOverHttp(new FeedClient("victims", victims, key));
   const partnersFeed = new FeedClient("partners", partners, key);
   const risk = new RiskFactsOverHttp(partnersFeed);
+  const challenger = new ModernSlaveryFactsOverHttp(partnersFeed);
   return [
     new VictimsFactSource(cases),
     new PartnersFactSource(new ReferralFactsOverHttp(partnersFeed), cases),
     new RiskAssessmentFactSource(risk, cases),
     new MaracReferralFactSource(risk, cases),
     new CopeRecoverFactSource(new OutcomeFactsOverHttp(partnersFeed), cases),
+    new NrmSubmissionFactSource(challenger, cases),
+    new PlaceOfSafetyStayFactSource(challenger, cases),
   ];
 }

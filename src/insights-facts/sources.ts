@@ -1,5 +1,7 @@
 import {
   CopeRecoverFact,
+  NrmSubmissionFact,
+  PlaceOfSafetyStayFact,
   Entitlement,
   EntitlementStatus,
   FactBatch,
@@ -17,6 +19,7 @@ import {
 import type { ReferralService } from "../subgraphs/partners/referrals/referral.service";
 import type { RiskFactsService, RiskFactsWatermark } from "../subgraphs/partners/risk/risk-facts.service";
 import type { OutcomeFactsService, PartnerFactsWatermark } from "../subgraphs/partners/support/outcome-facts.service";
+import type { ChallengerFactsWatermark, ModernSlaveryFactsService } from "../subgraphs/partners/challenger/modern-slavery-facts.service";
 import type { CaseFact, CaseFactsService } from "../subgraphs/victims/facts/facts.service";
 import {
   ageBandOf,
@@ -28,10 +31,13 @@ import {
   londonMonthOf,
   ORDER_KIND,
   ORDER_OUTCOME,
+  nrmStageOf,
   OUTCOME_AREA,
   REFERRAL_OUT_ROUTE,
   referralOutStatusOf,
   RISK_TOOL,
+  stayLengthOf,
+  SUBMISSION_KIND,
   riskLevelOf,
   sexOf,
   supportServiceOf,
@@ -65,6 +71,13 @@ import {
  *   a case at least twice, one fact (area, improved or not) with its case's
  *   context in the month of the latest measurement, read from the partners'
  *   change feeds through the partners subgraph.
+ * - "partners-nrm": per NRM referral or Duty to Notify return Challenger
+ *   made, one fact (kind, how far its decisions have got) with its case's
+ *   context in the month it was submitted, read from Challenger's change
+ *   feed through the partners subgraph.
+ * - "partners-place-of-safety": per stay in Challenger's place of safety,
+ *   one fact (length band, or ongoing) with its case's context in the month
+ *   it began, read the same way.
  *
  * Source keys are the case or referral id with the fact's place in the case
  * (nth entitlement of a kind, nth survey response): the refresh HMACs them
@@ -79,6 +92,8 @@ export type CaseFactsFeed = Pick<CaseFactsService, "changedSince" | "forCases">;
 export type ReferralFactsFeed = Pick<ReferralService, "factsChangedSince">;
 /** The partners' cope-and-recover outcome facts, however they are reached. */
 export type OutcomeFactsFeed = Pick<OutcomeFactsService, "changedSince">;
+/** Challenger's NRM submission and place-of-safety stay facts, however they are reached. */
+export type ModernSlaveryFactsFeed = Pick<ModernSlaveryFactsService, "nrmSubmissionsChangedSince" | "placeOfSafetyStaysChangedSince">;
 /** The partners' risk assessment and MARAC referral facts, however they are reached. */
 export type RiskFactsFeed = Pick<RiskFactsService, "assessmentsChangedSince" | "maracReferralsChangedSince">;
 
@@ -317,3 +332,57 @@ export class CopeRecoverFactSource extends CaseContextFactSource<OutcomeFeedFact
 
 /** One fact per case, partner and outcome area: measured again, it replaces the one before. */
 const sourceKeyOf = (o: OutcomeFeedFact) => `outcome:${o.caseId}:${o.partner}:${o.measure}`;
+
+type NrmSubmissionFeedFact = Awaited<ReturnType<ModernSlaveryFactsFeed["nrmSubmissionsChangedSince"]>>["facts"][number];
+
+export class NrmSubmissionFactSource extends CaseContextFactSource<NrmSubmissionFeedFact> {
+  readonly name = "partners-nrm";
+  constructor(
+    private readonly challenger: ModernSlaveryFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
+
+  protected page(watermark: string | null, limit: number) {
+    return this.challenger.nrmSubmissionsChangedSince(watermark ? (JSON.parse(watermark) as ChallengerFactsWatermark) : null, limit);
+  }
+
+  protected toFact(s: NrmSubmissionFeedFact, kase: CaseFact): NrmSubmissionFact {
+    return {
+      kind: "nrm_submission",
+      sourceKey: `nrm:${s.submissionId}`,
+      ...contextOf(kase, londonMonthOf(s.submittedAt)),
+      submissionKind: SUBMISSION_KIND[s.kind],
+      stage: nrmStageOf(s.kind, s.reasonableGrounds, s.conclusiveGrounds),
+    };
+  }
+
+  protected deletionOf(s: NrmSubmissionFeedFact): FactChange {
+    return { kind: "deletion", factKind: "nrm_submission", sourceKey: `nrm:${s.submissionId}` };
+  }
+}
+
+type PlaceOfSafetyStayFeedFact = Awaited<ReturnType<ModernSlaveryFactsFeed["placeOfSafetyStaysChangedSince"]>>["facts"][number];
+
+export class PlaceOfSafetyStayFactSource extends CaseContextFactSource<PlaceOfSafetyStayFeedFact> {
+  readonly name = "partners-place-of-safety";
+  constructor(
+    private readonly challenger: ModernSlaveryFactsFeed,
+    cases: CaseFactsFeed,
+  ) {
+    super(cases);
+  }
+
+  protected page(watermark: string | null, limit: number) {
+    return this.challenger.placeOfSafetyStaysChangedSince(watermark ? (JSON.parse(watermark) as ChallengerFactsWatermark) : null, limit);
+  }
+
+  protected toFact(s: PlaceOfSafetyStayFeedFact, kase: CaseFact): PlaceOfSafetyStayFact {
+    return { kind: "place_of_safety_stay", sourceKey: `stay:${s.stayId}`, ...contextOf(kase, londonMonthOf(s.startedAt)), length: stayLengthOf(s.startedAt, s.endedAt) };
+  }
+
+  protected deletionOf(s: PlaceOfSafetyStayFeedFact): FactChange {
+    return { kind: "deletion", factKind: "place_of_safety_stay", sourceKey: `stay:${s.stayId}` };
+  }
+}

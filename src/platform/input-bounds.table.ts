@@ -174,4 +174,7 @@ export const INPUT_BOUNDS: Readonly<Record<string, InputBound>> = {
   "EvidenceFilter.orderKinds": ENUM_LIST,
   "EvidenceFilter.orderOutcomes": ENUM_LIST,
   "EvidenceFilter.outcomeAreas": ENUM_LIST,
+  "EvidenceFilter.submissionKinds": ENUM_LIST,
+  "EvidenceFilter.nrmStages": ENUM_LIST,
+  "EvidenceFilter.stayLengths": ENUM_LIST,
 };

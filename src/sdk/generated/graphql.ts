@@ -69,6 +69,7 @@ export type Dimension =
   | 'HATE_CRIME'
   | 'MODERN_SLAVERY'
   | 'MONTH'
+  | 'NRM_STAGE'
   | 'ORDER_KIND'
   | 'ORDER_OUTCOME'
   | 'OUTCOME'
@@ -80,6 +81,8 @@ export type Dimension =
   | 'SERVICE'
   | 'SEX'
   | 'STALKING'
+  | 'STAY_LENGTH'
+  | 'SUBMISSION_KIND'
   | 'SURVEY_RIGHT';
 
 export type EpisodeStatus =
@@ -156,6 +159,8 @@ export type EvidenceFilter = {
   fromMonth?: string | null | undefined;
   hateCrime?: boolean | null | undefined;
   modernSlavery?: boolean | null | undefined;
+  /** NRM_SUBMISSIONS only */
+  nrmStages?: Array<EvidenceNrmStage> | null | undefined;
   /** PROTECTIVE_ORDERS only */
   orderKinds?: Array<EvidenceOrderKind> | null | undefined;
   /** PROTECTIVE_ORDERS only */
@@ -171,9 +176,22 @@ export type EvidenceFilter = {
   services?: Array<SupportService> | null | undefined;
   sexes?: Array<EvidenceSex> | null | undefined;
   stalking?: boolean | null | undefined;
+  /** PLACE_OF_SAFETY_STAYS only */
+  stayLengths?: Array<EvidenceStayLength> | null | undefined;
+  /** NRM_SUBMISSIONS only */
+  submissionKinds?: Array<EvidenceSubmissionKind> | null | undefined;
   /** YYYY-MM, inclusive */
   toMonth?: string | null | undefined;
 };
+
+/** How far the Competent Authority's decisions on an NRM referral have got; a Duty to Notify return is not for decision */
+export type EvidenceNrmStage =
+  | 'AWAITING_REASONABLE_GROUNDS'
+  | 'NEGATIVE_CONCLUSIVE_GROUNDS'
+  | 'NEGATIVE_REASONABLE_GROUNDS'
+  | 'NOT_FOR_DECISION'
+  | 'POSITIVE_CONCLUSIVE_GROUNDS'
+  | 'POSITIVE_REASONABLE_GROUNDS';
 
 /** A protective order's kind: Stalking Protection Order, Domestic Abuse Protection Notice, Domestic Abuse Protection Order */
 export type EvidenceOrderKind =
@@ -218,6 +236,18 @@ export type EvidenceSex =
   | 'MALE'
   | 'NOT_KNOWN'
   | 'OTHER';
+
+/** How long a place-of-safety stay lasted, in London calendar days; ongoing while it lasts */
+export type EvidenceStayLength =
+  | 'ONE_TO_2_WEEKS'
+  | 'ONGOING'
+  | 'TWO_WEEKS_OR_MORE'
+  | 'UNDER_1_WEEK';
+
+/** A National Referral Mechanism referral, or the anonymous Duty to Notify (MS1) return for an adult who does not consent */
+export type EvidenceSubmissionKind =
+  | 'DUTY_TO_NOTIFY'
+  | 'NRM';
 
 export type InvestigationStatus =
   | 'CLOSED'
@@ -272,8 +302,10 @@ export type LawfulBasis =
 export type Measure =
   | 'COPE_AND_RECOVER'
   | 'MARAC_REFERRALS'
+  | 'NRM_SUBMISSIONS'
   | 'OPEN_WAITING_LIST'
   | 'OUTCOMES'
+  | 'PLACE_OF_SAFETY_STAYS'
   | 'POLICE_RECORDED_CRIME'
   | 'PROTECTIVE_ORDERS'
   | 'REFERRALS'

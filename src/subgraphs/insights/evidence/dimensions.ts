@@ -10,9 +10,12 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceNrmStage,
   EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
+  EvidenceStayLength,
+  EvidenceSubmissionKind,
   ReferralOutcome,
   ReferralRoute,
   ReferralStatus,
@@ -31,6 +34,8 @@ export enum FactTable {
   MARAC_REFERRAL = "marac_referral_fact",
   PROTECTIVE_ORDER = "protective_order_fact",
   COPE_RECOVER = "cope_recover_fact",
+  NRM_SUBMISSION = "nrm_submission_fact",
+  PLACE_OF_SAFETY_STAY = "place_of_safety_stay_fact",
 }
 
 /** What a table can be split by. */
@@ -60,10 +65,13 @@ export enum Dimension {
   ORDER_KIND = "ORDER_KIND",
   ORDER_OUTCOME = "ORDER_OUTCOME",
   OUTCOME_AREA = "OUTCOME_AREA",
+  SUBMISSION_KIND = "SUBMISSION_KIND",
+  NRM_STAGE = "NRM_STAGE",
+  STAY_LENGTH = "STAY_LENGTH",
 }
 registerEnumType(Dimension, { name: "Dimension", description: "What an evidence-base table can be split by" });
 
-const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL, FactTable.PROTECTIVE_ORDER, FactTable.COPE_RECOVER];
+const ALL_FACTS = [FactTable.REFERRAL, FactTable.ENTITLEMENT, FactTable.SURVEY, FactTable.RISK_ASSESSMENT, FactTable.MARAC_REFERRAL, FactTable.PROTECTIVE_ORDER, FactTable.COPE_RECOVER, FactTable.NRM_SUBMISSION, FactTable.PLACE_OF_SAFETY_STAY];
 const CONTEXT_FACTS = ALL_FACTS;
 
 export interface DimensionValue {
@@ -166,6 +174,39 @@ export const DIMENSIONS: Record<Dimension, DimensionSpec> = {
     domain: valuesOf(EvidenceOutcomeArea, { [EvidenceOutcomeArea.IMPROVED_HEALTH_AND_WELLBEING]: "Improved health and wellbeing" }),
     facts: [FactTable.COPE_RECOVER],
     label: "Cope-and-recover outcome",
+  },
+  [Dimension.SUBMISSION_KIND]: {
+    sql: "submission_kind",
+    domain: valuesOf(EvidenceSubmissionKind, {
+      [EvidenceSubmissionKind.NRM]: "National Referral Mechanism referral",
+      [EvidenceSubmissionKind.DUTY_TO_NOTIFY]: "Duty to Notify (MS1) return",
+    }),
+    facts: [FactTable.NRM_SUBMISSION],
+    label: "NRM or Duty to Notify",
+  },
+  [Dimension.NRM_STAGE]: {
+    sql: "nrm_stage",
+    domain: valuesOf(EvidenceNrmStage, {
+      [EvidenceNrmStage.AWAITING_REASONABLE_GROUNDS]: "Awaiting a reasonable grounds decision",
+      [EvidenceNrmStage.NEGATIVE_REASONABLE_GROUNDS]: "Negative reasonable grounds",
+      [EvidenceNrmStage.POSITIVE_REASONABLE_GROUNDS]: "Positive reasonable grounds, awaiting conclusive grounds",
+      [EvidenceNrmStage.NEGATIVE_CONCLUSIVE_GROUNDS]: "Negative conclusive grounds",
+      [EvidenceNrmStage.POSITIVE_CONCLUSIVE_GROUNDS]: "Positive conclusive grounds",
+      [EvidenceNrmStage.NOT_FOR_DECISION]: "Not for decision (Duty to Notify)",
+    }),
+    facts: [FactTable.NRM_SUBMISSION],
+    label: "NRM decision stage",
+  },
+  [Dimension.STAY_LENGTH]: {
+    sql: "stay_length",
+    domain: valuesOf(EvidenceStayLength, {
+      [EvidenceStayLength.UNDER_1_WEEK]: "Under a week",
+      [EvidenceStayLength.ONE_TO_2_WEEKS]: "One to two weeks",
+      [EvidenceStayLength.TWO_WEEKS_OR_MORE]: "Two weeks or more",
+      [EvidenceStayLength.ONGOING]: "Still staying",
+    }),
+    facts: [FactTable.PLACE_OF_SAFETY_STAY],
+    label: "Length of stay",
   },
 };
 

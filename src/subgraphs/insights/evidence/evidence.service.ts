@@ -426,6 +426,18 @@ function footnotes(plan: Plan, rule: DisclosureRule): string[] {
       "Counts are of outcomes a partner measured at least twice for a victim (one per outcome area), not people; a single measurement shows no change and is not counted. Each area is a separate measure of the same people, so areas are not added up. The outcome areas are not confirmed against the grant terms.",
     );
   }
+  if (plan.spec.facts === "nrm_submission_fact") {
+    notes.push(
+      "Counts are of submissions, not people, and only those Challenger made for survivors GMVS supports, read from Challenger's own records: not the national NRM statistics, and not referrals other first responders made. " +
+        "Each is counted in the month it was submitted, at the stage its decisions had reached when last read: a decision made since is counted at the next refresh, in the submission's month, not the decision's. " +
+        "A Duty to Notify return is anonymous and asks for no decision, so it is not for decision, never pending; the age group and consent are not given, and no time to decision is measured.",
+    );
+  }
+  if (plan.spec.facts === "place_of_safety_stay_fact") {
+    notes.push(
+      "Counts are of stays, not people, in Challenger's place of safety by survivors GMVS supports, each in the month it began. A stay's length is in London calendar days from the day it began to the day it ended; a stay still open when last read is counted as still staying. Nothing is said of where.",
+    );
+  }
   if (plan.spec.facts === "protective_order_fact") {
     notes.push(
       "Counts are of orders, not people, and only those on crimes of victims GMVS supports. Each is counted in the month it was applied for (a notice: given), by its latest status on the police record as last read with its case: the record keeps no breach date, so an order breached and since varied or expired counts as issued.",

@@ -10,9 +10,12 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceNrmStage,
   EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
+  EvidenceStayLength,
+  EvidenceSubmissionKind,
   ReferralOutcome,
   ReferralRoute,
   Sex,
@@ -44,6 +47,15 @@ registerEnumType(EvidenceOutcomeArea, {
   name: "EvidenceOutcomeArea",
   description: "The Ministry of Justice cope-and-recover outcome areas a partner measures at intake and again later",
 });
+registerEnumType(EvidenceSubmissionKind, {
+  name: "EvidenceSubmissionKind",
+  description: "A National Referral Mechanism referral, or the anonymous Duty to Notify (MS1) return for an adult who does not consent",
+});
+registerEnumType(EvidenceNrmStage, {
+  name: "EvidenceNrmStage",
+  description: "How far the Competent Authority's decisions on an NRM referral have got; a Duty to Notify return is not for decision",
+});
+registerEnumType(EvidenceStayLength, { name: "EvidenceStayLength", description: "How long a place-of-safety stay lasted, in London calendar days; ongoing while it lasts" });
 registerEnumType(EvidenceRiskLevel, { name: "EvidenceRiskLevel", description: "The level a DASH assessment reached; an S-DASH screen is not graded" });
 
 @NonPersonal("Statistic", "one aggregate figure under disclosure control")
@@ -209,6 +221,15 @@ export class EvidenceFilter {
 
   @Field(() => [EvidenceOutcomeArea], { nullable: true, description: "COPE_AND_RECOVER only" })
   outcomeAreas?: EvidenceOutcomeArea[] | null;
+
+  @Field(() => [EvidenceSubmissionKind], { nullable: true, description: "NRM_SUBMISSIONS only" })
+  submissionKinds?: EvidenceSubmissionKind[] | null;
+
+  @Field(() => [EvidenceNrmStage], { nullable: true, description: "NRM_SUBMISSIONS only" })
+  nrmStages?: EvidenceNrmStage[] | null;
+
+  @Field(() => [EvidenceStayLength], { nullable: true, description: "PLACE_OF_SAFETY_STAYS only" })
+  stayLengths?: EvidenceStayLength[] | null;
 
   @Field(() => [AgeBand], { nullable: true })
   ageBands?: AgeBand[] | null;

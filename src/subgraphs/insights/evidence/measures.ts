@@ -28,6 +28,10 @@ export enum Measure {
   PROTECTIVE_ORDERS = "PROTECTIVE_ORDERS",
   /** Cope-and-recover outcomes better at the latest measurement than at the first, over those measured at least twice, by outcome area. */
   COPE_AND_RECOVER = "COPE_AND_RECOVER",
+  /** Challenger's NRM referrals and Duty to Notify returns, by the month submitted. */
+  NRM_SUBMISSIONS = "NRM_SUBMISSIONS",
+  /** Stays in Challenger's place of safety, by the month they began. */
+  PLACE_OF_SAFETY_STAYS = "PLACE_OF_SAFETY_STAYS",
 }
 registerEnumType(Measure, { name: "Measure", description: "What an evidence-base table counts or measures" });
 
@@ -152,5 +156,20 @@ export const MEASURES: Record<Measure, MeasureSpec> = {
     countUnit: "outcomes measured at least twice",
     description:
       "Share of partners' cope-and-recover outcomes (feeling safer, better able to cope, better informed, improved health and wellbeing) scored higher at the latest measurement than at the first, over outcomes measured at least twice, by the month of the latest",
+  },
+  [Measure.NRM_SUBMISSIONS]: {
+    kind: "count",
+    facts: FactTable.NRM_SUBMISSION,
+    where: null,
+    countUnit: "NRM referrals and Duty to Notify returns",
+    description:
+      "National Referral Mechanism referrals and Duty to Notify (MS1) returns Challenger made for survivors GMVS supports, by the month submitted; split by SUBMISSION_KIND and NRM_STAGE (how far the Competent Authority's decisions have got)",
+  },
+  [Measure.PLACE_OF_SAFETY_STAYS]: {
+    kind: "count",
+    facts: FactTable.PLACE_OF_SAFETY_STAY,
+    where: null,
+    countUnit: "place-of-safety stays",
+    description: "Stays in Challenger's place of safety by survivors GMVS supports, by the month they began; split by STAY_LENGTH",
   },
 };

@@ -289,6 +289,48 @@ export enum EvidenceOutcomeArea {
   IMPROVED_HEALTH_AND_WELLBEING = "IMPROVED_HEALTH_AND_WELLBEING",
 }
 
+/**
+ * What Challenger submitted for a survivor of modern slavery: a National
+ * Referral Mechanism referral, or, for an adult who does not consent, the
+ * anonymous Duty to Notify (MS1) return (Modern Slavery Act 2015 s.52;
+ * connectors/partners.ts NrmSubmissionKind).
+ */
+export enum EvidenceSubmissionKind {
+  NRM = "NRM",
+  DUTY_TO_NOTIFY = "DUTY_TO_NOTIFY",
+}
+
+/**
+ * How far the Competent Authority has got with a submission, from its latest
+ * decision on the partner's record: awaiting the reasonable-grounds decision;
+ * reasonable grounds negative, or positive and awaiting conclusive grounds;
+ * conclusive grounds negative or positive (Nationality and Borders Act 2022
+ * s.60; conclusive grounds follow only a positive reasonable-grounds
+ * decision, connectors/partners.ts nrmSubmissionProblems). A Duty to Notify
+ * return asks for no decision, so it is NOT_FOR_DECISION, never pending.
+ */
+export enum EvidenceNrmStage {
+  AWAITING_REASONABLE_GROUNDS = "AWAITING_REASONABLE_GROUNDS",
+  NEGATIVE_REASONABLE_GROUNDS = "NEGATIVE_REASONABLE_GROUNDS",
+  POSITIVE_REASONABLE_GROUNDS = "POSITIVE_REASONABLE_GROUNDS",
+  NEGATIVE_CONCLUSIVE_GROUNDS = "NEGATIVE_CONCLUSIVE_GROUNDS",
+  POSITIVE_CONCLUSIVE_GROUNDS = "POSITIVE_CONCLUSIVE_GROUNDS",
+  NOT_FOR_DECISION = "NOT_FOR_DECISION",
+}
+
+/**
+ * How long a stay in Challenger's place of safety lasted, in whole London
+ * calendar days from the day it began to the day it ended; ONGOING while it
+ * lasts. The bands are ours, not a published standard: a place of safety is
+ * for immediate rescue and recovery (DOMAIN.md), so they are drawn in weeks.
+ */
+export enum EvidenceStayLength {
+  UNDER_1_WEEK = "UNDER_1_WEEK",
+  ONE_TO_2_WEEKS = "ONE_TO_2_WEEKS",
+  TWO_WEEKS_OR_MORE = "TWO_WEEKS_OR_MORE",
+  ONGOING = "ONGOING",
+}
+
 /** What every fact says about its context. No field here identifies a person on its own. */
 export interface FactContext {
   /** Calendar month the fact belongs to, YYYY-MM (a referral's month is the month it was made). */
@@ -372,6 +414,24 @@ export interface CopeRecoverFact extends FactContext {
   improved: boolean;
 }
 
+/**
+ * One NRM referral or Duty to Notify return Challenger made for a survivor,
+ * in the month it was submitted, at the stage its decisions have reached.
+ */
+export interface NrmSubmissionFact extends FactContext {
+  kind: "nrm_submission";
+  sourceKey: string;
+  submissionKind: EvidenceSubmissionKind;
+  stage: EvidenceNrmStage;
+}
+
+/** One stay in Challenger's place of safety, in the month it began, by how long it lasted. */
+export interface PlaceOfSafetyStayFact extends FactContext {
+  kind: "place_of_safety_stay";
+  sourceKey: string;
+  length: EvidenceStayLength;
+}
+
 export type FactKind = Fact["kind"];
 
 /** The record behind a fact is gone (erased, or created in error): its fact goes too. */
@@ -381,7 +441,7 @@ export interface FactDeletion {
   sourceKey: string;
 }
 
-export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact | ProtectiveOrderFact | CopeRecoverFact;
+export type Fact = ReferralFact | EntitlementFact | SurveyAnswerFact | RiskAssessmentFact | MaracReferralFact | ProtectiveOrderFact | CopeRecoverFact | NrmSubmissionFact | PlaceOfSafetyStayFact;
 export type FactChange = Fact | FactDeletion;
 
 export interface FactBatch {

@@ -7,7 +7,10 @@ import {
   EntitlementStatus,
   Ethnicity,
   EvidenceOrderKind,
+  EvidenceNrmStage,
   EvidenceOutcomeArea,
+  EvidenceStayLength,
+  EvidenceSubmissionKind,
   EvidenceOrderOutcome,
   EvidenceRiskLevel,
   EvidenceRiskTool,
@@ -60,6 +63,14 @@ export function factProblem(fact: Fact): string | null {
     // Context only.
   } else if (fact.kind === "protective_order") {
     domains.push(["orderKind", EvidenceOrderKind, fact.orderKind], ["outcome", EvidenceOrderOutcome, fact.outcome]);
+  } else if (fact.kind === "nrm_submission") {
+    domains.push(["submissionKind", EvidenceSubmissionKind, fact.submissionKind], ["stage", EvidenceNrmStage, fact.stage]);
+    // A Duty to Notify return asks for no decision; an NRM referral always awaits or has one.
+    if ((fact.submissionKind === EvidenceSubmissionKind.DUTY_TO_NOTIFY) !== (fact.stage === EvidenceNrmStage.NOT_FOR_DECISION)) {
+      problems.push("only a Duty to Notify return is not for decision");
+    }
+  } else if (fact.kind === "place_of_safety_stay") {
+    domains.push(["length", EvidenceStayLength, fact.length]);
   } else if (fact.kind === "cope_recover") {
     domains.push(["area", EvidenceOutcomeArea, fact.area]);
     if (typeof fact.improved !== "boolean") problems.push("improved is not a boolean");

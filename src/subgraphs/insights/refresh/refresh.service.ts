@@ -220,8 +220,8 @@ export class RefreshService {
       const kind = change.kind === "deletion" ? change.factKind : change.kind;
       latest.set(factKey(this.options.pseudonymKey, kind, source, change.sourceKey), change);
     }
-    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [] };
-    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [] };
+    const rows: Record<FactKind, Record<string, unknown>[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [], nrm_submission: [], place_of_safety_stay: [] };
+    const deletions: Record<FactKind, string[]> = { referral: [], entitlement: [], survey: [], risk_assessment: [], marac_referral: [], protective_order: [], cope_recover: [], nrm_submission: [], place_of_safety_stay: [] };
     let rejected = 0;
     for (const [key, change] of latest) {
       if (change.kind === "deletion") {
@@ -293,6 +293,8 @@ const SURVEY_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["survey_right", "text"], 
 const RISK_ASSESSMENT_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["risk_tool", "text"], ["risk_level", "text"]];
 const PROTECTIVE_ORDER_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["order_kind", "text"], ["order_outcome", "text"]];
 const COPE_RECOVER_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["outcome_area", "text"], ["improved", "boolean"]];
+const NRM_SUBMISSION_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["submission_kind", "text"], ["nrm_stage", "text"]];
+const PLACE_OF_SAFETY_STAY_COLUMNS: Column[] = [...CONTEXT_COLUMNS, ["stay_length", "text"]];
 
 /** Each fact kind's columns; its table is insights.<kind>_fact. */
 const COLUMNS: Record<FactKind, Column[]> = {
@@ -303,6 +305,8 @@ const COLUMNS: Record<FactKind, Column[]> = {
   marac_referral: CONTEXT_COLUMNS,
   protective_order: PROTECTIVE_ORDER_COLUMNS,
   cope_recover: COPE_RECOVER_COLUMNS,
+  nrm_submission: NRM_SUBMISSION_COLUMNS,
+  place_of_safety_stay: PLACE_OF_SAFETY_STAY_COLUMNS,
 };
 
 /** One statement per batch whatever its size: rows travel as one JSON parameter. */
@@ -381,5 +385,9 @@ function factRow(key: string, fact: Fact): Record<string, unknown> {
       return { ...contextRow(key, fact), order_kind: fact.orderKind, order_outcome: fact.outcome };
     case "cope_recover":
       return { ...contextRow(key, fact), outcome_area: fact.area, improved: fact.improved };
+    case "nrm_submission":
+      return { ...contextRow(key, fact), submission_kind: fact.submissionKind, nrm_stage: fact.stage };
+    case "place_of_safety_stay":
+      return { ...contextRow(key, fact), stay_length: fact.length };
   }
 }
