@@ -23,7 +23,7 @@ describe("the synthetic fact source", () => {
     const facts = (await new SyntheticFactSource({ referrals: 300 }).all()) as Fact[];
     expect(facts.filter((f) => factProblem(f) !== null)).toEqual([]);
     expect(facts.every((f) => f.sourceKey.startsWith("SYN-"))).toBe(true);
-    expect(new Set(facts.map((f) => f.kind))).toEqual(new Set(["referral", "entitlement", "survey", "risk_assessment", "marac_referral", "protective_order", "cope_recover"]));
+    expect(new Set(facts.map((f) => f.kind))).toEqual(new Set(["referral", "entitlement", "survey", "risk_assessment", "marac_referral", "protective_order", "cope_recover", "nrm_submission", "place_of_safety_stay"]));
   });
 });
 

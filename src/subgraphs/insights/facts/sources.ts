@@ -9,9 +9,12 @@ import {
   Ethnicity,
   EvidenceOrderKind,
   EvidenceOrderOutcome,
+  EvidenceNrmStage,
   EvidenceOutcomeArea,
   EvidenceRiskLevel,
   EvidenceRiskTool,
+  EvidenceStayLength,
+  EvidenceSubmissionKind,
   FactBatch,
   FactChange,
   FactContext,
@@ -217,8 +220,9 @@ export class SyntheticFactSource implements FactSource {
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
     const from = watermark === null ? 0 : Number(watermark);
-    // At most 1 referral + 2 entitlements + 7 answers + 2 risk assessments + 1 MARAC referral + 2 protective orders + 4 outcomes per referral.
-    const to = Math.min(this.options.referrals, from + Math.max(1, Math.floor(limit / 19)));
+    // At most 1 referral + 2 entitlements + 7 answers + 2 risk assessments + 1 MARAC referral + 2 protective orders + 4 outcomes
+    // + 1 NRM submission + 1 place-of-safety stay per referral.
+    const to = Math.min(this.options.referrals, from + Math.max(1, Math.floor(limit / 21)));
     const facts: FactChange[] = [];
     for (let i = from; i < to; i++) facts.push(...this.factsOfReferral(i));
     return { facts, watermark: String(to), hasMore: to < this.options.referrals };
@@ -381,6 +385,40 @@ export class SyntheticFactSource implements FactSource {
       const measuredIn = new Date(Date.UTC(this.lastMonth.year, this.lastMonth.month - 1 - later, 1)).toISOString().slice(0, 7);
       for (const [area, improves] of OUTCOME_AREAS) {
         if (random() < 0.75) facts.push({ ...context, month: measuredIn, kind: "cope_recover", sourceKey: `${sourceKey}:outcome:${area}`, area, improved: random() < improves });
+      }
+    }
+    // Drawn after the outcomes, so every fact above is unchanged. Challenger submits for most survivors it
+    // accepts, in the referral's month: a child always to the NRM; an adult by Duty to Notify when they do not
+    // consent. A reasonable-grounds decision comes within days or weeks, a conclusive one many months later.
+    if (service === SupportService.CHALLENGER && contacted && accepted) {
+      if (random() < 0.85) {
+        const child = context.ageBand === AgeBand.UNDER_16 || context.ageBand === AgeBand.AGE_16_17 || context.ageBand === AgeBand.UNDER_18_NOT_BANDED;
+        const submissionKind = !child && random() < 0.3 ? EvidenceSubmissionKind.DUTY_TO_NOTIFY : EvidenceSubmissionKind.NRM;
+        const rgDecided = monthsBack > 0 || random() < 0.5;
+        const rgPositive = random() < 0.9;
+        const cgDecided = monthsBack >= 3 + Math.floor(random() * 9);
+        const stage =
+          submissionKind === EvidenceSubmissionKind.DUTY_TO_NOTIFY
+            ? EvidenceNrmStage.NOT_FOR_DECISION
+            : !rgDecided
+              ? EvidenceNrmStage.AWAITING_REASONABLE_GROUNDS
+              : !rgPositive
+                ? EvidenceNrmStage.NEGATIVE_REASONABLE_GROUNDS
+                : !cgDecided
+                  ? EvidenceNrmStage.POSITIVE_REASONABLE_GROUNDS
+                  : random() < 0.9
+                    ? EvidenceNrmStage.POSITIVE_CONCLUSIVE_GROUNDS
+                    : EvidenceNrmStage.NEGATIVE_CONCLUSIVE_GROUNDS;
+        facts.push({ ...context, kind: "nrm_submission", sourceKey: `${sourceKey}:nrm`, submissionKind, stage });
+      }
+      if (random() < 0.5) {
+        const length = weighted(random, [
+          [EvidenceStayLength.UNDER_1_WEEK, 50],
+          [EvidenceStayLength.ONE_TO_2_WEEKS, 30],
+          [EvidenceStayLength.TWO_WEEKS_OR_MORE, 15],
+          [EvidenceStayLength.ONGOING, monthsBack === 0 ? 20 : 0],
+        ] as const);
+        facts.push({ ...context, kind: "place_of_safety_stay", sourceKey: `${sourceKey}:stay`, length });
       }
     }
     return facts;
