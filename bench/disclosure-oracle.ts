@@ -24,6 +24,9 @@ const POPULATIONS: Record<string, { table: string; where: string | null }> = {
   PROTECTIVE_ORDERS: { table: "insights.protective_order_fact", where: null },
   // Every outcome measured at least twice.
   COPE_AND_RECOVER: { table: "insights.cope_recover_fact", where: null },
+  // Every NRM referral and Duty to Notify return, whatever its stage; every place-of-safety stay, ended or not.
+  NRM_SUBMISSIONS: { table: "insights.nrm_submission_fact", where: null },
+  PLACE_OF_SAFETY_STAYS: { table: "insights.place_of_safety_stay_fact", where: null },
   // A rate's numerators (bench/disclosure-auditor.ts numeratorTable): entitlements met on time; answers of 4 or 5.
   "VICTIMS_CODE_COMPLIANCE#NUMERATOR": { table: "insights.entitlement_fact", where: "status = 'MET'" },
   "SURVEY_SATISFACTION#NUMERATOR": { table: "insights.survey_fact", where: "score >= 4" },
@@ -60,6 +63,9 @@ const COLUMNS: Record<string, string> = {
   ORDER_KIND: "order_kind",
   ORDER_OUTCOME: "order_outcome",
   OUTCOME_AREA: "outcome_area",
+  SUBMISSION_KIND: "submission_kind",
+  NRM_STAGE: "nrm_stage",
+  STAY_LENGTH: "stay_length",
 };
 
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;

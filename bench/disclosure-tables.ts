@@ -111,12 +111,43 @@ export function outcomesFamily(): TableRequest[] {
   ];
 }
 
-/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk, orders and outcomes families: quick enough for a test. */
+const nrm = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "NRM_SUBMISSIONS", by, filter });
+const stays = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "PLACE_OF_SAFETY_STAYS", by, filter });
+
+/**
+ * Challenger's NRM submissions and place-of-safety stays, populations of
+ * their own and very small ones: by borough, kind, decision stage and length
+ * of stay, each borough's total against the same borough filtered to every
+ * stage but one and every kind but one, each stage alone, and the
+ * ethnic-group differencing attack on submissions; stays by borough and
+ * length with each length's complement, and by sex.
+ */
+export function modernSlaveryFamily(): TableRequest[] {
+  return [
+    nrm(["BOROUGH"]),
+    nrm(["SUBMISSION_KIND", "NRM_STAGE"]),
+    nrm(["BOROUGH", "SUBMISSION_KIND"]),
+    nrm(["BOROUGH", "NRM_STAGE"]),
+    ...domain("NRM_STAGE").map((stage) => nrm(["BOROUGH"], { values: { NRM_STAGE: rest("NRM_STAGE", [stage]) } })),
+    ...domain("NRM_STAGE").map((stage) => nrm(["BOROUGH"], { values: { NRM_STAGE: [stage] } })),
+    ...domain("SUBMISSION_KIND").map((kind) => nrm(["BOROUGH", "NRM_STAGE"], { values: { SUBMISSION_KIND: rest("SUBMISSION_KIND", [kind]) } })),
+    nrm(["BOROUGH", "ETHNIC_GROUP"]),
+    ...domain("ETHNIC_GROUP").map((group) => nrm(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
+    stays(["BOROUGH"]),
+    stays(["STAY_LENGTH"]),
+    stays(["BOROUGH", "STAY_LENGTH"]),
+    ...domain("STAY_LENGTH").map((length) => stays(["BOROUGH"], { values: { STAY_LENGTH: rest("STAY_LENGTH", [length]) } })),
+    stays(["BOROUGH", "SEX"]),
+  ];
+}
+
+/** The attack, each ethnic group alone, and borough × ethnic group a quarter at a time, and the risk, orders, outcomes and modern-slavery families: quick enough for a test. */
 export function smallFamily(): TableRequest[] {
   return [
     ...riskFamily(),
     ...ordersFamily(),
     ...outcomesFamily(),
+    ...modernSlaveryFamily(),
     ...differencingAttack(),
     referrals(["ETHNIC_GROUP"]),
     ...domain("ETHNIC_GROUP").map((group) => referrals(["BOROUGH"], { values: { ETHNIC_GROUP: [group] } })),
@@ -204,6 +235,9 @@ export function commissionerFamily(): TableRequest[] {
   // Cope-and-recover outcomes: the outcomes family, and by borough a quarter at a time.
   requests.push(...outcomesFamily());
   for (const [fromMonth, toMonth] of QUARTERS) requests.push(copeRecover(["BOROUGH"], { fromMonth, toMonth }));
+  // NRM submissions and place-of-safety stays: the modern-slavery family, and by borough and stage, and borough, a quarter at a time.
+  requests.push(...modernSlaveryFamily());
+  for (const [fromMonth, toMonth] of QUARTERS) requests.push(nrm(["BOROUGH", "NRM_STAGE"], { fromMonth, toMonth }), stays(["BOROUGH"], { fromMonth, toMonth }));
   return requests;
 }
 
@@ -224,6 +258,9 @@ const FILTER_FIELDS: Record<string, string> = {
   ORDER_KIND: "orderKinds",
   ORDER_OUTCOME: "orderOutcomes",
   OUTCOME_AREA: "outcomeAreas",
+  SUBMISSION_KIND: "submissionKinds",
+  NRM_STAGE: "nrmStages",
+  STAY_LENGTH: "stayLengths",
 };
 
 function filterInput(filter: PublishedFilter): Record<string, unknown> {
