@@ -1,9 +1,8 @@
 import { emptyCaseRecord, OutcomeMeasureKind, PartnerCode } from "../connectors/partners";
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
-import { RefreshOutcome, RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
 import { expectPublished, PublishedRule, PublishedStat } from "./support/evidence";
-import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
+import { graphql, refreshThroughFeeds, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 import { addPartnerRecords } from "./support/partners";
 import { policeReferral } from "./stories/support";
 
@@ -23,15 +22,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** A refresh through the feeds; one the hub's own event-driven refresh holds off (SKIPPED) is tried again. */
-async function refresh(): Promise<RefreshOutcome> {
-  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
-  for (let tries = 0; ; tries++) {
-    const outcome = await service.refresh();
-    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const refresh = () => refreshThroughFeeds(hub);
 
 const londonMonth = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(at);
 const DAY = 86_400_000;

@@ -1,9 +1,8 @@
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
 import { RiskFactsService } from "../src/subgraphs/partners/risk/risk-facts.service";
-import { RefreshOutcome, RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
 import { expectPublished, PublishedStat } from "./support/evidence";
-import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
+import { graphql, refreshThroughFeeds, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 import { testServerUrl } from "./support/store";
 import { actors, consentTo, dashAnswers, policeReferral, RECORD_DASH, referralStep, referToRestore, send } from "./stories/support";
 
@@ -21,15 +20,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** A refresh through the feeds; one the hub's own event-driven refresh holds off (SKIPPED) is tried again. */
-async function refresh(): Promise<RefreshOutcome> {
-  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
-  for (let tries = 0; ; tries++) {
-    const outcome = await service.refresh();
-    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const refresh = () => refreshThroughFeeds(hub);
 
 const RECORD_SDASH = `mutation($caseId: ID!, $answers: [RiskAnswerInput!]!) {
   recordRiskAssessment(caseId: $caseId, tool: S_DASH, questionSetVersion: "s-dash@2009", answers: $answers) { id level maracReferralRequired } }`;

@@ -10,6 +10,7 @@ import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger, Logger } from "../../src/platform/logger";
 import { feedFactSources } from "../../src/insights-facts/feeds";
 import type { FactSource } from "../../src/subgraphs/insights/facts/facts";
+import { RefreshOutcome, RefreshService } from "../../src/subgraphs/insights/refresh/refresh.service";
 import { createTestStore, embeddedTemplate, testServerUrl } from "./store";
 
 /** The gateway signing key of a test hub started as production (unless the test names its own). */
@@ -134,6 +135,20 @@ export async function startTestHub(
 export function feedSourcesOf(hub: TestHub): FactSource[] {
   if (!hub.config.gatewayProof.signingKey) throw new Error("start the test hub with GATEWAY_SIGNING_KEY to read its fact feeds");
   return feedFactSources({ gatewayProof: hub.config.gatewayProof, subgraphUrls: { victims: hub.subgraphs.victims.url, partners: hub.subgraphs.partners.url } });
+}
+
+/**
+ * A refresh of the evidence base through this hub's fact feeds, two facts a
+ * batch; one the hub's own event-driven refresh holds off (SKIPPED) is tried
+ * again, for up to five seconds.
+ */
+export async function refreshThroughFeeds(hub: TestHub): Promise<RefreshOutcome> {
+  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
+  for (let tries = 0; ; tries++) {
+    const outcome = await service.refresh();
+    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
