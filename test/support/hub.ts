@@ -155,7 +155,9 @@ export async function refreshThroughFeeds(hub: TestHub): Promise<RefreshOutcome>
  * The run's embedded store for a hub with this config (embeddedTemplate):
  * migrated, and seeded where config.seed is, built in memory with the
  * default synthetic data only, so a test's own seed settings (insights'
- * synthetic facts) apply over it. Undefined outside jest.
+ * synthetic facts) apply over it. Built over the run's empty store, so it
+ * has that store's lean settings (emptyEmbeddedDataDir). Undefined outside
+ * jest.
  */
 export function hubStoreTemplate(config: Config): Promise<Blob | undefined> {
   return embeddedTemplate(config.seed ? "seeded" : "migrated", async () => {
@@ -163,8 +165,10 @@ export function hubStoreTemplate(config: Config): Promise<Blob | undefined> {
       { ...config, databaseUrl: undefined, pgliteDataDir: undefined, insights: { ...config.insights, factSources: "hub" } },
       SUBGRAPH_NAMES,
       createLogger("silent"),
+      { pgliteTemplate: await standInTemplate() },
     );
     try {
+      await built.dataSource.query("CHECKPOINT");
       return await built.dump!();
     } finally {
       await built.close();
