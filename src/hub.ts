@@ -372,7 +372,9 @@ export async function startHub(hubConfig: Config, logger: Logger, options: HubOp
       gateway,
       async close() {
         await gateway.close();
-        for (const name of SUBGRAPH_NAMES) await subgraphs[name].close();
+        // In the reverse of the order they started: a subgraph reading another's routes (insights the victims'
+        // and partners' fact feeds) stops, finishing a refresh under way, while those routes still answer.
+        for (const name of [...SUBGRAPH_NAMES].reverse()) await subgraphs[name].close();
         await events.close();
         await sources?.close();
         if (!options.db) await db.close();

@@ -11,8 +11,10 @@ async function main(): Promise<void> {
   const tracing = await startTracing({ otlp: config.tracing.otlp, serviceName: config.tracing.serviceName ?? "casebridge" });
   const { startHub } = await import("./hub");
   const { cachedEmptyDataDir, startsEmpty } = await import("./platform/pglite-cache");
-  // Embedded stores (the hub's, and the stand-ins' that are databases) start from a kept empty data directory, not initdb each.
-  const emptyDataDir = await cachedEmptyDataDir(config.pgliteCacheDir, logger);
+  // Embedded stores (the hub's, and the stand-ins' that are databases) start from a kept empty data directory, not
+  // initdb each; where every store is a PostgreSQL server there is none to start.
+  const embedded = !config.databaseUrl || !config.sources.challenger.databaseUrl;
+  const emptyDataDir = embedded ? await cachedEmptyDataDir(config.pgliteCacheDir, logger) : undefined;
   const hub = await startHub(config, logger, { emptyDataDir, pgliteTemplate: emptyDataDir && startsEmpty(config.pgliteDataDir) ? emptyDataDir : undefined });
   const shownUrl = hub.url.replace("127.0.0.1", "localhost");
   logger.info({ url: shownUrl, tracing: tracing ? "otlp" : "off" }, "Casebridge is ready");

@@ -1,4 +1,5 @@
 import { POLICE_SOURCE, PoliceApiClient } from "../connectors/police/client";
+import { sharedWithinRequest } from "./platform/request-shared";
 import { GeneratedPoliceRecords, PoliceStandIn, STAND_IN_TOKEN as POLICE_STAND_IN_TOKEN } from "../connectors/police/stand-in";
 import { PartnerCode, PartnerConnector } from "../connectors/partners";
 import { GeneratedPartnerRecords, PARTNER_REGISTRY, PartnerConnectorOptions, PartnerStandIn, StandInOptions } from "../connectors/registry";
@@ -99,7 +100,8 @@ export async function startSources(
     }
 
     return {
-      police: traced("police", police),
+      // The timeline (victims) and the crime (police) of one request share their police calls.
+      police: sharedWithinRequest(traced("police", police), ["fetchByKeys", "updatesForCrimes", "ordersForCrimes"]),
       partners: new Map([...partners].map(([code, connector]) => [code, traced(code.toLowerCase(), connector)])),
       standIns: { police: policeStandIn, partners: partnerStandIns },
       close: closeAll,

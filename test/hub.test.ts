@@ -111,21 +111,27 @@ describe("the embedded hub", () => {
     expect(policeCalls).toEqual([3, 3, 3]);
   });
 
-  it("answers the shared case view for a partner's advocate in at most 13 SQL statements, authorisation and audit included", async () => {
+  it("answers the shared case view for a partner's advocate in at most 13 SQL statements and one police call per kind of record, authorisation and audit included", async () => {
     const as = actors(hub);
     const m = await policeReferral(hub, { homeOfficeCode: "8Q", description: "Stalking", borough: "MANCHESTER" as never, flags: { stalking: true } });
     const consentId = await consentTo(hub, m.caseId, "PANKHURST", ["IDENTITY", "CONTACT", "CASE_NOTES", "SUPPORT", "OFFENCE_DETAILS", "INVESTIGATION_UPDATES"]);
     const referralId = await referToRestore(hub, m.caseId, consentId);
     await referralStep(hub, "receiveReferral", referralId, as.restore());
     await referralStep(hub, "acceptReferral", referralId, as.restore());
+    const police = policeStandIn(hub);
+    const policeCalls = () => ["/crimes:batch", "/updates:batch", "/orders:batch"].map((path) => police.requestCount(path));
+    const before = policeCalls();
     const response = await fetch(hub.url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(await as.restore()) },
       body: JSON.stringify({ query: readFileSync(join(__dirname, "..", "schema", "operations", "shared-case-view.graphql"), "utf8"), variables: { id: m.caseId }, operationName: "SharedCaseView" }),
     });
-    const body = (await response.json()) as { data?: { case?: { id: string; referrals: unknown[] } } };
+    const body = (await response.json()) as { data?: { case?: { id: string; referrals: unknown[]; crime?: { updates: unknown[] }; timeline?: unknown[] } } };
     expect(body.data?.case?.id).toBe(m.caseId);
     expect(body.data?.case?.referrals).toHaveLength(1);
+    // The crime, its updates and its orders asked of the police API once each, though the victims subgraph's
+    // timeline and the police subgraph's crime both read the updates.
+    expect(policeCalls().map((after, i) => after - before[i]!)).toEqual([1, 1, 1]);
     // Per subgraph: its records, one link lookup per round of fields (each with the subject's consents and
     // relationships, and whether the agreements changed since the process last read them), and one audit append.
     // Was 33 before those were each one statement and the agreements were read by each subgraph every request.

@@ -1,9 +1,8 @@
 import { ProtectiveOrderKind, ProtectiveOrderStatus } from "../connectors/police/types";
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
-import { RefreshOutcome, RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
-import { expectPublished, PublishedRule, PublishedStat } from "./support/evidence";
-import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
+import { EVIDENCE_CSV, EVIDENCE_TABLE, EvidenceTable, expectPublished } from "./support/evidence";
+import { graphql, refreshThroughFeeds, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 import { policeStandIn } from "./support/police";
 import { actors, policeReferral, send } from "./stories/support";
 
@@ -22,15 +21,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** A refresh through the feeds; one the hub's own event-driven refresh holds off (SKIPPED) is tried again. */
-async function refresh(): Promise<RefreshOutcome> {
-  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
-  for (let tries = 0; ; tries++) {
-    const outcome = await service.refresh();
-    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const refresh = () => refreshThroughFeeds(hub);
 
 const londonMonth = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(at);
 const MONTH = londonMonth(new Date());
@@ -56,21 +47,8 @@ async function touchCase(caseId: string): Promise<void> {
   expect(body.errors).toBeUndefined();
 }
 
-const TABLE = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
-  evidenceBase(measure: $measure, by: $by, filter: $filter) {
-    measure by countUnit footnotes
-    rule { minimumCount maximumPerturbation }
-    cells { coordinates { dimension value } isTotal count { value suppressed suppressionReason } }
-  } }`;
-const CSV = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) { evidenceBaseCsv(measure: $measure, by: $by, filter: $filter) }`;
 const commissioner = () => hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
 
-interface Cell {
-  coordinates: { dimension: string; value: string | null }[];
-  isTotal: boolean;
-  count: PublishedStat;
-}
-type Table = { evidenceBase: { rule: PublishedRule; cells: Cell[]; countUnit: string; footnotes: string[] } };
 
 const BOROUGH = "OLDHAM";
 let abuseCaseId: string;
@@ -123,9 +101,9 @@ describe("protective orders in the evidence base", () => {
       "*,APPLIED": 1,
       "*,*": 3,
     };
-    const { body } = await graphql<Table>(
+    const { body } = await graphql<EvidenceTable>(
       hub.url,
-      TABLE,
+      EVIDENCE_TABLE,
       { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND", "ORDER_OUTCOME"], filter: { boroughs: [BOROUGH], fromMonth: PREVIOUS, toMonth: MONTH } },
       await commissioner(),
     );
@@ -137,7 +115,7 @@ describe("protective orders in the evidence base", () => {
     for (const cell of table.cells) expectPublished(cell.count, truth[cell.coordinates.map((c) => c.value ?? "*").join()] ?? 0, table.rule);
 
     // Only this month: the SPO applied for, not last month's orders.
-    const thisMonth = await graphql<Table>(hub.url, TABLE, { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND"], filter: { boroughs: [BOROUGH], fromMonth: MONTH, toMonth: MONTH } }, await commissioner());
+    const thisMonth = await graphql<EvidenceTable>(hub.url, EVIDENCE_TABLE, { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND"], filter: { boroughs: [BOROUGH], fromMonth: MONTH, toMonth: MONTH } }, await commissioner());
     expect(thisMonth.body.errors).toBeUndefined();
     const monthTruth: Record<string, number> = { SPO: 1, "*": 1 };
     for (const cell of thisMonth.body.data!.evidenceBase.cells) {
@@ -145,9 +123,9 @@ describe("protective orders in the evidence base", () => {
     }
 
     // Breached only.
-    const breached = await graphql<Table>(
+    const breached = await graphql<EvidenceTable>(
       hub.url,
-      TABLE,
+      EVIDENCE_TABLE,
       { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND"], filter: { boroughs: [BOROUGH], orderOutcomes: ["BREACHED"] } },
       await commissioner(),
     );
@@ -158,9 +136,9 @@ describe("protective orders in the evidence base", () => {
     }
 
     // No SPO was breached: every cell is a zero, and zeros are shown (so a filter left unapplied could not pass for one).
-    const none = await graphql<Table>(
+    const none = await graphql<EvidenceTable>(
       hub.url,
-      TABLE,
+      EVIDENCE_TABLE,
       { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND"], filter: { boroughs: [BOROUGH], orderKinds: ["SPO"], orderOutcomes: ["BREACHED"] } },
       await commissioner(),
     );
@@ -169,7 +147,7 @@ describe("protective orders in the evidence base", () => {
       none.body.data!.evidenceBase.cells.map(() => ({ value: 0, suppressed: false, suppressionReason: null })),
     );
 
-    const csv = await graphql<{ evidenceBaseCsv: string }>(hub.url, CSV, { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND"], filter: { boroughs: [BOROUGH] } }, await commissioner());
+    const csv = await graphql<{ evidenceBaseCsv: string }>(hub.url, EVIDENCE_CSV, { measure: "PROTECTIVE_ORDERS", by: ["ORDER_KIND"], filter: { boroughs: [BOROUGH] } }, await commissioner());
     expect(csv.body.errors).toBeUndefined();
     expect(csv.body.data!.evidenceBaseCsv.split("\r\n")[0]).toBe("Protective order,count,count suppression");
     expect(csv.body.data!.evidenceBaseCsv).toContain("Domestic Abuse Protection Order");
@@ -181,7 +159,7 @@ describe("protective orders in the evidence base", () => {
       ["MARAC_REFERRALS", ["ORDER_OUTCOME"]],
       ["PROTECTIVE_ORDERS", ["RISK_LEVEL"]],
     ] as const) {
-      const { body } = await graphql(hub.url, TABLE, { measure, by }, await commissioner());
+      const { body } = await graphql(hub.url, EVIDENCE_TABLE, { measure, by }, await commissioner());
       expect(body.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
     }
   });

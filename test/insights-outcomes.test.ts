@@ -1,9 +1,8 @@
 import { emptyCaseRecord, OutcomeMeasureKind, PartnerCode } from "../connectors/partners";
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
-import { RefreshOutcome, RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
-import { expectPublished, PublishedRule, PublishedStat } from "./support/evidence";
-import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
+import { EVIDENCE_TABLE, EvidenceTable, expectPublished } from "./support/evidence";
+import { graphql, refreshThroughFeeds, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 import { addPartnerRecords } from "./support/partners";
 import { policeReferral } from "./stories/support";
 
@@ -23,15 +22,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** A refresh through the feeds; one the hub's own event-driven refresh holds off (SKIPPED) is tried again. */
-async function refresh(): Promise<RefreshOutcome> {
-  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
-  for (let tries = 0; ; tries++) {
-    const outcome = await service.refresh();
-    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const refresh = () => refreshThroughFeeds(hub);
 
 const londonMonth = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit" }).format(at);
 const DAY = 86_400_000;
@@ -50,21 +41,8 @@ async function pankhurstMeasures(caseId: string, scores: [OutcomeMeasureKind, nu
   await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [record]);
 }
 
-const TABLE = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
-  evidenceBase(measure: $measure, by: $by, filter: $filter) {
-    measure by countUnit footnotes
-    rule { minimumCount maximumPerturbation }
-    cells { coordinates { dimension value } isTotal count { value suppressed suppressionReason } rate { value suppressed suppressionReason } }
-  } }`;
 const commissioner = () => hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
 
-interface Cell {
-  coordinates: { dimension: string; value: string | null }[];
-  isTotal: boolean;
-  count: PublishedStat;
-  rate: PublishedStat | null;
-}
-type Table = { evidenceBase: { by: string[]; rule: PublishedRule; cells: Cell[]; countUnit: string; footnotes: string[] } };
 
 const BOROUGH = "BURY";
 const MONTH = londonMonth(new Date(Date.now() - DAY));
@@ -109,7 +87,7 @@ describe("cope-and-recover outcomes in the evidence base", () => {
   });
 
   it("gives COPE_AND_RECOVER by outcome area, never added up across areas, under disclosure control", async () => {
-    const { body } = await graphql<Table>(hub.url, TABLE, { measure: "COPE_AND_RECOVER", by: [], filter: { boroughs: [BOROUGH] } }, await commissioner());
+    const { body } = await graphql<EvidenceTable>(hub.url, EVIDENCE_TABLE, { measure: "COPE_AND_RECOVER", by: [], filter: { boroughs: [BOROUGH] } }, await commissioner());
     expect(body.errors).toBeUndefined();
     const table = body.data!.evidenceBase;
     expect(table.by).toEqual(["OUTCOME_AREA"]);
@@ -127,7 +105,7 @@ describe("cope-and-recover outcomes in the evidence base", () => {
     }
 
     // Only the areas asked for: none measured twice in Bury, so every count is a shown zero and no rate exists.
-    const informed = await graphql<Table>(hub.url, TABLE, { measure: "COPE_AND_RECOVER", by: [], filter: { boroughs: [BOROUGH], outcomeAreas: ["BETTER_INFORMED"] } }, await commissioner());
+    const informed = await graphql<EvidenceTable>(hub.url, EVIDENCE_TABLE, { measure: "COPE_AND_RECOVER", by: [], filter: { boroughs: [BOROUGH], outcomeAreas: ["BETTER_INFORMED"] } }, await commissioner());
     expect(informed.body.errors).toBeUndefined();
     expect(informed.body.data!.evidenceBase.cells.map((c) => [c.coordinates[0]!.value, c.count.value, c.count.suppressed, c.rate?.value ?? null])).toEqual([
       ["BETTER_INFORMED", 0, false, null],
@@ -135,7 +113,7 @@ describe("cope-and-recover outcomes in the evidence base", () => {
   });
 
   it("refuses an outcome area on a measure that has none", async () => {
-    const { body } = await graphql(hub.url, TABLE, { measure: "REFERRALS", by: ["OUTCOME_AREA"] }, await commissioner());
+    const { body } = await graphql(hub.url, EVIDENCE_TABLE, { measure: "REFERRALS", by: ["OUTCOME_AREA"] }, await commissioner());
     expect(body.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
   });
 });

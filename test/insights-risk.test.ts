@@ -1,9 +1,8 @@
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
 import { RiskFactsService } from "../src/subgraphs/partners/risk/risk-facts.service";
-import { RefreshOutcome, RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
-import { expectPublished, PublishedStat } from "./support/evidence";
-import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
+import { EVIDENCE_CSV, EVIDENCE_TABLE, EvidenceCell, expectPublished } from "./support/evidence";
+import { graphql, refreshThroughFeeds, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 import { testServerUrl } from "./support/store";
 import { actors, consentTo, dashAnswers, policeReferral, RECORD_DASH, referralStep, referToRestore, send } from "./stories/support";
 
@@ -21,15 +20,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-/** A refresh through the feeds; one the hub's own event-driven refresh holds off (SKIPPED) is tried again. */
-async function refresh(): Promise<RefreshOutcome> {
-  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
-  for (let tries = 0; ; tries++) {
-    const outcome = await service.refresh();
-    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const refresh = () => refreshThroughFeeds(hub);
 
 const RECORD_SDASH = `mutation($caseId: ID!, $answers: [RiskAnswerInput!]!) {
   recordRiskAssessment(caseId: $caseId, tool: S_DASH, questionSetVersion: "s-dash@2009", answers: $answers) { id level maracReferralRequired } }`;
@@ -45,20 +36,8 @@ async function supportedByRestore(borough: string): Promise<string> {
   return v.caseId;
 }
 
-const TABLE = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
-  evidenceBase(measure: $measure, by: $by, filter: $filter) {
-    measure by countUnit footnotes
-    rule { minimumCount maximumPerturbation }
-    cells { coordinates { dimension value } isTotal count { value suppressed suppressionReason } }
-  } }`;
-const CSV = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) { evidenceBaseCsv(measure: $measure, by: $by, filter: $filter) }`;
 const commissioner = () => hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
 
-interface Cell {
-  coordinates: { dimension: string; value: string | null }[];
-  isTotal: boolean;
-  count: PublishedStat;
-}
 
 describe("risk assessments and MARAC referrals in the evidence base", () => {
   it("counts DASH levels, S-DASH screens and the MARAC referral a high DASH raised, by borough, under disclosure control", async () => {
@@ -102,9 +81,9 @@ describe("risk assessments and MARAC referrals in the evidence base", () => {
 
     // "*": every value (a margin).
     const truth: Record<string, number> = { "DASH,HIGH": 1, "DASH,STANDARD": 2, "S_DASH,NOT_GRADED": 1, "DASH,*": 3, "S_DASH,*": 1, "*,HIGH": 1, "*,STANDARD": 2, "*,NOT_GRADED": 1, "*,*": 4 };
-    const { body } = await graphql<{ evidenceBase: { rule: { minimumCount: number; maximumPerturbation: number }; cells: Cell[]; countUnit: string; footnotes: string[] } }>(
+    const { body } = await graphql<{ evidenceBase: { rule: { minimumCount: number; maximumPerturbation: number }; cells: EvidenceCell[]; countUnit: string; footnotes: string[] } }>(
       hub.url,
-      TABLE,
+      EVIDENCE_TABLE,
       { measure: "RISK_ASSESSMENTS", by: ["RISK_TOOL", "RISK_LEVEL"], filter: { boroughs: [borough], fromMonth: month, toMonth: month } },
       await commissioner(),
     );
@@ -114,23 +93,23 @@ describe("risk assessments and MARAC referrals in the evidence base", () => {
     expect(table.cells).toHaveLength(3 * 5);
     for (const cell of table.cells) expectPublished(cell.count, truth[cell.coordinates.map((c) => c.value ?? "*").join()] ?? 0, table.rule);
 
-    const maracTable = await graphql<{ evidenceBase: { rule: { minimumCount: number; maximumPerturbation: number }; cells: Cell[] } }>(
+    const maracTable = await graphql<{ evidenceBase: { rule: { minimumCount: number; maximumPerturbation: number }; cells: EvidenceCell[] } }>(
       hub.url,
-      TABLE,
+      EVIDENCE_TABLE,
       { measure: "MARAC_REFERRALS", by: ["BOROUGH"], filter: { boroughs: [borough], fromMonth: month, toMonth: month } },
       await commissioner(),
     );
     expect(maracTable.body.errors).toBeUndefined();
     for (const cell of maracTable.body.data!.evidenceBase.cells) expectPublished(cell.count, 1, maracTable.body.data!.evidenceBase.rule);
 
-    const csv = await graphql<{ evidenceBaseCsv: string }>(hub.url, CSV, { measure: "RISK_ASSESSMENTS", by: ["RISK_LEVEL"], filter: { boroughs: [borough] } }, await commissioner());
+    const csv = await graphql<{ evidenceBaseCsv: string }>(hub.url, EVIDENCE_CSV, { measure: "RISK_ASSESSMENTS", by: ["RISK_LEVEL"], filter: { boroughs: [borough] } }, await commissioner());
     expect(csv.body.errors).toBeUndefined();
     expect(csv.body.data!.evidenceBaseCsv.split("\r\n")[0]).toBe("Risk level,count,count suppression");
     expect(csv.body.data!.evidenceBaseCsv).toContain("Not graded (S-DASH)");
   });
 
   it("refuses a risk dimension on a measure that has none", async () => {
-    const { body } = await graphql(hub.url, TABLE, { measure: "MARAC_REFERRALS", by: ["RISK_LEVEL"] }, await commissioner());
+    const { body } = await graphql(hub.url, EVIDENCE_TABLE, { measure: "MARAC_REFERRALS", by: ["RISK_LEVEL"] }, await commissioner());
     expect(body.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
   });
 });

@@ -18,6 +18,11 @@ export function withRequestId<T>(requestId: string, fn: () => T): T {
   return current.run(requestId, fn);
 }
 
+/** The hub's id of the request this code runs for; undefined outside one (a background job). */
+export function currentRequestId(): string | undefined {
+  return current.getStore();
+}
+
 /** Statements counted so far for a request id (0 if none). */
 export function sqlStatementsFor(requestId: string): number {
   return counts.get(requestId) ?? 0;

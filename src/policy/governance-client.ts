@@ -1,3 +1,4 @@
+import { request } from "undici";
 import type { Principal } from "../platform/principal";
 import { signServiceToken } from "../platform/service-token";
 import type { AuditEventInput } from "./audit";
@@ -74,14 +75,15 @@ export class GovernanceClient implements GovernancePort {
   private async send<T>(path: string, body?: unknown): Promise<T> {
     const url = new URL(path, this.base);
     const token = await signServiceToken(this.key, { issuer: this.caller, audience: GOVERNANCE_PORT_AUDIENCE });
-    const response = await fetch(url, {
+    // undici's request, as the connectors use: a call or two per request and subgraph, at a quarter of fetch's CPU.
+    const response = await request(url, {
       method: body === undefined ? "GET" : "POST",
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`governance answered ${response.status} at ${url.pathname}`);
+    const text = await response.body.text();
+    if (response.statusCode < 200 || response.statusCode > 299) throw new Error(`governance answered ${response.statusCode} at ${url.pathname}`);
     return parseGovernanceJson<T>(text);
   }
 }

@@ -29,3 +29,21 @@ export function expectPublished(stat: PublishedStat, truth: number, rule: Publis
   expect(value === 0).toBe(truth === 0);
   expect(value === 0 || value >= rule.minimumCount).toBe(true);
 }
+
+/** One evidence-base table as a commissioner's front end asks for it: every cell with its count and, for a rate measure, its rate. */
+export const EVIDENCE_TABLE = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
+  evidenceBase(measure: $measure, by: $by, filter: $filter) {
+    measure by countUnit footnotes
+    rule { minimumCount maximumPerturbation }
+    cells { coordinates { dimension value } isTotal count { value suppressed suppressionReason } rate { value suppressed suppressionReason } }
+  } }`;
+/** The same table as CSV. */
+export const EVIDENCE_CSV = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) { evidenceBaseCsv(measure: $measure, by: $by, filter: $filter) }`;
+
+export interface EvidenceCell {
+  coordinates: { dimension: string; value: string | null }[];
+  isTotal: boolean;
+  count: PublishedStat;
+  rate: PublishedStat | null;
+}
+export type EvidenceTable = { evidenceBase: { by: string[]; rule: PublishedRule; cells: EvidenceCell[]; countUnit: string; footnotes: string[] } };

@@ -10,6 +10,7 @@ import { Config, loadConfig, SUBGRAPH_NAMES } from "../../src/platform/config";
 import { createLogger, Logger } from "../../src/platform/logger";
 import { feedFactSources } from "../../src/insights-facts/feeds";
 import type { FactSource } from "../../src/subgraphs/insights/facts/facts";
+import { RefreshOutcome, RefreshService } from "../../src/subgraphs/insights/refresh/refresh.service";
 import { createTestStore, embeddedTemplate, testServerUrl } from "./store";
 
 /** The gateway signing key of a test hub started as production (unless the test names its own). */
@@ -137,10 +138,26 @@ export function feedSourcesOf(hub: TestHub): FactSource[] {
 }
 
 /**
+ * A refresh of the evidence base through this hub's fact feeds, two facts a
+ * batch; one the hub's own event-driven refresh holds off (SKIPPED) is tried
+ * again, for up to five seconds.
+ */
+export async function refreshThroughFeeds(hub: TestHub): Promise<RefreshOutcome> {
+  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
+  for (let tries = 0; ; tries++) {
+    const outcome = await service.refresh();
+    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * The run's embedded store for a hub with this config (embeddedTemplate):
  * migrated, and seeded where config.seed is, built in memory with the
  * default synthetic data only, so a test's own seed settings (insights'
- * synthetic facts) apply over it. Undefined outside jest.
+ * synthetic facts) apply over it. Built over the run's empty store, so it
+ * has that store's lean settings (emptyEmbeddedDataDir). Undefined outside
+ * jest.
  */
 export function hubStoreTemplate(config: Config): Promise<Blob | undefined> {
   return embeddedTemplate(config.seed ? "seeded" : "migrated", async () => {
@@ -148,8 +165,10 @@ export function hubStoreTemplate(config: Config): Promise<Blob | undefined> {
       { ...config, databaseUrl: undefined, pgliteDataDir: undefined, insights: { ...config.insights, factSources: "hub" } },
       SUBGRAPH_NAMES,
       createLogger("silent"),
+      { pgliteTemplate: await standInTemplate() },
     );
     try {
+      await built.dataSource.query("CHECKPOINT");
       return await built.dump!();
     } finally {
       await built.close();

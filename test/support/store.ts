@@ -50,7 +50,8 @@ export const TEMPLATES_ENV = "CASEBRIDGE_TEST_PGLITE_TEMPLATES";
  * undefined outside jest. The hub's store is "migrated" (and "seeded" with
  * the default synthetic data): migrations and seeds still run over it when
  * the hub opens it (they are idempotent), so a test's own seed settings apply
- * on top. "empty" is a bare initdb, for the stand-ins that are databases.
+ * on top. "empty" is a bare initdb (emptyEmbeddedDataDir), for the stand-ins
+ * that are databases, and the ground the others are built on.
  * Built by whichever worker asks first; two workers racing each write a
  * whole file and rename it into place.
  */
@@ -64,5 +65,27 @@ export async function embeddedTemplate(name: "seeded" | "migrated" | "empty", bu
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     renameSync(partial, file);
   }
-  return new Blob([readFileSync(file)]);
+  let template = loaded.get(file);
+  if (!template) loaded.set(file, (template = new TemplateBlob(new Uint8Array(readFileSync(file)).buffer)));
+  return template;
+}
+
+/** The templates this test file has read (jest gives each file modules of its own). */
+const loaded = new Map<string, Blob>();
+
+/**
+ * A template's bytes, read once, handed to every store started from it.
+ * Node 20's Blob assembles arrayBuffer() chunk by chunk, about 0.4 s for a
+ * template on every start; PGlite asks for it once a start and only reads it
+ * (it copies each file of the tarball into its own memory), so here every
+ * start gets the one buffer at once. The Blob's other methods are Node's own.
+ */
+class TemplateBlob extends Blob {
+  constructor(private readonly whole: ArrayBuffer) {
+    super([whole]);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.whole);
+  }
 }
