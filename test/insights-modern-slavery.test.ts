@@ -3,9 +3,8 @@ import { PartnerCode } from "../connectors/partners";
 import { SYNTHETIC_GMVS_CASE_IDS as CASE } from "../connectors/synthetic";
 import { OrganisationCode } from "../src/platform/domain";
 import { Purpose, Role } from "../src/platform/principal";
-import { RefreshOutcome, RefreshService } from "../src/subgraphs/insights/refresh/refresh.service";
-import { expectPublished, PublishedRule, PublishedStat } from "./support/evidence";
-import { feedSourcesOf, graphql, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
+import { EVIDENCE_TABLE, EvidenceTable, expectPublished } from "./support/evidence";
+import { graphql, refreshThroughFeeds, startTestHub, TEST_GATEWAY_SIGNING_KEY, TestHub } from "./support/hub";
 
 /**
  * Challenger's modern-slavery work in the evidence base: NRM referrals, Duty
@@ -39,15 +38,7 @@ afterAll(async () => {
 
 const BOROUGH = "OLDHAM";
 
-/** A refresh through the feeds; one the hub's own event-driven refresh holds off (SKIPPED) is tried again. */
-async function refresh(): Promise<RefreshOutcome> {
-  const service = new RefreshService(hub.db.dataSource, feedSourcesOf(hub), { pseudonymKey: hub.config.insights.pseudonymKey, batchSize: 2 });
-  for (let tries = 0; ; tries++) {
-    const outcome = await service.refresh();
-    if (outcome.status !== "SKIPPED" || tries === 50) return outcome;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const refresh = () => refreshThroughFeeds(hub);
 
 /**
  * A statement on Challenger's own database, as its staff's system would make
@@ -75,20 +66,8 @@ async function inChallenger(sql: string, params: unknown[]): Promise<void> {
   }
 }
 
-const TABLE = `query($measure: Measure!, $by: [Dimension!]!, $filter: EvidenceFilter) {
-  evidenceBase(measure: $measure, by: $by, filter: $filter) {
-    measure by countUnit footnotes
-    rule { minimumCount maximumPerturbation }
-    cells { coordinates { dimension value } isTotal count { value suppressed suppressionReason } }
-  } }`;
 const commissioner = () => hub.as({ organisation: OrganisationCode.GMCA, roles: [Role.COMMISSIONER], purpose: Purpose.COMMISSIONING });
 
-interface Cell {
-  coordinates: { dimension: string; value: string | null }[];
-  isTotal: boolean;
-  count: PublishedStat;
-}
-type Table = { evidenceBase: { by: string[]; rule: PublishedRule; cells: Cell[]; countUnit: string; footnotes: string[] } };
 
 const nrmFacts = () =>
   hub.db.dataSource.query(`SELECT submission_kind, nrm_stage, to_char(month, 'YYYY-MM') AS month FROM insights.nrm_submission_fact WHERE borough = $1 ORDER BY nrm_stage`, [BOROUGH]);
@@ -115,9 +94,9 @@ describe("Challenger's NRM submissions and place-of-safety stays in the evidence
   });
 
   it("gives NRM_SUBMISSIONS by kind and stage under disclosure control, whatever the record keys", async () => {
-    const { body } = await graphql<Table>(
+    const { body } = await graphql<EvidenceTable>(
       hub.url,
-      TABLE,
+      EVIDENCE_TABLE,
       { measure: "NRM_SUBMISSIONS", by: ["SUBMISSION_KIND"], filter: { boroughs: [BOROUGH], fromMonth: "2026-10", toMonth: "2026-10" } },
       await commissioner(),
     );
@@ -129,21 +108,42 @@ describe("Challenger's NRM submissions and place-of-safety stays in the evidence
     expect(table.cells.map((c) => c.coordinates[0]!.value ?? "TOTAL").sort()).toEqual(["DUTY_TO_NOTIFY", "NRM", "TOTAL"]);
     for (const cell of table.cells) expectPublished(cell.count, truth[cell.coordinates[0]!.value ?? "TOTAL"]!, table.rule);
 
-    // Only the stages asked for: none awaiting a decision in Oldham, a shown zero.
-    const awaiting = await graphql<Table>(
-      hub.url,
-      TABLE,
-      { measure: "NRM_SUBMISSIONS", by: ["NRM_STAGE"], filter: { boroughs: [BOROUGH], nrmStages: ["AWAITING_REASONABLE_GROUNDS"] } },
-      await commissioner(),
-    );
-    expect(awaiting.body.errors).toBeUndefined();
-    expect(awaiting.body.data!.evidenceBase.cells.filter((c) => !c.isTotal).map((c) => [c.coordinates[0]!.value, c.count.value, c.count.suppressed])).toEqual([
-      ["AWAITING_REASONABLE_GROUNDS", 0, false],
-    ]);
+  });
+
+  it("serves NRM_STAGE only with SUBMISSION_KIND, for Greater Manchester, for all time or whole calendar years, and refuses anything finer", async () => {
+    const ask = async (by: string[], filter: Record<string, unknown> = {}) =>
+      (await graphql<EvidenceTable>(hub.url, EVIDENCE_TABLE, { measure: "NRM_SUBMISSIONS", by, filter }, await commissioner())).body;
+    const served: [string[], Record<string, unknown>][] = [
+      [["SUBMISSION_KIND", "NRM_STAGE"], {}],
+      [["NRM_STAGE"], { fromMonth: "2026-01", toMonth: "2026-12" }],
+      [["SUBMISSION_KIND"], { nrmStages: ["AWAITING_REASONABLE_GROUNDS"] }],
+      [["BOROUGH", "SUBMISSION_KIND"], { fromMonth: "2026-10", toMonth: "2026-12" }],
+    ];
+    for (const [by, filter] of served) expect({ by, filter, errors: (await ask(by, filter)).errors }).toEqual({ by, filter, errors: undefined });
+    // The auditor pinned a lone decision from borough × stage a quarter at a time: an area, a month, who the victims were, or part of a year.
+    const refused: [string[], Record<string, unknown>][] = [
+      [["BOROUGH", "NRM_STAGE"], {}],
+      [["NRM_STAGE"], { boroughs: [BOROUGH] }],
+      [["SUBMISSION_KIND"], { boroughs: [BOROUGH], nrmStages: ["AWAITING_REASONABLE_GROUNDS"] }],
+      [["MONTH", "NRM_STAGE"], {}],
+      [["NRM_STAGE", "ETHNIC_GROUP"], {}],
+      [["NRM_STAGE"], { fromMonth: "2026-01", toMonth: "2026-03" }],
+      [["NRM_STAGE"], { fromMonth: "2026-02", toMonth: "2027-01" }],
+      [["NRM_STAGE"], { fromMonth: "2026-01" }],
+    ];
+    for (const [by, filter] of refused) {
+      const body = await ask(by, filter);
+      expect({ by, filter, data: body.data, refusal: body.errors?.[0]?.extensions }).toEqual({
+        by,
+        filter,
+        data: null,
+        refusal: expect.objectContaining({ code: "INVALID_INPUT", reason: "FINER_THAN_PUBLISHED", dimension: "NRM_STAGE" }),
+      });
+    }
   });
 
   it("gives PLACE_OF_SAFETY_STAYS by length of stay under disclosure control, whatever the record keys", async () => {
-    const { body } = await graphql<Table>(hub.url, TABLE, { measure: "PLACE_OF_SAFETY_STAYS", by: ["STAY_LENGTH"], filter: { boroughs: [BOROUGH] } }, await commissioner());
+    const { body } = await graphql<EvidenceTable>(hub.url, EVIDENCE_TABLE, { measure: "PLACE_OF_SAFETY_STAYS", by: ["STAY_LENGTH"], filter: { boroughs: [BOROUGH] } }, await commissioner());
     expect(body.errors).toBeUndefined();
     const table = body.data!.evidenceBase;
     expect(table.countUnit).toBe("place-of-safety stays");
@@ -158,7 +158,7 @@ describe("Challenger's NRM submissions and place-of-safety stays in the evidence
     ["PLACE_OF_SAFETY_STAYS", ["SUBMISSION_KIND"]],
     ["NRM_SUBMISSIONS", ["STAY_LENGTH"]],
   ])("refuses %s by %s, a split it does not have", async (measure, by) => {
-    const { body } = await graphql(hub.url, TABLE, { measure, by }, await commissioner());
+    const { body } = await graphql(hub.url, EVIDENCE_TABLE, { measure, by }, await commissioner());
     expect(body.errors?.[0]?.extensions?.code).toBe("INVALID_INPUT");
   });
 });

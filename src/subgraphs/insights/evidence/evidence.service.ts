@@ -172,6 +172,7 @@ export class EvidenceService {
       throw appError(ErrorCode.INVALID_INPUT, "fromMonth is after toMonth");
     }
     const needed = new Set([...by, ...filters.map((f) => f.dimension)]);
+    refuseFinerThanPublished(request.measure, spec, needed, filter);
     if (filter.fromMonth || filter.toMonth) needed.add(Dimension.MONTH);
     return {
       spec,
@@ -444,4 +445,28 @@ function footnotes(plan: Plan, rule: DisclosureRule): string[] {
     );
   }
   return notes;
+}
+
+/**
+ * A measure's coarse-only split (MeasureSpec.coarseOnly) asked more finely:
+ * with another dimension (an area, a month, who the victims were), or over a
+ * period that is not whole calendar years. Refused before anything is read,
+ * naming the rule, whatever the data.
+ */
+function refuseFinerThanPublished(measure: Measure, spec: MeasureSpec, asked: ReadonlySet<Dimension>, filter: { fromMonth?: string | null; toMonth?: string | null }): void {
+  const coarse = spec.coarseOnly;
+  const detail = coarse?.dimensions.find((d) => asked.has(d));
+  if (!coarse || !detail) return;
+  const allowed = [...coarse.dimensions, ...coarse.onlyWith];
+  const refuse = (why: string) =>
+    appError(
+      ErrorCode.INVALID_INPUT,
+      `${measure} by ${detail} is published only with ${allowed.join(", ")}, for Greater Manchester as a whole, for all time or whole calendar years: ${why}`,
+      { dimension: detail, reason: "FINER_THAN_PUBLISHED" },
+    );
+  const other = [...asked].find((d) => !allowed.includes(d));
+  if (other) throw refuse(`not with ${other}`);
+  const { fromMonth, toMonth } = filter;
+  if (!fromMonth && !toMonth) return;
+  if (!fromMonth || !toMonth || !fromMonth.endsWith("-01") || !toMonth.endsWith("-12")) throw refuse("a period runs from a January to a December");
 }

@@ -50,6 +50,16 @@ export interface MeasureSpec {
   alwaysBy?: Dimension;
   /** …and never add it up across its values (a survey's rights are separate questions to the same people). */
   alwaysByHasTotal?: boolean;
+  /**
+   * Dimensions whose split is published only coarsely: with no dimension but
+   * those in `onlyWith` (so for Greater Manchester as a whole, whoever the
+   * victims were), split or filtered, and for all time or whole calendar
+   * years (never a period that is not January to December). For populations
+   * so small that most finer cells are exact zeros, which let tables asked
+   * together pin a lone case (the disclosure auditor found NRM decisions
+   * pinned so by borough and quarter).
+   */
+  coarseOnly?: { dimensions: readonly Dimension[]; onlyWith: readonly Dimension[] };
   /** What `count` counts, for the reader. */
   countUnit: string;
   description: string;
@@ -161,6 +171,7 @@ export const MEASURES: Record<Measure, MeasureSpec> = {
     kind: "count",
     facts: FactTable.NRM_SUBMISSION,
     where: null,
+    coarseOnly: { dimensions: [Dimension.NRM_STAGE], onlyWith: [Dimension.SUBMISSION_KIND] },
     countUnit: "NRM referrals and Duty to Notify returns",
     description:
       "National Referral Mechanism referrals and Duty to Notify (MS1) returns Challenger made for survivors GMVS supports, by the month submitted; split by SUBMISSION_KIND and NRM_STAGE (how far the Competent Authority's decisions have got)",
