@@ -114,23 +114,31 @@ export function outcomesFamily(): TableRequest[] {
 const nrm = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "NRM_SUBMISSIONS", by, filter });
 const stays = (by: string[], filter: PublishedFilter = {}): TableRequest => ({ measure: "PLACE_OF_SAFETY_STAYS", by, filter });
 
+/** Whole calendar years: the only periods NRM_SUBMISSIONS is published by NRM_STAGE for. */
+const YEARS: [string, string][] = [
+  ["2025-01", "2025-12"],
+  ["2026-01", "2026-12"],
+];
+
 /**
  * Challenger's NRM submissions and place-of-safety stays, populations of
- * their own and very small ones: by borough, kind, decision stage and length
- * of stay, each borough's total against the same borough filtered to every
- * stage but one and every kind but one, each stage alone, and the
- * ethnic-group differencing attack on submissions; stays by borough and
- * length with each length's complement, and by sex.
+ * their own and very small ones: by borough and kind; by decision stage
+ * only as it is served (with kind alone, for Greater Manchester, for all
+ * time and each calendar year), each stage alone and against every stage
+ * but one, each kind against every kind but one; the ethnic-group
+ * differencing attack on submissions; stays by borough and length with each
+ * length's complement, and by sex.
  */
 export function modernSlaveryFamily(): TableRequest[] {
   return [
     nrm(["BOROUGH"]),
     nrm(["SUBMISSION_KIND", "NRM_STAGE"]),
+    nrm(["NRM_STAGE"]),
     nrm(["BOROUGH", "SUBMISSION_KIND"]),
-    nrm(["BOROUGH", "NRM_STAGE"]),
-    ...domain("NRM_STAGE").map((stage) => nrm(["BOROUGH"], { values: { NRM_STAGE: rest("NRM_STAGE", [stage]) } })),
-    ...domain("NRM_STAGE").map((stage) => nrm(["BOROUGH"], { values: { NRM_STAGE: [stage] } })),
-    ...domain("SUBMISSION_KIND").map((kind) => nrm(["BOROUGH", "NRM_STAGE"], { values: { SUBMISSION_KIND: rest("SUBMISSION_KIND", [kind]) } })),
+    ...domain("NRM_STAGE").map((stage) => nrm(["SUBMISSION_KIND"], { values: { NRM_STAGE: rest("NRM_STAGE", [stage]) } })),
+    ...domain("NRM_STAGE").map((stage) => nrm(["SUBMISSION_KIND"], { values: { NRM_STAGE: [stage] } })),
+    ...domain("SUBMISSION_KIND").map((kind) => nrm(["NRM_STAGE"], { values: { SUBMISSION_KIND: rest("SUBMISSION_KIND", [kind]) } })),
+    ...YEARS.flatMap(([fromMonth, toMonth]) => [nrm(["SUBMISSION_KIND", "NRM_STAGE"], { fromMonth, toMonth }), nrm(["BOROUGH"], { fromMonth, toMonth })]),
     nrm(["BOROUGH", "ETHNIC_GROUP"]),
     ...domain("ETHNIC_GROUP").map((group) => nrm(["BOROUGH"], { values: { ETHNIC_GROUP: rest("ETHNIC_GROUP", [group]) } })),
     stays(["BOROUGH"]),
@@ -235,9 +243,9 @@ export function commissionerFamily(): TableRequest[] {
   // Cope-and-recover outcomes: the outcomes family, and by borough a quarter at a time.
   requests.push(...outcomesFamily());
   for (const [fromMonth, toMonth] of QUARTERS) requests.push(copeRecover(["BOROUGH"], { fromMonth, toMonth }));
-  // NRM submissions and place-of-safety stays: the modern-slavery family, and by borough and stage, and borough, a quarter at a time.
+  // NRM submissions and place-of-safety stays: the modern-slavery family, and by borough (stage is not served by area or quarter) a quarter at a time.
   requests.push(...modernSlaveryFamily());
-  for (const [fromMonth, toMonth] of QUARTERS) requests.push(nrm(["BOROUGH", "NRM_STAGE"], { fromMonth, toMonth }), stays(["BOROUGH"], { fromMonth, toMonth }));
+  for (const [fromMonth, toMonth] of QUARTERS) requests.push(nrm(["BOROUGH"], { fromMonth, toMonth }), nrm(["BOROUGH", "SUBMISSION_KIND"], { fromMonth, toMonth }), stays(["BOROUGH"], { fromMonth, toMonth }));
   return requests;
 }
 
