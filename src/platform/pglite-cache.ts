@@ -10,7 +10,10 @@ import type { Logger } from "./logger";
  * hub's store and the Challenger stand-in's); started from this dump
  * instead, each takes a fraction of that. Keyed by PGlite's version, whose
  * data directory format is what the dump holds. A cache that cannot be read
- * or written costs only the time: the dump is made afresh and used.
+ * or written costs only the time: the dump is made afresh and used. Its
+ * settings are emptyEmbeddedDataDir's (16 MB of shared buffers, 1 MB WAL
+ * segments), sized for the synthetic data set; a store of real size belongs
+ * on a PostgreSQL server (DATABASE_URL).
  */
 export async function cachedEmptyDataDir(cacheDir: string, logger: Logger): Promise<Blob> {
   const file = join(cacheDir, `pglite-${pgliteVersion()}-empty.tar`);
