@@ -7,6 +7,7 @@ import {
   FactBatch,
   FactChange,
   FactContext,
+  FactKind,
   FactSource,
   MaracReferralFact,
   ProtectiveOrderFact,
@@ -200,7 +201,9 @@ abstract class CaseContextFactSource<F extends { caseId: string }> implements Fa
   /** The feed's page after `watermark` (as this source encoded it, null from the beginning). */
   protected abstract page(watermark: string | null, limit: number): Promise<{ facts: F[]; watermark: object | null; hasMore: boolean }>;
   protected abstract toFact(fact: F, kase: CaseFact): FactChange | null;
-  protected abstract deletionOf(fact: F): FactChange;
+  /** The kind of fact this source gives, and the key of the one a feed fact is: what a deletion names. */
+  protected abstract readonly factKind: FactKind;
+  protected abstract sourceKeyOf(fact: F): string;
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
     const page = await this.page(watermark, limit);
@@ -209,7 +212,7 @@ abstract class CaseContextFactSource<F extends { caseId: string }> implements Fa
     const caseById = new Map(kases.flatMap((k) => (k ? [[k.caseId, k] as const] : [])));
     const facts = page.facts.flatMap((f) => {
       const kase = caseById.get(f.caseId);
-      if (!kase) return [this.deletionOf(f)];
+      if (!kase) return [{ kind: "deletion" as const, factKind: this.factKind, sourceKey: this.sourceKeyOf(f) }];
       const fact = this.toFact(f, kase);
       return fact ? [fact] : [];
     });
@@ -237,7 +240,7 @@ export class PartnersFactSource extends CaseContextFactSource<ReferralFeedFact> 
   protected toFact(r: ReferralFeedFact, kase: CaseFact): ReferralFact {
     return {
       kind: "referral",
-      sourceKey: `referral:${r.referralId}`,
+      sourceKey: this.sourceKeyOf(r),
       ...contextOf(kase, londonMonthOf(r.sentAt)),
       route: REFERRAL_OUT_ROUTE,
       service: supportServiceOf(r.partner, r.service),
@@ -249,8 +252,9 @@ export class PartnersFactSource extends CaseContextFactSource<ReferralFeedFact> 
     };
   }
 
-  protected deletionOf(r: ReferralFeedFact): FactChange {
-    return { kind: "deletion", factKind: "referral", sourceKey: `referral:${r.referralId}` };
+  protected readonly factKind = "referral";
+  protected sourceKeyOf(r: ReferralFeedFact): string {
+    return `referral:${r.referralId}`;
   }
 }
 
@@ -276,11 +280,12 @@ export class RiskAssessmentFactSource extends CaseContextFactSource<RiskAssessme
   protected toFact(a: RiskAssessmentFeedFact, kase: CaseFact): RiskAssessmentFact | null {
     const tool = RISK_TOOL[a.tool];
     if (tool === null) return null;
-    return { kind: "risk_assessment", sourceKey: `risk:${a.assessmentId}`, ...contextOf(kase, londonMonthOf(a.assessedAt)), tool, level: riskLevelOf(a.level) };
+    return { kind: "risk_assessment", sourceKey: this.sourceKeyOf(a), ...contextOf(kase, londonMonthOf(a.assessedAt)), tool, level: riskLevelOf(a.level) };
   }
 
-  protected deletionOf(a: RiskAssessmentFeedFact): FactChange {
-    return { kind: "deletion", factKind: "risk_assessment", sourceKey: `risk:${a.assessmentId}` };
+  protected readonly factKind = "risk_assessment";
+  protected sourceKeyOf(a: RiskAssessmentFeedFact): string {
+    return `risk:${a.assessmentId}`;
   }
 }
 
@@ -298,11 +303,12 @@ export class MaracReferralFactSource extends CaseContextFactSource<MaracReferral
   }
 
   protected toFact(m: MaracReferralFeedFact, kase: CaseFact): MaracReferralFact {
-    return { kind: "marac_referral", sourceKey: `marac:${m.maracReferralId}`, ...contextOf(kase, londonMonthOf(m.raisedAt)) };
+    return { kind: "marac_referral", sourceKey: this.sourceKeyOf(m), ...contextOf(kase, londonMonthOf(m.raisedAt)) };
   }
 
-  protected deletionOf(m: MaracReferralFeedFact): FactChange {
-    return { kind: "deletion", factKind: "marac_referral", sourceKey: `marac:${m.maracReferralId}` };
+  protected readonly factKind = "marac_referral";
+  protected sourceKeyOf(m: MaracReferralFeedFact): string {
+    return `marac:${m.maracReferralId}`;
   }
 }
 
@@ -322,16 +328,15 @@ export class CopeRecoverFactSource extends CaseContextFactSource<OutcomeFeedFact
   }
 
   protected toFact(o: OutcomeFeedFact, kase: CaseFact): CopeRecoverFact {
-    return { kind: "cope_recover", sourceKey: sourceKeyOf(o), ...contextOf(kase, londonMonthOf(o.measuredAt)), area: OUTCOME_AREA[o.measure], improved: o.latest > o.first };
+    return { kind: "cope_recover", sourceKey: this.sourceKeyOf(o), ...contextOf(kase, londonMonthOf(o.measuredAt)), area: OUTCOME_AREA[o.measure], improved: o.latest > o.first };
   }
 
-  protected deletionOf(o: OutcomeFeedFact): FactChange {
-    return { kind: "deletion", factKind: "cope_recover", sourceKey: sourceKeyOf(o) };
+  protected readonly factKind = "cope_recover";
+  /** One fact per case, partner and outcome area: measured again, it replaces the one before. */
+  protected sourceKeyOf(o: OutcomeFeedFact): string {
+    return `outcome:${o.caseId}:${o.partner}:${o.measure}`;
   }
 }
-
-/** One fact per case, partner and outcome area: measured again, it replaces the one before. */
-const sourceKeyOf = (o: OutcomeFeedFact) => `outcome:${o.caseId}:${o.partner}:${o.measure}`;
 
 type NrmSubmissionFeedFact = Awaited<ReturnType<ModernSlaveryFactsFeed["nrmSubmissionsChangedSince"]>>["facts"][number];
 
@@ -351,15 +356,16 @@ export class NrmSubmissionFactSource extends CaseContextFactSource<NrmSubmission
   protected toFact(s: NrmSubmissionFeedFact, kase: CaseFact): NrmSubmissionFact {
     return {
       kind: "nrm_submission",
-      sourceKey: `nrm:${s.submissionId}`,
+      sourceKey: this.sourceKeyOf(s),
       ...contextOf(kase, londonMonthOf(s.submittedAt)),
       submissionKind: SUBMISSION_KIND[s.kind],
       stage: nrmStageOf(s.kind, s.reasonableGrounds, s.conclusiveGrounds),
     };
   }
 
-  protected deletionOf(s: NrmSubmissionFeedFact): FactChange {
-    return { kind: "deletion", factKind: "nrm_submission", sourceKey: `nrm:${s.submissionId}` };
+  protected readonly factKind = "nrm_submission";
+  protected sourceKeyOf(s: NrmSubmissionFeedFact): string {
+    return `nrm:${s.submissionId}`;
   }
 }
 
@@ -379,10 +385,11 @@ export class PlaceOfSafetyStayFactSource extends CaseContextFactSource<PlaceOfSa
   }
 
   protected toFact(s: PlaceOfSafetyStayFeedFact, kase: CaseFact): PlaceOfSafetyStayFact {
-    return { kind: "place_of_safety_stay", sourceKey: `stay:${s.stayId}`, ...contextOf(kase, londonMonthOf(s.startedAt)), length: stayLengthOf(s.startedAt, s.endedAt) };
+    return { kind: "place_of_safety_stay", sourceKey: this.sourceKeyOf(s), ...contextOf(kase, londonMonthOf(s.startedAt)), length: stayLengthOf(s.startedAt, s.endedAt) };
   }
 
-  protected deletionOf(s: PlaceOfSafetyStayFeedFact): FactChange {
-    return { kind: "deletion", factKind: "place_of_safety_stay", sourceKey: `stay:${s.stayId}` };
+  protected readonly factKind = "place_of_safety_stay";
+  protected sourceKeyOf(s: PlaceOfSafetyStayFeedFact): string {
+    return `stay:${s.stayId}`;
   }
 }
