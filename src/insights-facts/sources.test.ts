@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { Borough } from "../platform/domain";
 import type { CaseFact } from "../subgraphs/victims/facts/facts.service";
-import { caseChanges } from "./sources";
+import { CaseFactsFeed, caseChanges, MaracReferralFactSource, RiskFactsFeed } from "./sources";
 
 describe("a GMVS case's facts", () => {
   it("counts each Victims' Code entitlement in the month its duty arose, not the month the case opened", () => {
@@ -64,5 +64,28 @@ describe("a GMVS case's facts", () => {
       ["case:00000000-0000-4000-8000-000000000002:order:2", "2026-10", "DAPO", "BREACHED"],
       ["case:00000000-0000-4000-8000-000000000002:order:3", "2026-11", "SPO", "APPLIED"],
     ]);
+  });
+});
+
+describe("a partner record whose GMVS case is gone", () => {
+  it("deletes the fact it gave, by the same key it was given under", async () => {
+    const present = "00000000-0000-4000-8000-0000000000a1";
+    const gone = "00000000-0000-4000-8000-0000000000a2";
+    const marac = (id: string, caseId: string) => ({ maracReferralId: id, caseId, raisedAt: new Date("2026-10-05T10:00:00Z") });
+    const risk = {
+      assessmentsChangedSince: async () => ({ facts: [], watermark: null, hasMore: false }),
+      maracReferralsChangedSince: async () => ({ facts: [marac("m-1", present), marac("m-2", gone)], watermark: null, hasMore: false }),
+    } as unknown as RiskFactsFeed;
+    const kase = { caseId: present, openedMonth: "2026-09", borough: Borough.WIGAN, referralRoute: null, reportedToPolice: true, crime: null, ageBand: null, sex: null, ethnicity: null, disability: null } as unknown as CaseFact;
+    const cases = {
+      changedSince: async () => ({ facts: [], watermark: null, policeUnavailable: false }),
+      forCases: async (ids: string[]) => ({ facts: ids.map((id) => (id === present ? kase : null)), policeUnavailable: false }),
+    } as unknown as CaseFactsFeed;
+    const { facts } = await new MaracReferralFactSource(risk, cases).changesSince(null, 10);
+    expect(facts.map((f) => [f.kind, "sourceKey" in f ? f.sourceKey : null])).toEqual([
+      ["marac_referral", "marac:m-1"],
+      ["deletion", "marac:m-2"],
+    ]);
+    expect(facts[1]).toEqual({ kind: "deletion", factKind: "marac_referral", sourceKey: "marac:m-2" });
   });
 });
