@@ -36,9 +36,6 @@ export interface ChallengerFactsPage<F> {
   hasMore: boolean;
 }
 
-/** A change-feed page is at most this many records, whatever the reader asks (the connectors' own bound). */
-const PARTNER_PAGE = 100;
-
 /**
  * Challenger's modern-slavery facts for insights, read from its change feed
  * through its connector (the hub keeps no copy of partner records). A
@@ -64,7 +61,8 @@ export class ModernSlaveryFactsService {
     const challenger = this.partners.get(PartnerCode.CHALLENGER);
     // A hub configured without Challenger has no such facts to give.
     if (!challenger) return { facts: [], watermark: { ...after }, hasMore: false };
-    const batch = await challenger.changesSince(after?.cursor ?? null, Math.min(limit, PARTNER_PAGE));
+    // The connector gives at most its own page (100 records) whatever `limit` asks.
+    const batch = await challenger.changesSince(after?.cursor ?? null, limit);
     return { facts: batch.items.flatMap(factsOf), watermark: { cursor: batch.cursor }, hasMore: batch.hasMore };
   }
 }

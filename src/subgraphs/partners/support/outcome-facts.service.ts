@@ -27,9 +27,6 @@ export interface OutcomeFactsPage {
   hasMore: boolean;
 }
 
-/** A change-feed page is at most this many records per partner, whatever the reader asks (the connectors' own bound). */
-const PARTNER_PAGE = 100;
-
 /**
  * The partners' cope-and-recover outcome facts for insights, read from each
  * partner's change feed through its connector (the hub keeps no copy of
@@ -48,7 +45,8 @@ export class OutcomeFactsService {
     // Partners in a fixed order, so a page read again is the same page.
     for (const code of [...this.partners.keys()].sort()) {
       try {
-        const batch = await this.partners.get(code)!.changesSince(cursors[code] ?? null, Math.min(limit, PARTNER_PAGE));
+        // Each connector gives at most its own page (100 records) whatever `limit` asks.
+        const batch = await this.partners.get(code)!.changesSince(cursors[code] ?? null, limit);
         for (const record of batch.items) facts.push(...outcomesOf(record));
         cursors[code] = batch.cursor;
         hasMore ||= batch.hasMore;
