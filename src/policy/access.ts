@@ -116,10 +116,9 @@ export class AccessEvaluator {
   }
 
   private async facts(subjectId: string | null) {
-    const [agreements, consents, relationships] = await Promise.all([
+    const [agreements, { consents, relationships }] = await Promise.all([
       this.loaders.agreements(),
-      subjectId ? this.loaders.consentsBySubject.load(subjectId) : [],
-      subjectId ? this.loaders.relationshipsBySubject.load(subjectId) : [],
+      subjectId ? this.loaders.factsBySubject.load(subjectId) : { consents: [], relationships: [] },
     ]);
     return { agreements, consents, relationships, now: this.now() };
   }

@@ -2,8 +2,8 @@ import { request } from "undici";
 import type { Principal } from "../platform/principal";
 import { signServiceToken } from "../platform/service-token";
 import type { AuditEventInput } from "./audit";
-import type { Agreement, Consent, Relationship } from "./decide";
-import { GOVERNANCE_PORT_AUDIENCE, GOVERNANCE_PORT_PATHS, GovernancePort, parseGovernanceJson, SubjectFacts, SubjectFactsWire, SubjectKey } from "./governance-port";
+import type { Agreement } from "./decide";
+import { FactsOfSubject, GOVERNANCE_PORT_AUDIENCE, GOVERNANCE_PORT_PATHS, GovernancePort, parseGovernanceJson, SubjectFacts, SubjectFactsWire, SubjectKey } from "./governance-port";
 
 /**
  * The policy's interface to governance (GovernancePort) over HTTP, for a
@@ -34,16 +34,8 @@ export class GovernanceClient implements GovernancePort {
     return { subjects: wire.subjects, consents: new Map(wire.consents), relationships: new Map(wire.relationships), agreementsFingerprint: wire.agreementsFingerprint };
   }
 
-  async consentsFor(subjectIds: readonly string[]): Promise<Consent[][]> {
-    return (await this.factsById(subjectIds)).consents;
-  }
-
-  async relationshipsFor(subjectIds: readonly string[]): Promise<Relationship[][]> {
-    return (await this.factsById(subjectIds)).relationships;
-  }
-
-  private factsById(subjectIds: readonly string[]) {
-    return this.send<{ consents: Consent[][]; relationships: Relationship[][] }>(GOVERNANCE_PORT_PATHS.subjectFactsById, { subjectIds });
+  async factsOfSubjects(subjectIds: readonly string[]): Promise<FactsOfSubject[]> {
+    return (await this.send<{ facts: FactsOfSubject[] }>(GOVERNANCE_PORT_PATHS.subjectFactsById, { subjectIds })).facts;
   }
 
   async agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {

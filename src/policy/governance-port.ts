@@ -51,12 +51,18 @@ export interface SubjectFacts {
   agreementsFingerprint?: string;
 }
 
+/** What decide() weighs of one subject. */
+export interface FactsOfSubject {
+  consents: Consent[];
+  relationships: Relationship[];
+}
+
 /** The facts decide() weighs, read in batches. */
 export interface PolicyFactsReader {
   /** Subject ids for (system, local reference) pairs with their consents and relationships, in one read. */
   subjectsWithFactsFor(keys: readonly SubjectKey[]): Promise<SubjectFacts>;
-  consentsFor(subjectIds: readonly string[]): Promise<Consent[][]>;
-  relationshipsFor(subjectIds: readonly string[]): Promise<Relationship[][]>;
+  /** Each subject's consent states and relationships, in id order: a subject known by its id, not found by a link. */
+  factsOfSubjects(subjectIds: readonly string[]): Promise<FactsOfSubject[]>;
   /** Every agreement in its latest version: those last read where `fingerprint` says they are unchanged, else read now. */
   agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]>;
 }
@@ -65,8 +71,7 @@ export interface PolicyFactsReader {
 export function createPolicyLoaders(reader: PolicyFactsReader) {
   let agreements: Promise<readonly Agreement[]> | undefined;
   let agreementsFingerprint: string | undefined;
-  const consentsBySubject = new DataLoader<string, Consent[]>((ids) => reader.consentsFor(ids));
-  const relationshipsBySubject = new DataLoader<string, Relationship[]>((ids) => reader.relationshipsFor(ids));
+  const factsBySubject = new DataLoader<string, FactsOfSubject>((ids) => reader.factsOfSubjects(ids));
   return {
     agreements: () => (agreements ??= reader.agreementsUnder(agreementsFingerprint)),
     // A subject found by its link arrives with its consents and relationships, primed for the decision that follows.
@@ -74,14 +79,12 @@ export function createPolicyLoaders(reader: PolicyFactsReader) {
       async (keys) => {
         const found = await reader.subjectsWithFactsFor(keys);
         agreementsFingerprint ??= found.agreementsFingerprint;
-        for (const [id, facts] of found.consents) consentsBySubject.prime(id, facts);
-        for (const [id, facts] of found.relationships) relationshipsBySubject.prime(id, facts);
+        for (const [id, consents] of found.consents) factsBySubject.prime(id, { consents, relationships: found.relationships.get(id) ?? [] });
         return found.subjects;
       },
       { cacheKeyFn: (k) => `${k.system}\u0000${k.ref}` },
     ),
-    consentsBySubject,
-    relationshipsBySubject,
+    factsBySubject,
   };
 }
 export type PolicyLoaders = ReturnType<typeof createPolicyLoaders>;

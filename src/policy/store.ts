@@ -4,7 +4,7 @@ import { OrganisationCode } from "../platform/domain";
 import { Purpose } from "../platform/principal";
 import { DataCategory } from "./categories";
 import { Agreement, Consent, LawfulBasis, Relationship } from "./decide";
-import type { PolicyFactsReader, SubjectFacts, SubjectKey } from "./governance-port";
+import type { FactsOfSubject, PolicyFactsReader, SubjectFacts, SubjectKey } from "./governance-port";
 
 /**
  * The policy's data access, all of it in the governance schema, all of it
@@ -70,6 +70,12 @@ export class PolicyStore implements PolicyFactsReader {
       [subjectIds],
     );
     return manyByKey(subjectIds, rows.map(toRelationship), (r) => r.subjectId);
+  }
+
+  /** Each subject's consent states and relationships, in id order. */
+  async factsOfSubjects(subjectIds: readonly string[]): Promise<FactsOfSubject[]> {
+    const [consents, relationships] = await Promise.all([this.consentsFor(subjectIds), this.relationshipsFor(subjectIds)]);
+    return subjectIds.map((_, i) => ({ consents: consents[i]!, relationships: relationships[i]! }));
   }
 
   /**

@@ -71,10 +71,7 @@ export function serveGovernancePort(app: Express, governance: SqlGovernance, key
     const facts = await governance.subjectsWithFactsFor(keys);
     return { subjects: facts.subjects, consents: [...facts.consents], relationships: [...facts.relationships], agreementsFingerprint: facts.agreementsFingerprint };
   });
-  post(GOVERNANCE_PORT_PATHS.subjectFactsById, bodies.subjectFactsById, async ({ subjectIds }) => {
-    const [consents, relationships] = await Promise.all([governance.consentsFor(subjectIds), governance.relationshipsFor(subjectIds)]);
-    return { consents, relationships };
-  });
+  post(GOVERNANCE_PORT_PATHS.subjectFactsById, bodies.subjectFactsById, async ({ subjectIds }) => ({ facts: await governance.factsOfSubjects(subjectIds) }));
   app.get(GOVERNANCE_PORT_PATHS.agreements, guard, (_req: Request, res: Response, next) => {
     governance.agreementsWithFingerprint().then(({ agreements, fingerprint }) => res.json({ agreements, fingerprint }), next);
   });

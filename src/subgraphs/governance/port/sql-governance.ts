@@ -2,8 +2,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "../../../platform/principal";
 import { appendAuditEvents, AuditEventInput, lockAuditChain, recordAudit } from "../../../policy/audit";
 import { BREAK_GLASS_GRANTED, startOfLondonDay } from "../../../policy/break-glass";
-import type { Agreement, Consent, Relationship } from "../../../policy/decide";
-import type { GovernancePort, SubjectFacts, SubjectKey } from "../../../policy/governance-port";
+import type { Agreement } from "../../../policy/decide";
+import type { FactsOfSubject, GovernancePort, SubjectFacts, SubjectKey } from "../../../policy/governance-port";
 import { PolicyStore } from "../../../policy/store";
 
 /**
@@ -23,12 +23,8 @@ export class SqlGovernance implements GovernancePort {
     return this.store.subjectsWithFactsFor(keys);
   }
 
-  consentsFor(subjectIds: readonly string[]): Promise<Consent[][]> {
-    return this.store.consentsFor(subjectIds);
-  }
-
-  relationshipsFor(subjectIds: readonly string[]): Promise<Relationship[][]> {
-    return this.store.relationshipsFor(subjectIds);
+  factsOfSubjects(subjectIds: readonly string[]): Promise<FactsOfSubject[]> {
+    return this.store.factsOfSubjects(subjectIds);
   }
 
   agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {
