@@ -26,6 +26,7 @@ import { InsightsRiskFacts1795449700000 } from "./1795449700000-InsightsRiskFact
 import { InsightsProtectiveOrderFacts1795449705000 } from "./1795449705000-InsightsProtectiveOrderFacts";
 import { InsightsCopeRecoverFacts1795449710000 } from "./1795449710000-InsightsCopeRecoverFacts";
 import { InsightsModernSlaveryFacts1795449715000 } from "./1795449715000-InsightsModernSlaveryFacts";
+import { GovernanceCommands1795449720000 } from "./1795449720000-GovernanceCommands";
 
 export const MIGRATIONS = [
   GovernanceOrganisations1795449601000,
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   InsightsProtectiveOrderFacts1795449705000,
   InsightsCopeRecoverFacts1795449710000,
   InsightsModernSlaveryFacts1795449715000,
+  GovernanceCommands1795449720000,
 ];

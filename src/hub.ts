@@ -15,6 +15,8 @@ import { breakGlassRequest } from "./policy/break-glass";
 import { auditPlugin } from "./policy/shield";
 import type { GovernancePort } from "./policy/governance-port";
 import { GovernanceClient } from "./policy/governance-client";
+import { COMMAND_OWNERS, CommandOwner, GovernanceCommandRelay, pendingCommandsReader } from "./policy/governance-commands";
+import { inUnitOfWork } from "./platform/unit-of-work";
 import { SqlGovernance } from "./subgraphs/governance/port/sql-governance";
 import { AccessMode, assertAccessModeAllowed, PermitAllUnauditedEvaluator } from "./policy/permit-all";
 import { createGateway } from "./gateway/gateway";
@@ -29,7 +31,7 @@ import type { StandInDatabaseMaker } from "../connectors/sql/embedded";
 import { createMetrics, HubMetrics } from "./platform/metrics";
 import { DependencyCheck, mergeChecks, Readiness, readinessOf } from "./platform/readiness";
 import { HUB_STORE_SOURCE } from "./platform/errors";
-import { observeAuditBatches } from "./policy/audit";
+import { observeAuditBatches } from "./subgraphs/governance/audit/chain";
 import { parse, OperationDefinitionNode } from "graphql";
 import { readFileSync } from "node:fs";
 import { MANIFEST_PATH } from "./gateway/safelist";
@@ -67,10 +69,17 @@ export async function prepareDatabase(
   if (config.seed) {
     // Seed in a stable order; each seed is idempotent, so a restart adds nothing twice.
     for (const name of names) await SUBGRAPHS[name].seed(db, config);
+    // On one store with governance, what the seeds told governance is applied now, not by each process that opens it.
+    if (names.includes("governance")) {
+      for (const owner of commandOwnersOf(names)) await new GovernanceCommandRelay(db.dataSource, owner, new SqlGovernance(db.dataSource), { idleMs: 0, logger }).settle(600_000);
+    }
     logger.info({ subgraphs: names }, "synthetic seed data present");
   }
   return db;
 }
+
+const isCommandOwner = (name: SubgraphName): name is CommandOwner => (COMMAND_OWNERS as readonly string[]).includes(name);
+const commandOwnersOf = (names: readonly SubgraphName[]) => names.filter(isCommandOwner);
 
 /** Every hop verifies the caller's token itself: no subgraph trusts the network. */
 export async function tokenVerifier(config: Config): Promise<TokenVerifier> {
@@ -134,12 +143,17 @@ export async function startSubgraph(
   const Evaluator = accessMode === "permit-all-unaudited" ? PermitAllUnauditedEvaluator : AccessEvaluator;
   const subgraph = SUBGRAPHS[name];
   const schema = await subgraph.buildSchema();
-  const services = subgraph.createServices(db, sources, config);
+  const policy = governance ?? new SqlGovernance(db.dataSource);
+  const services = subgraph.createServices(db, sources, config, policy);
   if (observe.metrics) subgraph.observe?.(services, observe.metrics);
   await subgraph.start?.(services, logger.child({ subgraph: name }));
-  const policy = governance ?? new SqlGovernance(db.dataSource);
   const verifier = await tokenVerifier(config);
   const log = logger.child({ subgraph: name });
+  // What this subgraph tells governance goes through its command outbox (src/policy/governance-commands.ts).
+  const commands = isCommandOwner(name) ? new GovernanceCommandRelay(db.dataSource, name, policy, { logger: log, idleMs: config.events.relayIntervalMs }) : undefined;
+  // Governance's adapter is right here in one process: nothing waiting is left for the first request to miss. Apart, the relay sends it once governance answers.
+  if (commands && !(policy instanceof GovernanceClient)) await commands.settle(600_000);
+  const pending = commands ? pendingCommandsReader(db.dataSource, commands.owner, inUnitOfWork) : null;
   if (!required && config.env === "production") log.warn("SUBGRAPH_REQUIRE_GATEWAY_PROOF is off: this subgraph runs operations sent straight to it, past the gateway's safelist and limits");
   // Defence in depth: a subgraph is reached only through the gateway, but it is on a network and checks the token itself.
   const limited = operationLimits(subgraphLimits(config.limits), { development: config.development, subgraph: true });
@@ -155,13 +169,13 @@ export async function startSubgraph(
       ...apolloDefaults(config.development),
       ...limited,
       // Federated traces would tell any caller how long each field took; we do not report to Apollo Studio.
-      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin({ dataSource: db.dataSource }), partialErrorsPlugin(), ...(tracingActive() ? [useOperationSpans<GuardedContext>({ subgraph: name })] : [])],
+      plugins: [...apolloDefaults(config.development).plugins, ...limited.plugins, ApolloServerPluginInlineTraceDisabled(), inputBoundsPlugin(), auditPlugin({ dataSource: db.dataSource, afterCommit: commands && (() => commands.settle(5_000)) }), partialErrorsPlugin(), ...(tracingActive() ? [useOperationSpans<GuardedContext>({ subgraph: name })] : [])],
     }),
     context: async (base, req) => {
       const principal = await verifier.verify(req.headers.authorization);
       const reason = breakGlassRequest(req.headers[BREAK_GLASS_HEADER], principal, config.breakGlass);
       const breakGlass = reason && { reason, dailyCap: config.breakGlass.dailyCap };
-      const access = new Evaluator(policy, principal, base.requestId, breakGlass, undefined, base.callerRequestId);
+      const access = new Evaluator(policy, principal, base.requestId, breakGlass, undefined, base.callerRequestId, pending);
       await access.admitBreakGlass();
       return subgraph.createContext(services, { ...base, principal, access });
     },
@@ -176,6 +190,7 @@ export async function startSubgraph(
     },
   });
   const stopBackground = subgraph.startBackground?.(services, logger);
+  commands?.start();
   const stopConsumers: (() => Promise<void>)[] = [];
   let relay: OutboxRelay | undefined;
   try {
@@ -189,17 +204,22 @@ export async function startSubgraph(
   } catch (error) {
     for (const stop of stopConsumers) await stop();
     await stopBackground?.();
+    await commands?.stop();
     await running.close();
     throw error;
   }
   return {
     ...running,
     relay,
+    commands,
     async close() {
       await relay?.stop();
       for (const stop of stopConsumers) await stop();
       await stopBackground?.();
       await running.close();
+      // After the server: a mutation answered as it closed still sends its commands.
+      await commands?.stop();
+      await commands?.drain().catch((error: unknown) => log.warn({ err: error }, "governance commands left waiting at close"));
     },
   };
 }
@@ -222,6 +242,8 @@ export function governancePortFor(name: SubgraphName, db: Database, config: Conf
 /** A subgraph serving, with the relay of its outbox where it keeps one and events flow. */
 export interface RunningSubgraph extends RunningServer {
   relay?: OutboxRelay;
+  /** Victims and partners: the relay of their commands to governance. */
+  commands?: GovernanceCommandRelay;
 }
 
 /** Serves the gateway in front of subgraphs at the given URLs. Ready when every subgraph is. */

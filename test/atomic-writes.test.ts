@@ -7,7 +7,8 @@ import { Kind, ObjectTypeDefinitionNode, parse } from "graphql";
 import { InvestigationUpdateKind } from "../connectors/police/types";
 import type { StandInMode } from "../connectors/http/stand-in-server";
 import { ErrorCode } from "../src/platform/errors";
-import { readAuditChain, verifyChain } from "../src/policy/audit";
+import { verifyChain } from "../src/policy/audit";
+import { readAuditChain } from "../src/subgraphs/governance/audit/chain";
 import { OrganisationCode } from "../src/platform/domain";
 import { Role } from "../src/platform/principal";
 import { WebhookDispatcher } from "../src/subgraphs/governance/webhooks/webhook.dispatcher";
@@ -462,6 +463,13 @@ async function run(m: Prepared, store: { failAt: StatementToFail; failure: Store
   }
 }
 
+/** Commands to governance still unsent once each outbox's relay has had another round. */
+async function commandsUnsentAfterARound(): Promise<number> {
+  for (const owner of ["victims", "partners"] as const) await hub.subgraphs[owner].commands!.settle();
+  const [{ n }] = await hub.db.dataSource.query(`SELECT (SELECT count(*) FROM victims.governance_command WHERE applied_at IS NULL) + (SELECT count(*) FROM partners.governance_command WHERE applied_at IS NULL) AS n`);
+  return Number(n);
+}
+
 function typedErrorsOnly(body: Body, context: string): void {
   const codes = (body.errors ?? []).map((e) => String(e.extensions?.code));
   expect({ context, codes, typed: codes.length > 0 && codes.every((c) => TYPED.has(c)) }).toEqual({ context, codes, typed: true });
@@ -491,10 +499,10 @@ describe("a mutation's store failing under it", () => {
 
   it("writes nothing, the case nor its audit, where the audit of what the answer released cannot be written", async () => {
     const m = await closeCase();
-    // The second audit append: after the change's own event, the release of the case in the answer.
+    // The first audit append: the release of the case in the answer (the change's own event reaches the chain as a command, once the unit has committed).
     const { body, fired } = await expectNothingWritten(
       "closeCase",
-      () => run(m, { failAt: { matching: /governance\.append_audit_events\(/, nth: 2 }, failure: "CONNECTION_LOST" }, { failsFrom: null, mode: "up" }),
+      () => run(m, { failAt: { matching: /governance\.append_audit_events\(/, nth: 1 }, failure: "CONNECTION_LOST" }, { failsFrom: null, mode: "up" }),
       "release audit",
     );
     expect(fired).toBe(true);
@@ -520,10 +528,13 @@ describe.each(SCENARIOS.map((s) => [s.label ?? s.field, s] as const))("%s", (lab
           const result = await run(m, { failAt: k, failure: kind }, { failsFrom: null, mode: "up" });
           const after = await snapshotTables(hub.db.dataSource);
           const context = `${field}: statement ${k} (${result.statements[k]?.slice(0, 80)}) failed with ${kind}`;
-          if (!result.fired) {
+          // Past the unit's COMMIT the mutation is written: what fails then is sending its commands to governance, which wait in its outbox for the relay's next round.
+          const committed = result.fired && result.statements.slice(0, k).some((sql) => /^COMMIT$/i.test(sql.trim()));
+          if (!result.fired || committed) {
             happy = result;
             expect({ field, errors: result.body.errors }).toEqual({ field, errors: undefined });
             if (m.writes) expect({ field, changed: changedTables(before, after).length > 0 }).toEqual({ field, changed: true });
+            if (committed) expect({ context, unsent: await commandsUnsentAfterARound() }).toEqual({ context, unsent: 0 });
             break;
           }
           expect({ context, data: result.body.data?.[field] ?? null }).toEqual({ context, data: null });
@@ -556,10 +567,11 @@ it("has a scenario for every mutation the hub offers, so a new one cannot go unp
 
 it("keeps the audit chain whole through every failure", async () => {
   expect(verifyChain(await readAuditChain(hub.db.dataSource))).toBeNull();
-  // Each mutation had steps to fail, and among them, where it wrote, its audit's insert.
+  // Each mutation had steps to fail, and among them, where it wrote, its audit's insert (before its unit's COMMIT, so failing it fails the change).
   for (const s of SCENARIOS) {
     const found = steps[s.label ?? s.field];
-    const audited = (found?.statements ?? []).some((sql) => /governance\.append_audit_events\(/.test(sql));
+    // Governance's own writes append to the chain; the victims' and partners' write the event to their outbox of commands to governance, with the change.
+    const audited = (found?.statements ?? []).some((sql) => /governance\.append_audit_events\(|^INSERT INTO (victims|partners)\.governance_command /.test(sql));
     expect({ field: s.label ?? s.field, steps: (found?.statements.length ?? 0) > 0, audited: audited || !found?.writes }).toEqual({ field: s.label ?? s.field, steps: true, audited: true });
   }
   if (process.env.ATOMIC_WRITES_STEPS) console.log(Object.entries(steps).map(([f, s]) => `${f}: ${s.statements.length} statements, ${s.police} police calls`).join("\n"));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { AuditEventInput, readAuditChain, recordAudit, verifyChain } from "../src/policy/audit";
+import { AuditEventInput, verifyChain } from "../src/policy/audit";
+import { readAuditChain, recordAudit } from "../src/subgraphs/governance/audit/chain";
 import { sqlStatementsFor, withRequestId } from "../src/platform/sql-metrics";
 import { startTestHub, TestHub } from "./support/hub";
 

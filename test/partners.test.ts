@@ -8,6 +8,8 @@ import { raiseMaracReferral } from "../src/subgraphs/partners/marac/marac.servic
 import { PartnerRiskSync } from "../src/subgraphs/partners/marac/marac.sync";
 import { RiskReason } from "../src/subgraphs/partners/risk/dash";
 import { graphql, startTestHub, TestHub } from "./support/hub";
+import { GovernanceWrites } from "../src/policy/governance-commands";
+import { SqlGovernance } from "../src/subgraphs/governance/port/sql-governance";
 import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
 
 /**
@@ -18,6 +20,8 @@ import { addPartnerRecords, pankhurstEpisodeRecord } from "./support/partners";
  */
 
 let hub: TestHub;
+/** What the partners subgraph is given in one process: governance's adapter on the hub's store. */
+const partnersWrites = () => new GovernanceWrites(new SqlGovernance(hub.db.dataSource), "partners");
 beforeAll(async () => {
   hub = await startTestHub();
   // GMVS cases for Challenger's synthetic survivors (the GMVS seed holds none yet); a case is all the partners' Case needs to resolve.
@@ -278,13 +282,13 @@ describe("MARAC referrals", () => {
     expect(before).toBeGreaterThanOrEqual(3);
 
     await hub.db.dataSource.query(`DELETE FROM partners.connector_sync`);
-    const reports = await new PartnerRiskSync(hub.db.dataSource, hub.sources.partners).syncAll();
+    const reports = await new PartnerRiskSync(hub.db.dataSource, hub.sources.partners, partnersWrites()).syncAll();
     expect(reports.map((r) => r.raised)).toEqual([0, 0, 0]);
     expect(reports.find((r) => r.partner === PartnerCode.PANKHURST)?.records).toBeGreaterThanOrEqual(3);
 
     const raise = { caseId: CASE.harassment, assessmentId: "PK-RA-0004", partner: OrganisationCode.PANKHURST, raisedAt: new Date(), reasons: [RiskReason.VISIBLE_HIGH_RISK] };
     const by = { requestId: "test", actor: "test", organisation: null, roles: [], purpose: null };
-    expect(await hub.db.dataSource.transaction((m) => raiseMaracReferral(m, raise, by))).toBe(false);
+    expect(await hub.db.dataSource.transaction((m) => raiseMaracReferral(m, partnersWrites(), raise, by))).toBe(false);
     expect(await count()).toBe(before);
   });
 
@@ -305,7 +309,7 @@ describe("MARAC referrals", () => {
     });
     await addPartnerRecords(hub.sources, PartnerCode.PANKHURST, [record]);
 
-    const reports = await new PartnerRiskSync(hub.db.dataSource, hub.sources.partners).syncAll();
+    const reports = await new PartnerRiskSync(hub.db.dataSource, hub.sources.partners, partnersWrites()).syncAll();
 
     expect(reports.find((r) => r.partner === PartnerCode.PANKHURST)?.raised).toBe(1);
     const rows = await hub.db.dataSource.query(`SELECT reasons FROM partners.marac_referral WHERE assessment_id = 'PK-RA-LATE'`);

@@ -3,7 +3,7 @@ import { OrganisationCode } from "../src/platform/domain";
 import { Role } from "../src/platform/principal";
 import { sqlStatementsFor } from "../src/platform/sql-metrics";
 import { SYNTHETIC_CASE_IDS, SYNTHETIC_CONSENT_IDS } from "../src/platform/synthetic";
-import { readAuditChain } from "../src/policy/audit";
+import { readAuditChain } from "../src/subgraphs/governance/audit/chain";
 import { partners } from "../src/subgraphs/partners";
 import { governance } from "../src/subgraphs/governance";
 import { CLIENT_M_CONSENT_ID } from "../src/subgraphs/governance/seed";

@@ -15,25 +15,15 @@ import { SUBGRAPH_NAMES } from "../src/platform/config";
  * it names one of its tables in SQL (`governance.consent`) or declares an
  * entity in it (`@Entity({ schema: "victims" })`).
  *
- * Not yet true everywhere: victims and partners write governance's
- * relationships, subject links and audit events in their own transactions
- * (src/policy/subjects.ts, src/policy/audit.ts), and partners lock the
- * consent a referral is made under and read the agreements directly
- * (src/policy/store.ts). Those are
- * listed below, module by module, so that anything new fails here, and so
- * that a module moved behind governance's own interface or fed by events
- * must be taken off the list (an entry that no longer holds fails too).
+ * Victims and partners tell governance about their records (subject links,
+ * relationships, audit events) through commands written to an outbox in
+ * their own schema (src/policy/governance-commands.ts), which governance
+ * applies; the audit chain's SQL is governance's
+ * (src/subgraphs/governance/audit/chain.ts). So no subgraph has an exception
+ * here, and anything new that reaches another's tables fails.
  */
 const ROOT = join(__dirname, "..");
 const OWNED_SCHEMAS = ["victims", "partners", "governance", "insights"] as const;
-
-const STILL_SHARED: Record<string, Record<string, string[]>> = {
-  police: {},
-  victims: { governance: ["src/policy/audit.ts", "src/policy/subjects.ts"] },
-  partners: { governance: ["src/policy/audit.ts", "src/policy/store.ts", "src/policy/subjects.ts"] },
-  governance: {},
-  insights: {},
-};
 
 /** Where an import from `from` leads: a .ts module or a folder's index.ts (packages are not ours). */
 function resolveImport(from: string, specifier: string): string | undefined {
@@ -79,8 +69,8 @@ function foreignSchemasOf(subgraph: string): Record<string, string[]> {
 }
 
 describe("each subgraph's code touches only its own schema", () => {
-  it.each(SUBGRAPH_NAMES)("%s: no other schema but the shared policy and fact modules still listed", (subgraph) => {
-    expect(foreignSchemasOf(subgraph)).toEqual(STILL_SHARED[subgraph]);
+  it.each(SUBGRAPH_NAMES)("%s: no other subgraph's schema", (subgraph) => {
+    expect(foreignSchemasOf(subgraph)).toEqual({});
   });
 
   it("sees a table named in SQL, an entity declared, and an import followed, and not a comment, a type-only import or a property", () => {

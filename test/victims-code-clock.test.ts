@@ -1,4 +1,5 @@
 import { InvestigationUpdateKind } from "../connectors/police/types";
+import { SqlGovernance } from "../src/subgraphs/governance/port/sql-governance";
 import { victims } from "../src/subgraphs/victims";
 import { CaseRecord } from "../src/subgraphs/victims/cases/case.entity";
 import { VictimsCodeClock } from "../src/subgraphs/victims/victims-code/clock";
@@ -18,7 +19,7 @@ let services: ReturnType<typeof victims.createServices>;
 let clock: VictimsCodeClock;
 beforeAll(async () => {
   hub = await startTestHub();
-  services = victims.createServices(hub.db, hub.sources, hub.config);
+  services = victims.createServices(hub.db, hub.sources, hub.config, new SqlGovernance(hub.db.dataSource));
   clock = services.victimsCode;
 });
 afterAll(async () => {

@@ -2,7 +2,8 @@ import "reflect-metadata";
 import { entitiesOf } from "../hub";
 import { loadConfig, SUBGRAPH_NAMES } from "../platform/config";
 import { openDatabase } from "../platform/database";
-import { readAuditChain, verifyChain } from "../policy/audit";
+import { verifyChain } from "../policy/audit";
+import { readAuditChain } from "../subgraphs/governance/audit/chain";
 
 /**
  * `npm run audit:verify`: walks the audit chain in DATABASE_URL; exits 1

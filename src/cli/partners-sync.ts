@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { entitiesOf } from "../hub";
+import { entitiesOf, governancePortFor } from "../hub";
+import { GovernanceCommandRelay, GovernanceWrites } from "../policy/governance-commands";
 import { loadConfig, SUBGRAPH_NAMES } from "../platform/config";
 import { migrate, openDatabase } from "../platform/database";
 import { createLogger } from "../platform/logger";
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
     await migrate(db);
     const sources = await startSources(config.sources, logger);
     try {
-      const reports = await new PartnerRiskSync(db.dataSource, sources.partners).syncAll();
+      const governance = governancePortFor("partners", db, config);
+      const reports = await new PartnerRiskSync(db.dataSource, sources.partners, new GovernanceWrites(governance, "partners")).syncAll();
+      // The referrals' audit reaches governance's chain before the run reports them.
+      await new GovernanceCommandRelay(db.dataSource, "partners", governance, { idleMs: 0, logger }).settle(60_000);
       for (const r of reports) {
         process.stdout.write(
           r.unavailable

@@ -10,7 +10,8 @@ import { OrganisationCode } from "../platform/domain";
 import { createLogger } from "../platform/logger";
 import { Principal, Purpose, Role } from "../platform/principal";
 import { SYNTHETIC_CASE_IDS } from "../platform/synthetic";
-import { AuditEvent, readAuditChain, verifyChain } from "../policy/audit";
+import { AuditEvent, verifyChain } from "../policy/audit";
+import { readAuditChain } from "../subgraphs/governance/audit/chain";
 
 /**
  * `npm run soak`: the whole hub on loopback under a bounded mixed workload,

@@ -6,7 +6,8 @@ import { BREAK_GLASS_GRANTED, BREAK_GLASS_LIMIT_REACHED, breakGlassLimitReached,
 import { DataCategory } from "./categories";
 import { AccessDecision, decide, DenyReason } from "./decide";
 import { SubjectSystem } from "./sensitive";
-import { createPolicyLoaders, GovernancePort, PolicyLoaders, SubjectKey } from "./governance-port";
+import { createPolicyLoaders, FactsOfSubject, GovernancePort, PolicyLoaders, SubjectKey } from "./governance-port";
+import type { PendingCommands } from "./governance-commands";
 
 /** What a subgraph's request context carries for the policy. */
 export interface GuardedContext extends RequestContext {
@@ -68,6 +69,13 @@ export class AccessEvaluator {
     private readonly now: () => Date = () => new Date(),
     /** The x-request-id the caller sent: kept in the audit beside the hub's own id, never in its place. */
     private readonly callerRequestId: string | null = null,
+    /**
+     * The commands to governance this request's mutation has written and
+     * governance has yet to apply (src/policy/governance-commands.ts): laid
+     * over governance's facts, so the mutation's own answer sees the links
+     * and relationships it made. null outside a mutation.
+     */
+    private readonly pending: (() => Promise<PendingCommands | null>) | null = null,
   ) {
     this.loaders = createPolicyLoaders(governance);
   }
@@ -111,27 +119,49 @@ export class AccessEvaluator {
 
   /** The decision without a release: for explainAccess. Audited as an explanation would be pointless; nothing is released. */
   async explain(subjectId: string | null, holder: OrganisationCode, category: DataCategory): Promise<AccessDecision> {
-    const facts = await this.facts(subjectId);
-    return decide(this.principal, { id: subjectId, holder }, category, this.principal.purpose, facts);
+    const pending = await this.pendingNow();
+    const id = subjectId === null || !pending ? subjectId : pending.current(subjectId);
+    return decide(this.principal, { id, holder }, category, this.principal.purpose, await this.facts(id, pending));
   }
 
-  private async facts(subjectId: string | null) {
-    const [agreements, { consents, relationships }] = await Promise.all([
-      this.loaders.agreements(),
-      subjectId ? this.loaders.factsBySubject.load(subjectId) : { consents: [], relationships: [] },
-    ]);
+  private pendingRead: Promise<PendingCommands | null> | undefined;
+
+  /** The mutation's own commands, read once for the decisions started together. */
+  private pendingNow(): Promise<PendingCommands | null> {
+    if (!this.pending) return Promise.resolve(null);
+    if (!this.pendingRead) {
+      this.pendingRead = this.pending();
+      setImmediate(() => {
+        this.pendingRead = undefined;
+      });
+    }
+    return this.pendingRead;
+  }
+
+  private async facts(subjectId: string | null, pending: PendingCommands | null) {
+    const [agreements, { consents, relationships }] = await Promise.all([this.loaders.agreements(), this.factsOf(subjectId, pending)]);
     return { agreements, consents, relationships, now: this.now() };
   }
 
-  private async subjectId(subject: SubjectKey | null): Promise<string | null> {
+  private async factsOf(subjectId: string | null, pending: PendingCommands | null): Promise<FactsOfSubject> {
+    if (subjectId === null) return { consents: [], relationships: [] };
+    if (!pending || pending.empty) return this.loaders.factsBySubject.load(subjectId);
+    const read = await this.loaders.factsBySubject.loadMany([subjectId, ...pending.mergedInto(subjectId)]);
+    const failed = read.find((r): r is Error => r instanceof Error);
+    if (failed) throw failed;
+    return pending.overlay(subjectId, read as FactsOfSubject[]);
+  }
+
+  private async subjectId(subject: SubjectKey | null, pending: PendingCommands | null): Promise<string | null> {
     if (subject === null) return null;
-    if (subject.system === SubjectSystem.SUBJECT) return subject.ref;
-    return this.loaders.subjectByLink.load(subject);
+    const linked = subject.system === SubjectSystem.SUBJECT ? subject.ref : (pending?.linkOf(subject) ?? (await this.loaders.subjectByLink.load(subject)));
+    return linked === null || !pending ? linked : pending.current(linked);
   }
 
   private async evaluate(subject: SubjectKey | null, holder: OrganisationCode, category: DataCategory): Promise<AccessOutcome> {
-    const subjectId = await this.subjectId(subject);
-    const decision = decide(this.principal, { id: subjectId, holder }, category, this.principal.purpose, await this.facts(subjectId));
+    const pending = await this.pendingNow();
+    const subjectId = await this.subjectId(subject, pending);
+    const decision = decide(this.principal, { id: subjectId, holder }, category, this.principal.purpose, await this.facts(subjectId, pending));
     return decision.decision === "DENY" && this.mayBreakGlass(decision.reason)
       ? { decision: "ALLOW", basis: "AGREEMENT", agreementId: decision.agreementId, consentId: decision.consentId, subjectId, breakGlass: true }
       : { ...decision, subjectId, breakGlass: false };
@@ -139,7 +169,7 @@ export class AccessEvaluator {
 
   /** A record or field released to the organisation a record is addressed to (see PersonalDataDeclaration.addressee): audited like any release. */
   async releaseToAddressee(subject: SubjectKey | null, holder: OrganisationCode, category: DataCategory, record?: string): Promise<void> {
-    const subjectId = await this.subjectId(subject);
+    const subjectId = await this.subjectId(subject, await this.pendingNow());
     this.audit({ decision: "ALLOW", basis: "REFERRAL_ADDRESSEE", agreementId: null, consentId: null, subjectId, breakGlass: false }, holder, category, record);
   }
 

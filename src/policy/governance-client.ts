@@ -2,7 +2,8 @@ import { request } from "undici";
 import type { Principal } from "../platform/principal";
 import { signServiceToken } from "../platform/service-token";
 import type { AuditEventInput } from "./audit";
-import type { Agreement } from "./decide";
+import type { Agreement, Consent } from "./decide";
+import type { CommandOutcome, CommandOwner, IdentifiedCommand } from "./governance-commands";
 import { FactsOfSubject, GOVERNANCE_PORT_AUDIENCE, GOVERNANCE_PORT_PATHS, GovernancePort, parseGovernanceJson, SubjectFacts, SubjectFactsWire, SubjectKey } from "./governance-port";
 
 /**
@@ -44,6 +45,15 @@ export class GovernanceClient implements GovernancePort {
     const fresh = await this.send<{ fingerprint: string | undefined; agreements: Agreement[] }>(GOVERNANCE_PORT_PATHS.agreements);
     this.agreementsRead = { fingerprint: fresh.fingerprint, agreements: Object.freeze(fresh.agreements) };
     return fresh.agreements;
+  }
+
+  async consentFacts(consentId: string): Promise<{ subjectId: string; facts: Consent[] } | null> {
+    return (await this.send<{ consent: { subjectId: string; facts: Consent[] } | null }>(GOVERNANCE_PORT_PATHS.consentFacts, { consentId })).consent;
+  }
+
+  async applyCommands(source: CommandOwner, commands: readonly IdentifiedCommand[]): Promise<CommandOutcome[]> {
+    if (source !== this.caller) throw new Error(`the ${this.caller} subgraph cannot send ${source}'s commands`);
+    return (await this.send<{ outcomes: CommandOutcome[] }>(`${GOVERNANCE_PORT_PATHS.commands}${source}`, { commands })).outcomes;
   }
 
   async recordAudit(events: readonly AuditEventInput[]): Promise<void> {

@@ -1,6 +1,8 @@
 import DataLoader from "dataloader";
+import type { EntityManager } from "typeorm";
 import type { Principal } from "../platform/principal";
 import type { AuditEventInput } from "./audit";
+import type { CommandOutcome, CommandOwner, IdentifiedCommand } from "./governance-commands";
 import type { Agreement, Consent, Relationship } from "./decide";
 import type { SubjectSystem } from "./sensitive";
 
@@ -15,7 +17,7 @@ import type { SubjectSystem } from "./sensitive";
  * one process, is given governance's own adapter
  * (src/subgraphs/governance/port/sql-governance.ts), and both answer alike.
  */
-export interface GovernancePort extends PolicyFactsReader {
+export interface GovernancePort extends FactsReader {
   /**
    * Appends a request's audit events; resolves once they are durable. Within
    * a mutation's unit of work on governance's own store, they commit with it.
@@ -34,6 +36,24 @@ export interface GovernancePort extends PolicyFactsReader {
     limitReached: AuditEventInput,
     cap: { principal: Principal; requestId: string; now: Date; dailyCap: number },
   ): Promise<boolean>;
+  /**
+   * Applies a subgraph's commands (src/policy/governance-commands.ts) in
+   * order, in one transaction, each once however often it is sent; resolves
+   * to what became of each once they are durable.
+   */
+  applyCommands(source: CommandOwner, commands: readonly IdentifiedCommand[]): Promise<CommandOutcome[]>;
+  /**
+   * The facts read on the caller's own transaction, where this adapter
+   * shares the caller's store in one process (a store with one connection
+   * would otherwise wait on itself); absent over HTTP.
+   */
+  within?(manager: EntityManager): FactsReader;
+}
+
+/** What a subgraph reads of governance's facts for its own writes. */
+export interface FactsReader extends PolicyFactsReader {
+  /** A consent's subject and every consent state of that subject towards the consent's recipient; null where there is no such consent. */
+  consentFacts(consentId: string): Promise<{ subjectId: string; facts: Consent[] } | null>;
 }
 
 /** A local record, by the system that holds it and its reference there. */
@@ -102,6 +122,9 @@ export const GOVERNANCE_PORT_PATHS = {
   audit: "/internal/governance/audit",
   breakGlassUses: "/internal/governance/break-glass/uses",
   auditWithinBreakGlassCap: "/internal/governance/break-glass/audit",
+  consentFacts: "/internal/governance/consent-facts",
+  /** Followed by the sending subgraph's name: each takes that subgraph's token only. */
+  commands: "/internal/governance/commands/",
 } as const;
 export const GOVERNANCE_PORT_AUDIENCE = "governance-policy";
 

@@ -224,6 +224,13 @@ function auditRefusedOperations(ctx: GuardedContext, operation: OperationDefinit
 export interface AuditPluginOptions {
   /** The subgraph's store: a mutation's writes, and the audit of what its answer released, commit there together (src/platform/unit-of-work.ts). */
   dataSource: DataSource;
+  /**
+   * After a mutation's unit of work commits, before its response leaves:
+   * sends the commands it wrote to governance (src/policy/governance-commands.ts),
+   * so the caller's next request finds them. A failure is logged, not
+   * answered: the change is committed, and the relay sends them later.
+   */
+  afterCommit?: () => Promise<void>;
 }
 
 /**
@@ -236,7 +243,7 @@ export interface AuditPluginOptions {
  * store was down or too slow, CONFLICT where it rolled the work back for a
  * concurrent change, INTERNAL_SERVER_ERROR otherwise.
  */
-export function auditPlugin({ dataSource }: AuditPluginOptions): ApolloServerPlugin<GuardedContext> {
+export function auditPlugin({ dataSource, afterCommit }: AuditPluginOptions): ApolloServerPlugin<GuardedContext> {
   return {
     async requestDidStart() {
       let refused: readonly GraphQLError[] = [];
@@ -261,11 +268,18 @@ export function auditPlugin({ dataSource }: AuditPluginOptions): ApolloServerPlu
             response.body.singleResult.errors = [...(response.body.singleResult.errors ?? []), refusal];
           }
           const mutation = inUnitOfWork(dataSource);
+          let committed = mutation;
           try {
             await contextValue.access.flush();
             await endUnitOfWork(true);
-          } catch (error) {
-            await endUnitOfWork(false).catch(() => undefined);
+          } catch (thrown) {
+            committed = false;
+            // Where a statement of the request had already aborted the unit, that is why the rest failed: answered for it.
+            const first: unknown = await endUnitOfWork(false).then(
+              () => undefined,
+              (e: unknown) => e,
+            );
+            const error = storeError(thrown) || !storeError(first) ? thrown : first;
             // A break-glass over the cap found only as its grants were written (AccessEvaluator.flush) is a refusal, not a fault.
             const refused = error instanceof GraphQLError && error.extensions.code === ErrorCode.FORBIDDEN;
             if (!refused) contextValue.logger.error({ err: error }, "audit write failed; response withheld");
@@ -276,6 +290,7 @@ export function auditPlugin({ dataSource }: AuditPluginOptions): ApolloServerPlu
               response.body.singleResult = { data: null, errors: [coded] };
             }
           }
+          if (committed && afterCommit) await afterCommit().catch((error: unknown) => contextValue.logger.warn({ err: error }, "governance has yet to apply this mutation's commands; its relay will send them"));
         },
       };
     },

@@ -4,15 +4,21 @@ import { OrganisationCode } from "../platform/domain";
 import { Purpose } from "../platform/principal";
 import { DataCategory } from "./categories";
 import { Agreement, Consent, LawfulBasis, Relationship } from "./decide";
-import type { FactsOfSubject, PolicyFactsReader, SubjectFacts, SubjectKey } from "./governance-port";
+import type { FactsOfSubject, FactsReader, SubjectFacts, SubjectKey } from "./governance-port";
 
 /**
  * The policy's data access, all of it in the governance schema, all of it
  * batched: whatever the number of rows a request touches, it costs one
  * statement per kind of fact (DataLoader, created per request).
  */
-export class PolicyStore implements PolicyFactsReader {
-  constructor(readonly dataSource: DataSource) {}
+export class PolicyStore implements FactsReader {
+  /** `dataSource`: the store, or a transaction on it whose own writes the reads must see. */
+  constructor(readonly dataSource: DataSource | EntityManager) {}
+
+  /** The agreements' cache is one per store, whichever transaction read them. */
+  private get store(): DataSource {
+    return "connection" in this.dataSource ? this.dataSource.connection : this.dataSource;
+  }
 
   /** Every agreement in its latest version, with the title and file it was loaded from. */
   async agreements(): Promise<(Agreement & { title: string; sourceFile: string })[]> {
@@ -28,7 +34,7 @@ export class PolicyStore implements PolicyFactsReader {
        WHERE version = (SELECT max(version) FROM governance.data_sharing_agreement b WHERE b.id = a.id)`,
     );
     const agreements = rows.map(toAgreement);
-    if (rows[0]) agreementsRead.set(this.dataSource, { fingerprint: rows[0].fingerprint, agreements: Object.freeze([...agreements]) });
+    if (rows[0]) agreementsRead.set(this.store, { fingerprint: rows[0].fingerprint, agreements: Object.freeze([...agreements]) });
     return { agreements, fingerprint: rows[0]?.fingerprint };
   }
 
@@ -41,7 +47,7 @@ export class PolicyStore implements PolicyFactsReader {
    * between changes, not once each per request.
    */
   agreementsUnder(fingerprint: string | undefined): Promise<readonly Agreement[]> {
-    const read = agreementsRead.get(this.dataSource);
+    const read = agreementsRead.get(this.store);
     return fingerprint !== undefined && read?.fingerprint === fingerprint ? Promise.resolve(read.agreements) : this.agreements();
   }
 
@@ -107,28 +113,25 @@ export class PolicyStore implements PolicyFactsReader {
     return { subjects: keys.map((k) => bySystemRef.get(`${k.system}\u0000${k.ref}`) ?? null), consents, relationships, agreementsFingerprint: rows[0]?.fingerprint };
   }
 
-}
+  /**
+   * What a consent vouches for: consent is one state per victim, recipient,
+   * category and purpose, whichever recording put it in force, so the facts
+   * are every state of the consent's victim towards its recipient. null
+   * where there is no such consent.
+   */
+  async consentFacts(consentId: string): Promise<{ subjectId: string; facts: Consent[] } | null> {
+    const rows = (await this.dataSource.query(
+      `${CONSENT_STATE_FACTS} s WHERE (s.subject_id, s.recipient) = (SELECT subject_id, recipient FROM governance.consent WHERE id = $1)
+       ORDER BY given_at, consent_id, category, purpose`,
+      [consentId],
+    )) as ConsentRow[];
+    if (rows.length === 0) {
+      const [consent] = (await this.dataSource.query(`SELECT subject_id FROM governance.consent WHERE id = $1`, [consentId])) as { subject_id: string }[];
+      return consent ? { subjectId: consent.subject_id, facts: [] } : null;
+    }
+    return { subjectId: rows[0]!.subject_id, facts: rows.map(toConsent) };
+  }
 
-/**
- * What a consent vouches for, read inside the caller's transaction and locked
- * against a concurrent withdrawal until that transaction ends: for work that
- * relies on consent being in force when it commits (a referral made under
- * it). Consent is one state per victim, recipient, category and purpose,
- * whichever recording put it in force, so the facts are every state of the
- * consent's victim towards its recipient. null where there is no such consent.
- */
-export async function lockConsent(transaction: EntityManager, consentId: string): Promise<{ subjectId: string; facts: Consent[] } | null> {
-  const [consent] = (await transaction.query(`SELECT subject_id, recipient FROM governance.consent WHERE id = $1 FOR SHARE`, [consentId])) as {
-    subject_id: string;
-    recipient: string;
-  }[];
-  if (!consent) return null;
-  const rows = (await transaction.query(
-    `SELECT consent_id, subject_id, recipient, category, purpose, given_at, withdrawn_at FROM governance.consent_state
-     WHERE subject_id = $1 AND recipient = $2 ORDER BY given_at, consent_id, category, purpose FOR SHARE`,
-    [consent.subject_id, consent.recipient],
-  )) as ConsentRow[];
-  return { subjectId: consent.subject_id, facts: rows.map(toConsent) };
 }
 
 /**

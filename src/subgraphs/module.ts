@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSourceOptions } from "typeorm";
 import type { Config, SubgraphName } from "../platform/config";
 import type { GuardedContext } from "../policy/access";
+import type { GovernancePort } from "../policy/governance-port";
 import type { Database } from "../platform/database";
 import type { Logger } from "../platform/logger";
 import type { HubMetrics } from "../platform/metrics";
@@ -20,8 +21,12 @@ export interface SubgraphModule<TServices = unknown, TContext extends GuardedCon
   name: SubgraphName;
   entities: NonNullable<DataSourceOptions["entities"]>;
   buildSchema(): Promise<GraphQLSchema>;
-  /** `sources`: the source systems behind the hub (src/sources.ts), shared by every subgraph in the process. */
-  createServices(db: Database, sources: Sources, config: Config): TServices;
+  /**
+   * `sources`: the source systems behind the hub (src/sources.ts), shared by
+   * every subgraph in the process; `governance`: the policy's interface to
+   * governance, for a subgraph that tells governance about its records.
+   */
+  createServices(db: Database, sources: Sources, config: Config, governance: GovernancePort): TServices;
   createContext(services: TServices, base: GuardedContext): TContext;
   /** `config` is absent where a tool re-runs a seed on its own; a seed then uses development defaults. */
   seed(db: Database, config?: Config): Promise<void>;

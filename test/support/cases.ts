@@ -1,11 +1,11 @@
 import type { DataSource } from "typeorm";
 import { SubjectSystem } from "../../src/policy/sensitive";
-import { linkSubject } from "../../src/policy/subjects";
+import { linkSubject } from "../../src/subgraphs/governance/port/subjects";
 
 /**
  * GMVS case rows for tests that need many cases quickly, and governance's
  * knowledge of the person behind them, written the way the subgraphs write
- * it (src/policy/subjects.ts). The crime itself lives in the police stand-in
+ * it (src/subgraphs/governance/port/subjects.ts). The crime itself lives in the police stand-in
  * (test/support/police.ts); relationships and consents are each test's own.
  */
 export interface TestCase {

@@ -1,4 +1,5 @@
 import { and } from "graphql-shield";
+import { GovernanceWrites } from "../../policy/governance-commands";
 import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
 import { Role } from "../../platform/principal";
@@ -82,17 +83,20 @@ export const partners: SubgraphModule<PartnersServices, PartnersContext> = {
         },
       },
     ),
-  createServices: (db, sources) => ({
+  createServices: (db, sources, _config, governance) => {
+    const writes = new GovernanceWrites(governance, "partners");
+    return {
     partners: sources.partners,
     records: new PartnerRecordsService(sources.partners),
-    risk: new RiskAssessmentService(db.dataSource),
+    risk: new RiskAssessmentService(db.dataSource, writes),
     marac: new MaracService(db.dataSource),
-    riskSync: new PartnerRiskSync(db.dataSource, sources.partners),
-    referrals: new ReferralService(db.dataSource),
+    riskSync: new PartnerRiskSync(db.dataSource, sources.partners, writes),
+    referrals: new ReferralService(db.dataSource, writes),
     riskFacts: new RiskFactsService(db.dataSource),
     outcomeFacts: new OutcomeFactsService(sources.partners),
     modernSlaveryFacts: new ModernSlaveryFactsService(sources.partners),
-  }),
+    };
+  },
   routes: (app, services, { serviceKey, logger }) => {
     serveReferralFacts(app, services.referrals, serviceKey, logger);
     serveRiskFacts(app, services.riskFacts, serviceKey, logger);

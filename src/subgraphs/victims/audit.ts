@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { OrganisationCode } from "../../platform/domain";
-import { Actor, appendAuditEvents, changeEvent } from "../../policy/audit";
+import { Actor, changeEvent } from "../../policy/audit";
+import { auditThroughGovernance } from "../../policy/governance-commands";
 import { DataCategory } from "../../policy/categories";
 
 export type { Actor };
@@ -22,8 +23,9 @@ export enum CaseFileChange {
 }
 
 /**
- * Appends one audit event per change inside the caller's transaction, so the
- * record and its audit commit together (as recordConsent does). The category
+ * Writes one audit event per change inside the caller's transaction, to the
+ * victims' command outbox, so the record and its audit commit together and
+ * the audit reaches governance's chain after. The category
  * is the kind of personal data written; the holder is GMVS, whose record it is.
  */
 export function auditCaseFileChange(
@@ -34,5 +36,5 @@ export function auditCaseFileChange(
   change: CaseFileChange,
   at: Date,
 ): Promise<void> {
-  return appendAuditEvents(manager, [changeEvent(actor, { subjectId, category, holder: OrganisationCode.GMVS, reason: change, at })]);
+  return auditThroughGovernance(manager, "victims", [changeEvent(actor, { subjectId, category, holder: OrganisationCode.GMVS, reason: change, at })]);
 }

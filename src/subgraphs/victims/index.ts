@@ -1,4 +1,5 @@
 import { scheduleVictimsCodeClock, VictimsCodeClock } from "./victims-code/clock";
+import { GovernanceWrites } from "../../policy/governance-commands";
 import { and, or } from "graphql-shield";
 import { OrganisationCode } from "../../platform/domain";
 import { buildFederatedSchema } from "../../platform/federation";
@@ -103,18 +104,19 @@ export const victims: SubgraphModule<VictimsServices, VictimsContext> = {
         },
       },
     ),
-  createServices: (db, sources, config) => {
+  createServices: (db, sources, config, governance) => {
     const clock = () => new Date();
     const ds = db.dataSource;
-    const cases = new CaseService(ds, clock);
+    const writes = new GovernanceWrites(governance, "victims");
+    const cases = new CaseService(ds, clock, writes);
     const victims = new VictimService(ds);
-    const contacts = new ContactService(ds, clock);
-    const surveys = new SurveyService(ds, clock);
+    const contacts = new ContactService(ds, clock, writes);
+    const surveys = new SurveyService(ds, clock, writes);
     return {
       cases,
       victims,
-      intake: new IntakeService(ds, clock),
-      needs: new NeedsService(ds, clock),
+      intake: new IntakeService(ds, clock, writes),
+      needs: new NeedsService(ds, clock, writes),
       contacts,
       surveys,
       police: sources.police,

@@ -2,7 +2,7 @@ import type { Database } from "../../platform/database";
 import { AgeBand, Borough, Disability, Ethnicity, Religion, Sex } from "../../platform/domain";
 import { SYNTHETIC_CASE_IDS, SYNTHETIC_SUBJECTS } from "../../platform/synthetic";
 import { SubjectSystem } from "../../policy/sensitive";
-import { linkSubject } from "../../policy/subjects";
+import { commandGovernance, seedCommandId } from "../../policy/governance-commands";
 import { CaseRecord } from "./cases/case.entity";
 import { CaseStatus, ReferralRoute, ThematicLead } from "./cases/case.types";
 import { ContactRecord } from "./contacts/contact.entity";
@@ -222,7 +222,8 @@ export async function seedVictims(db: Database): Promise<void> {
     // Each person is the same governance subject as their case (governance's seed links the cases and crimes).
     for (const s of SYNTHETIC_SUBJECTS) {
       const victimId = Object.entries(SEED_CASE_IDS).find(([, caseId]) => caseId === s.caseId)?.[0] as keyof typeof SEED_VICTIM_IDS;
-      await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: SEED_VICTIM_IDS[victimId] }, s.subjectId);
+      const ref = SEED_VICTIM_IDS[victimId];
+      await commandGovernance(m, "victims", [{ kind: "link-subject", system: SubjectSystem.GMVS_VICTIM, ref, subjectId: s.subjectId }], [seedCommandId("victims-seed", ref)]);
     }
   });
 }

@@ -1,10 +1,14 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Principal } from "../../../platform/principal";
-import { appendAuditEvents, AuditEventInput, lockAuditChain, recordAudit } from "../../../policy/audit";
+import { AuditEventInput } from "../../../policy/audit";
+import { appendAuditEvents, lockAuditChain, recordAudit } from "../audit/chain";
 import { BREAK_GLASS_GRANTED, startOfLondonDay } from "../../../policy/break-glass";
 import type { Agreement } from "../../../policy/decide";
-import type { FactsOfSubject, GovernancePort, SubjectFacts, SubjectKey } from "../../../policy/governance-port";
+import type { CommandOutcome, CommandOwner, IdentifiedCommand } from "../../../policy/governance-commands";
+import type { FactsOfSubject, FactsReader, GovernancePort, SubjectFacts, SubjectKey } from "../../../policy/governance-port";
 import { PolicyStore } from "../../../policy/store";
+import type { Consent } from "../../../policy/decide";
+import { applyCommands } from "./commands";
 
 /**
  * Governance's side of the policy's interface (GovernancePort), on its own
@@ -34,6 +38,18 @@ export class SqlGovernance implements GovernancePort {
   /** The agreements and the fingerprint they were read under: for a client that caches them between changes. */
   agreementsWithFingerprint() {
     return this.store.agreementsWithFingerprint();
+  }
+
+  consentFacts(consentId: string): Promise<{ subjectId: string; facts: Consent[] } | null> {
+    return this.store.consentFacts(consentId);
+  }
+
+  within(manager: EntityManager): FactsReader {
+    return new PolicyStore(manager);
+  }
+
+  applyCommands(source: CommandOwner, commands: readonly IdentifiedCommand[]): Promise<CommandOutcome[]> {
+    return this.dataSource.transaction((m) => applyCommands(m, source, commands));
   }
 
   recordAudit(events: readonly AuditEventInput[]): Promise<void> {

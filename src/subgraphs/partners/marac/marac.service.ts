@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
-import { appendAuditEvents, AuditEventInput } from "../../../policy/audit";
+import type { AuditEventInput } from "../../../policy/audit";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { emitEvents } from "../../../platform/events/outbox";
 import { EventRecordType, EventType } from "../../../platform/events/event";
 import { DataCategory } from "../../../policy/categories";
 import { SubjectSystem } from "../../../policy/sensitive";
-import { subjectOf } from "../../../policy/subjects";
 import { MaracReferralRow, toMaracReferral } from "../records/partner-records.mapping";
 import type { RiskReason } from "../risk/dash";
 import type { MaracReferral } from "./marac.types";
@@ -36,15 +36,15 @@ export interface MaracRaise {
  * assessment id; raising again changes nothing), with its audit event when it
  * is new. Returns whether this call raised it.
  */
-export async function raiseMaracReferral(manager: EntityManager, raise: MaracRaise, by: AuditActor): Promise<boolean> {
+export async function raiseMaracReferral(manager: EntityManager, governance: GovernanceWrites, raise: MaracRaise, by: AuditActor): Promise<boolean> {
   const inserted = (await manager.query(
     `INSERT INTO partners.marac_referral (case_id, assessment_id, partner, raised_at, reasons)
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (partner, assessment_id) DO NOTHING RETURNING id`,
     [raise.caseId, raise.assessmentId, raise.partner, raise.raisedAt, [...raise.reasons]],
   )) as { id: string }[];
   if (inserted.length === 0) return false;
-  const subjectId = await subjectOf(manager, { system: SubjectSystem.GMVS_CASE, ref: raise.caseId });
-  await appendAuditEvents(manager, [partnersEvent(by, subjectId, raise.partner, "MARAC_REFERRAL_RAISED", raise.raisedAt)]);
+  const subjectId = await governance.subjectOf(manager, { system: SubjectSystem.GMVS_CASE, ref: raise.caseId });
+  await governance.audit(manager, [partnersEvent(by, subjectId, raise.partner, "MARAC_REFERRAL_RAISED", raise.raisedAt)]);
   // The agencies at MARAC that see its referrals (DESIGN.md policy decisions): GMP, GMVS and the agency that raised it.
   await emitEvents(manager, "partners", [
     {

@@ -7,6 +7,7 @@ import { fromPartnerAssessment } from "../records/partner-records.mapping";
 import { RiskAssessmentInputError } from "../risk/dash";
 import { scoreRiskAssessment } from "../risk/risk-scoring";
 import { AuditActor, MaracRaise, raiseMaracReferral } from "./marac.service";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 
 /** Change-feed pages per partner per run, at most: a bound, not an expectation. */
 const MAX_PAGES = 1_000;
@@ -37,6 +38,7 @@ export class PartnerRiskSync {
   constructor(
     private readonly dataSource: DataSource,
     private readonly partners: ReadonlyMap<PartnerCode, PartnerConnector>,
+    private readonly governance: GovernanceWrites,
   ) {}
 
   /** Every partner in turn; one that is down is reported and skipped, never fatal. */
@@ -75,7 +77,7 @@ export class PartnerRiskSync {
           }
         }
         await this.dataSource.transaction(async (m) => {
-          for (const raise of raises) if (await raiseMaracReferral(m, raise, by)) report.raised += 1;
+          for (const raise of raises) if (await raiseMaracReferral(m, this.governance, raise, by)) report.raised += 1;
           await m.query(
             `INSERT INTO partners.connector_sync (partner, cursor, synced_at) VALUES ($1, $2, now())
              ON CONFLICT (partner) DO UPDATE SET cursor = EXCLUDED.cursor, synced_at = EXCLUDED.synced_at`,

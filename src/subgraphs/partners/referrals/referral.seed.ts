@@ -4,7 +4,7 @@ import { OrganisationCode } from "../../../platform/domain";
 import { SYNTHETIC_CASE_IDS, SYNTHETIC_CONSENT_IDS, SYNTHETIC_SUBJECTS } from "../../../platform/synthetic";
 import { DataCategory } from "../../../policy/categories";
 import { SubjectSystem } from "../../../policy/sensitive";
-import { closeRelationship, linkSubject, openRelationship } from "../../../policy/subjects";
+import { commandGovernance, seedCommandId } from "../../../policy/governance-commands";
 import { ReferralRecord } from "./referral.entity";
 import { REFERRAL_RELATIONSHIP } from "./referral.service";
 import { RELATIONSHIP_ENDS_AT } from "./referral.state";
@@ -63,13 +63,13 @@ function referral(
 }
 
 /**
- * Idempotent. Partners seed before governance (SUBGRAPH_NAMES order), so the
- * synthetic subjects may not be linked yet: each referral links its case to
- * the synthetic subject itself (linkSubject with the shared subject id, which
- * governance's seed then finds in place) and opens the partner's relationship,
- * in one transaction with the referral row, as referToService does. A
- * referral that has ended (declined, withdrawn, closed) has its relationship
- * closed at that time.
+ * Idempotent. Each referral tells governance, through the partners' command
+ * outbox in one transaction with the referral row (as referToService does),
+ * that its case is the synthetic subject's (the shared subject id, which
+ * governance's seed links too) and that the partner has a relationship with
+ * them; a referral that has ended (declined, withdrawn, closed) has it
+ * closed at that time. The commands' ids are fixed, so a second seeding
+ * writes none again.
  */
 export async function seedReferrals(db: Database): Promise<void> {
   await db.dataSource.transaction(async (m) => {
@@ -77,12 +77,14 @@ export async function seedReferrals(db: Database): Promise<void> {
     for (const r of SEED_REFERRALS) {
       const subject = SYNTHETIC_SUBJECTS.find((s) => s.caseId === r.caseId);
       if (!subject) throw new Error(`seed referral ${r.id}: no synthetic subject for case ${r.caseId}`);
-      const subjectId = await linkSubject(m, { system: SubjectSystem.GMVS_CASE, ref: r.caseId }, subject.subjectId);
-      await openRelationship(m, { subjectId, organisation: r.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: r.id, openedAt: r.sentAt });
-      if (RELATIONSHIP_ENDS_AT.has(r.status)) {
-        const endedAt = r.declinedAt ?? r.withdrawnAt ?? r.closedAt ?? r.sentAt;
-        await closeRelationship(m, { organisation: r.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: r.id }, endedAt);
-      }
+      const { subjectId } = subject;
+      const relationship = { subjectId, organisation: r.partner, relationshipKind: REFERRAL_RELATIONSHIP, sourceRef: r.id };
+      const commands: Parameters<typeof commandGovernance>[2][number][] = [
+        { kind: "link-subject", system: SubjectSystem.GMVS_CASE, ref: r.caseId, subjectId },
+        { kind: "open-relationship", ...relationship, openedAt: r.sentAt, underConsent: null },
+      ];
+      if (RELATIONSHIP_ENDS_AT.has(r.status)) commands.push({ kind: "close-relationship", ...relationship, closedAt: r.declinedAt ?? r.withdrawnAt ?? r.closedAt ?? r.sentAt });
+      await commandGovernance(m, "partners", commands, commands.map((c) => seedCommandId("partners-seed", r.id, c.kind)));
     }
   });
 }

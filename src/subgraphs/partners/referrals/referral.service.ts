@@ -5,12 +5,11 @@ import { isUuid, manyByKey, oneByKey } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appError, auditedRefusal, ErrorCode } from "../../../platform/errors";
 import { Principal, Purpose, Role } from "../../../platform/principal";
-import { Actor, appendAuditEvents, AuditEventInput, changeEvent, recordAudit } from "../../../policy/audit";
+import { Actor, AuditEventInput, changeEvent } from "../../../policy/audit";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { DataCategory } from "../../../policy/categories";
 import { AccessDecision, decide, DenyReason } from "../../../policy/decide";
 import { SubjectSystem } from "../../../policy/sensitive";
-import { lockConsent, PolicyStore } from "../../../policy/store";
-import { closeRelationship, openRelationship, subjectOf } from "../../../policy/subjects";
 import { emitEvents } from "../../../platform/events/outbox";
 import { EventRecordType, EventType } from "../../../platform/events/event";
 import { workingDayDeadline } from "../../victims/victims-code/working-days";
@@ -90,10 +89,15 @@ export interface ReferralFactsPage {
 }
 
 export class ReferralService {
-  private readonly policy: PolicyStore;
+  constructor(
+    private readonly dataSource: DataSource,
+    /** How referrals tell governance about the relationships they open and close; absent where the service only reads (the insights facts). */
+    private readonly writes?: GovernanceWrites,
+  ) {}
 
-  constructor(private readonly dataSource: DataSource) {
-    this.policy = new PolicyStore(dataSource);
+  private get governance(): GovernanceWrites {
+    if (!this.writes) throw new Error("this service was made to read only: it has no way to governance");
+    return this.writes;
   }
 
   async findByIds(ids: readonly string[]): Promise<(Referral | null)[]> {
@@ -144,11 +148,11 @@ export class ReferralService {
     if (input.consentId !== null && !isUuid(input.consentId)) throw appError(ErrorCode.INVALID_INPUT, "No such consent", { argument: "consentId" });
 
     // Agreements are versioned files, never changed once loaded: safe to read before the transaction.
-    const agreements = await this.policy.agreements();
+    const agreements = await this.governance.agreements();
     const outcome = await this.dataSource.transaction(async (m) => {
-      const subjectId = await subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: input.caseId });
+      const subjectId = await this.governance.subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: input.caseId });
       if (subjectId === null) throw appError(ErrorCode.INVALID_INPUT, "No such case", { argument: "caseId" });
-      const consent = input.consentId === null ? null : await lockConsent(m, input.consentId);
+      const consent = input.consentId === null ? null : await this.governance.consent(m, input.consentId);
       if (input.consentId !== null && consent?.subjectId !== subjectId) {
         throw appError(ErrorCode.INVALID_INPUT, "That consent is not this victim's", { argument: "consentId" });
       }
@@ -189,8 +193,9 @@ export class ReferralService {
         updatedAt: now,
       });
       await m.getRepository(ReferralRecord).insert(record);
-      await openRelationship(m, { subjectId, organisation: input.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: id, openedAt: now });
-      await appendAuditEvents(m, [referralAudit(actor, subjectId, record, "REFERRAL_SENT", decisions[0]?.decision ?? null, now)]);
+      // Opened only if the consent is still in force when governance applies it: a withdrawal that lands first leaves the partner no reason to see.
+      await this.governance.openRelationship(m, { subjectId, organisation: input.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: id, openedAt: now }, input.consentId);
+      await this.governance.audit(m, [referralAudit(actor, subjectId, record, "REFERRAL_SENT", decisions[0]?.decision ?? null, now)]);
       await emitEvents(m, "partners", [referralEvent(record, EventType.REFERRAL_SENT, now)]);
       return { kind: "sent", referral: record } as const;
     });
@@ -198,7 +203,7 @@ export class ReferralService {
     if (outcome.kind === "refused") {
       const { category, decision, subjectId } = outcome;
       // The attempted share is audited like any refusal: the category GMVS holds, the reason, the agreement and consent asked under.
-      await recordAudit(this.dataSource, [
+      await this.governance.recordAudit([
         changeEvent(actor, {
           subjectId,
           category,
@@ -248,12 +253,13 @@ export class ReferralService {
           updatedAt: now,
         },
       );
-      if (RELATIONSHIP_ENDS_AT.has(next.status)) {
-        await closeRelationship(m, { organisation: row.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: row.id }, now);
+      const subjectId = await this.governance.subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: row.caseId });
+      // A case with no subject never gave the partner a relationship to close.
+      if (RELATIONSHIP_ENDS_AT.has(next.status) && subjectId !== null) {
+        await this.governance.closeRelationship(m, { subjectId, organisation: row.partner, kind: REFERRAL_RELATIONSHIP, sourceRef: row.id }, now);
       }
-      const subjectId = await subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: row.caseId });
       const step = next.status === row.status ? "REFERRAL_FIRST_CONTACT" : `REFERRAL_${next.status}`;
-      await appendAuditEvents(m, [referralAudit(actor, subjectId, next, step, null, now)]);
+      await this.governance.audit(m, [referralAudit(actor, subjectId, next, step, null, now)]);
       await emitEvents(m, "partners", [referralEvent(next, next.status === row.status ? EventType.REFERRAL_FIRST_CONTACT : EVENT_OF_STATUS[next.status], now)]);
       return toReferral(next);
     });

@@ -4,14 +4,13 @@ import { isUuid, manyByKey } from "../../../platform/batch";
 import { OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import type { Principal } from "../../../platform/principal";
-import { appendAuditEvents } from "../../../policy/audit";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { emitEvents } from "../../../platform/events/outbox";
 import { EventRecordType, EventType } from "../../../platform/events/event";
 
 /** A safety plan is reviewed weekly (DOMAIN.md: weekly-updated safety and support plans). */
 export const SAFETY_PLAN_REVIEW_DAYS = 7;
 import { SubjectSystem } from "../../../policy/sensitive";
-import { hasOpenRelationship, subjectOf } from "../../../policy/subjects";
 import { AuditActor, partnersEvent, raiseMaracReferral } from "../marac/marac.service";
 import { RecordedRiskAssessment, toRiskAssessment } from "../records/partner-records.mapping";
 import { RiskAssessmentInputError } from "./dash";
@@ -41,7 +40,10 @@ const PARTNERS: ReadonlySet<string> = new Set(Object.values(PartnerCode));
  * from the partners' systems.
  */
 export class RiskAssessmentService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly governance: GovernanceWrites,
+  ) {}
 
   /** Every hub-recorded assessment for many cases in one statement, oldest first within each. */
   async recordedForCases(caseIds: readonly string[]): Promise<RecordedRiskAssessment[][]> {
@@ -93,9 +95,9 @@ export class RiskAssessmentService {
     const by: AuditActor = { requestId, actor: principal.subject, organisation: principal.organisation, roles: principal.roles, purpose: principal.purpose };
     const caseId = args.caseId.toLowerCase();
     return this.dataSource.transaction(async (m) => {
-      const subjectId = await subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: caseId });
+      const subjectId = await this.governance.subjectOf(m, { system: SubjectSystem.GMVS_CASE, ref: caseId });
       // Unknown case and no relationship answer alike: the refusal says nothing about whether the case exists.
-      if (subjectId === null || !(await hasOpenRelationship(m, subjectId, partner))) {
+      if (subjectId === null || !(await this.governance.hasOpenRelationship(m, subjectId, partner))) {
         throw appError(ErrorCode.FORBIDDEN, `${partner} has no open relationship with this case's victim`, { reason: "NO_RELATIONSHIP" });
       }
       const [row] = (await m.query(
@@ -104,7 +106,7 @@ export class RiskAssessmentService {
          RETURNING id, case_id, partner, tool, question_set_version, answers, professional_judgement, police_call_outs_last_12_months, assessed_at, assessor`,
         [caseId, partner, scored.tool, input.questionSetVersion, JSON.stringify(answers), input.professionalJudgement, input.policeCallOutsLast12Months, principal.subject],
       )) as RiskAssessmentRow[];
-      await appendAuditEvents(m, [partnersEvent(by, subjectId, partner, "RISK_ASSESSMENT_RECORDED", row.assessed_at)]);
+      await this.governance.audit(m, [partnersEvent(by, subjectId, partner, "RISK_ASSESSMENT_RECORDED", row.assessed_at)]);
       // The assessing partner reviews its safety plan weekly from each assessment; GMVS is told an assessment was made.
       await emitEvents(m, "partners", [
         {
@@ -117,7 +119,7 @@ export class RiskAssessmentService {
         },
       ]);
       if (scored.maracReferralRequired) {
-        await raiseMaracReferral(m, { caseId, assessmentId: row.id, partner, raisedAt: row.assessed_at, reasons: scored.reasons }, by);
+        await raiseMaracReferral(m, this.governance, { caseId, assessmentId: row.id, partner, raisedAt: row.assessed_at, reasons: scored.reasons }, by);
       }
       return toRiskAssessment(fromRow(row));
     });

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import { isUuid } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { SubjectSystem } from "../../../policy/sensitive";
-import { linkSubject } from "../../../policy/subjects";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { CaseRecord } from "./case.entity";
 
 /**
@@ -10,11 +10,11 @@ import { CaseRecord } from "./case.entity";
  * about: every write to a case file starts here, so two writes to one case
  * apply one after the other and each sees the other's result.
  */
-export async function lockCase(m: EntityManager, caseId: string): Promise<{ kase: CaseRecord; subjectId: string }> {
+export async function lockCase(m: EntityManager, governance: GovernanceWrites, caseId: string): Promise<{ kase: CaseRecord; subjectId: string }> {
   const kase = isUuid(caseId) ? await m.getRepository(CaseRecord).findOne({ where: { id: caseId }, lock: { mode: "pessimistic_write" } }) : null;
   if (!kase) throw appError(ErrorCode.NOT_FOUND, "No such case", { argument: "caseId" });
   // Cases opened before intake linked them get their subject now, in this transaction.
-  const subjectId = await linkSubject(m, { system: SubjectSystem.GMVS_CASE, ref: kase.id });
+  const subjectId = await governance.linkSubject(m, { system: SubjectSystem.GMVS_CASE, ref: kase.id });
   return { kase, subjectId };
 }
 

@@ -5,7 +5,7 @@ import { DataSource, In, Not } from "typeorm";
 import { isUuid, manyByKey, oneByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { DataCategory } from "../../../policy/categories";
-import { closeRelationship, reopenRelationship } from "../../../policy/subjects";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { Borough, OrganisationCode } from "../../../platform/domain";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { EnhancedRightsReason } from "../victims-code/rules";
@@ -20,7 +20,15 @@ export class CaseService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),
+    /** How this service tells governance about its records; absent where it only reads (the insights facts). */
+    private readonly writes?: GovernanceWrites,
   ) {}
+
+  /** How the case file tells governance who it is about and what changed. */
+  private get governance(): GovernanceWrites {
+    if (!this.writes) throw new Error("this service was made to read only: it has no way to governance");
+    return this.writes;
+  }
 
   async findByIds(ids: readonly string[]): Promise<(CaseRecord | null)[]> {
     const valid = ids.filter(isUuid);
@@ -54,7 +62,7 @@ export class CaseService {
     if (input.assignedWorker !== undefined) changes.assignedWorker = input.assignedWorker?.trim() || null;
     if (Object.keys(changes).length === 0) throw appError(ErrorCode.INVALID_INPUT, "Nothing to change", { argument: "input" });
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       assertCaseOpenForChanges(kase.status);
       Object.assign(kase, changes, { updatedAt: now });
       await m.getRepository(CaseRecord).save(kase);
@@ -90,7 +98,7 @@ export class CaseService {
       throw appError(ErrorCode.INVALID_INPUT, "Only a reason worked out from the crime can be withheld; leave a category out to end it", { argument: "withhold" });
     }
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       assertCaseOpenForChanges(kase.status);
       const records = m.getRepository(EnhancedRightsRecord);
       await records.save(
@@ -117,11 +125,11 @@ export class CaseService {
   async close(actor: Actor, caseId: string, reason: CaseClosureReason): Promise<CaseRecord> {
     const now = this.clock();
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       kase.status = transitionCase(kase.status, CaseAction.CLOSE);
       Object.assign(kase, { closedAt: now, closureReason: reason, updatedAt: now });
       await m.getRepository(CaseRecord).save(kase);
-      await closeRelationship(m, { organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id }, now);
+      await this.governance.closeRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id }, now);
       await auditCaseFileChange(m, actor, subjectId, DataCategory.SUPPORT, CaseFileChange.CASE_CLOSED, now);
       // A closed case owes nothing more (the worklist closes its items on CASE_CLOSED); reopened, the clock announces again what is owed then.
       await m.query(`UPDATE victims.entitlement_clock SET state = 'MET', changed_at = $2 WHERE case_id = $1 AND state <> 'MET'`, [kase.id, now]);
@@ -134,11 +142,11 @@ export class CaseService {
   async reopen(actor: Actor, caseId: string): Promise<CaseRecord> {
     const now = this.clock();
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       kase.status = transitionCase(kase.status, CaseAction.REOPEN);
       Object.assign(kase, { closedAt: null, closureReason: null, updatedAt: now });
       await m.getRepository(CaseRecord).save(kase);
-      await reopenRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
+      await this.governance.reopenRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
       await auditCaseFileChange(m, actor, subjectId, DataCategory.SUPPORT, CaseFileChange.CASE_REOPENED, now);
       await emitEvents(m, "victims", [caseEvent(EventType.CASE_REOPENED, kase.id, now)]);
       return kase;

@@ -2,10 +2,10 @@ import { DataSource, In } from "typeorm";
 import { InvestigationUpdate, InvestigationUpdateKind, PoliceCrime } from "../../../../connectors/police/types";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
-import { appendAuditEvents, changeEvent } from "../../../policy/audit";
+import { changeEvent } from "../../../policy/audit";
 import { DataCategory } from "../../../policy/categories";
+import { auditThroughGovernance, type GovernanceWrites } from "../../../policy/governance-commands";
 import { referenceTo, SubjectSystem } from "../../../policy/sensitive";
-import { subjectOf } from "../../../policy/subjects";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { assertCaseOpenForChanges } from "../cases/case-status";
 import { lockCase, touchCase } from "../cases/case-file";
@@ -57,7 +57,15 @@ export class ContactService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),
+    /** How this service tells governance about its records; absent where it only reads (the insights facts). */
+    private readonly writes?: GovernanceWrites,
   ) {}
+
+  /** How the case file tells governance who it is about and what changed. */
+  private get governance(): GovernanceWrites {
+    if (!this.writes) throw new Error("this service was made to read only: it has no way to governance");
+    return this.writes;
+  }
 
   /** Every contact per case, oldest first: one statement for any number of cases. */
   async forCases(caseIds: readonly string[]): Promise<ContactRecord[][]> {
@@ -114,8 +122,8 @@ export class ContactService {
         }),
       );
       // The crime's subject where intake has linked one; never a new one here, which intake would then find in its way.
-      const subjectId = await subjectOf(m, { system: SubjectSystem.POLICE_CRIME, ref: crimeReference });
-      await appendAuditEvents(m, [
+      const subjectId = await this.governance.subjectOf(m, { system: SubjectSystem.POLICE_CRIME, ref: crimeReference });
+      await auditThroughGovernance(m, "victims", [
         {
           ...changeEvent(actor, { subjectId, category: DataCategory.INVESTIGATION_UPDATES, holder: actor.principal.organisation, reason: VICTIM_INFORMED, at: now }),
           records: [referenceTo("Crime", crimeReference)],
@@ -154,7 +162,7 @@ export class ContactService {
       }
     }
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       assertCaseOpenForChanges(kase.status);
       const repo = m.getRepository(ContactRecord);
       const saved = await repo.save(

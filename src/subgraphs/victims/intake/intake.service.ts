@@ -6,8 +6,8 @@ import { isUuid } from "../../../platform/batch";
 import { Borough, OrganisationCode } from "../../../platform/domain";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { DataCategory } from "../../../policy/categories";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { SubjectSystem } from "../../../policy/sensitive";
-import { linkSubject, mergeSubjects, openRelationship, subjectOf } from "../../../policy/subjects";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { CaseRecord } from "../cases/case.entity";
 import { EnhancedRightsRecord } from "../cases/enhanced-rights.entity";
@@ -57,7 +57,15 @@ export class IntakeService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),
+    /** How this service tells governance about its records; absent where it only reads (the insights facts). */
+    private readonly writes?: GovernanceWrites,
   ) {}
+
+  /** How the case file tells governance who it is about and what changed. */
+  private get governance(): GovernanceWrites {
+    if (!this.writes) throw new Error("this service was made to read only: it has no way to governance");
+    return this.writes;
+  }
 
   async receivePoliceReferral(actor: Actor, input: PoliceReferralInput): Promise<PoliceReferralReceipt> {
     const now = this.clock();
@@ -113,14 +121,14 @@ export class IntakeService {
       let subjectId: string;
       if (outcome.exact) {
         victim = await this.fillBlanks(m, outcome.exact.person.id, person, now);
-        subjectId = await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: victim.id });
+        subjectId = await this.governance.linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: victim.id });
         if (intake.crimeReference !== null) {
           const [already] = await m.query(`SELECT 1 FROM victims."case" WHERE victim_id = $1 AND crime_reference = $2`, [victim.id, intake.crimeReference]);
           if (already) throw appError(ErrorCode.CONFLICT, "This victim was already referred for this crime", { crimeReference: intake.crimeReference });
         }
       } else {
         victim = await m.getRepository(VictimRecord).save(m.getRepository(VictimRecord).create({ ...person, createdAt: now, updatedAt: now }));
-        subjectId = await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: victim.id });
+        subjectId = await this.governance.linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: victim.id });
       }
 
       const [{ n }] = (await m.query(`SELECT nextval('victims.case_reference_seq') AS n`)) as { n: string }[];
@@ -160,8 +168,8 @@ export class IntakeService {
           }),
         );
       }
-      await linkSubject(m, { system: SubjectSystem.GMVS_CASE, ref: kase.id }, subjectId);
-      await openRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
+      await this.governance.linkSubject(m, { system: SubjectSystem.GMVS_CASE, ref: kase.id }, subjectId);
+      await this.governance.openRelationship(m, { subjectId, organisation: OrganisationCode.GMVS, kind: "gmvs-case", sourceRef: kase.id, openedAt: now });
       if (intake.crimeReference !== null) await this.linkCrime(m, intake.crimeReference, subjectId, now);
 
       // The case opens before anything is raised about it: events of one case are read in the order written.
@@ -189,10 +197,10 @@ export class IntakeService {
    */
   private async linkCrime(m: EntityManager, crimeReference: string, subjectId: string, now: Date): Promise<void> {
     const crime = { system: SubjectSystem.POLICE_CRIME, ref: crimeReference };
-    const existing = await subjectOf(m, crime);
+    const existing = await this.governance.subjectOf(m, crime);
     if (existing !== null && existing !== subjectId) return;
-    await linkSubject(m, crime, subjectId);
-    await openRelationship(m, { subjectId, organisation: OrganisationCode.GMP, kind: "police-crime", sourceRef: crimeReference, openedAt: now });
+    await this.governance.linkSubject(m, crime, subjectId);
+    await this.governance.openRelationship(m, { subjectId, organisation: OrganisationCode.GMP, kind: "police-crime", sourceRef: crimeReference, openedAt: now });
   }
 
   /** Everyone who shares an identifier, a date of birth, a family name or a postcode: one statement. */
@@ -275,9 +283,9 @@ export class IntakeService {
       await this.fillBlanks(m, candidate.candidateVictimId, details, now);
       await m.query(`UPDATE victims."case" SET victim_id = $2, updated_at = $3 WHERE victim_id = $1`, [referred.id, candidate.candidateVictimId, now]);
 
-      const from = await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: referred.id });
-      const into = await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: candidate.candidateVictimId });
-      await mergeSubjects(m, from, into);
+      const from = await this.governance.linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: referred.id });
+      const into = await this.governance.linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: candidate.candidateVictimId });
+      await this.governance.mergeSubjects(m, from, into);
 
       const others = await m.getRepository(MatchCandidateRecord).findBy({ victimId: referred.id, status: MatchCandidateStatus.PENDING });
       for (const other of others) {
@@ -300,7 +308,7 @@ export class IntakeService {
       Object.assign(candidate, { decidedAt: now, decidedBy: actor.principal.subject });
       await m.getRepository(MatchCandidateRecord).save(candidate);
       await emitEvents(m, "victims", [matchCandidateEvent(EventType.MATCH_CANDIDATE_DECIDED, candidate, now)]);
-      const subjectId = await linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: candidate.victimId });
+      const subjectId = await this.governance.linkSubject(m, { system: SubjectSystem.GMVS_VICTIM, ref: candidate.victimId });
       await auditCaseFileChange(m, actor, subjectId, DataCategory.IDENTITY, CaseFileChange.VICTIM_MATCH_REJECTED, now);
       return candidate;
     });

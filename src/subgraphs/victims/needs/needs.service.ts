@@ -2,6 +2,7 @@ import { DataSource, In } from "typeorm";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { DataCategory } from "../../../policy/categories";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { CaseAction, transitionCase } from "../cases/case-status";
 import { lockCase } from "../cases/case-file";
@@ -14,7 +15,15 @@ export class NeedsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),
+    /** How this service tells governance about its records; absent where it only reads (the insights facts). */
+    private readonly writes?: GovernanceWrites,
   ) {}
+
+  /** How the case file tells governance who it is about and what changed. */
+  private get governance(): GovernanceWrites {
+    if (!this.writes) throw new Error("this service was made to read only: it has no way to governance");
+    return this.writes;
+  }
 
   /** Every assessment per case, oldest first: one statement for any number of cases. */
   async forCases(caseIds: readonly string[]): Promise<NeedsAssessmentRecord[][]> {
@@ -35,7 +44,7 @@ export class NeedsService {
       throw appError(ErrorCode.INVALID_INPUT, "reviewOn must be a YYYY-MM-DD date after the assessment", { argument: "reviewOn" });
     }
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       kase.status = transitionCase(kase.status, CaseAction.RECORD_ASSESSMENT);
       kase.updatedAt = now;
       await m.getRepository(CaseRecord).save(kase);

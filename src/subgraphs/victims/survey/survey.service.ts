@@ -2,6 +2,7 @@ import { DataSource, In } from "typeorm";
 import { isUuid, manyByKey } from "../../../platform/batch";
 import { appError, ErrorCode } from "../../../platform/errors";
 import { DataCategory } from "../../../policy/categories";
+import type { GovernanceWrites } from "../../../policy/governance-commands";
 import { Actor, auditCaseFileChange, CaseFileChange } from "../audit";
 import { lockCase, touchCase } from "../cases/case-file";
 import { SurveyResponseRecord } from "./survey.entity";
@@ -11,7 +12,15 @@ export class SurveyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: () => Date = () => new Date(),
+    /** How this service tells governance about its records; absent where it only reads (the insights facts). */
+    private readonly writes?: GovernanceWrites,
   ) {}
+
+  /** How the case file tells governance who it is about and what changed. */
+  private get governance(): GovernanceWrites {
+    if (!this.writes) throw new Error("this service was made to read only: it has no way to governance");
+    return this.writes;
+  }
 
   async forCases(caseIds: readonly string[]): Promise<SurveyResponseRecord[][]> {
     const valid = caseIds.filter(isUuid);
@@ -41,7 +50,7 @@ export class SurveyService {
     }
     if (input.overall == null && input.rightScores.length === 0) throw appError(ErrorCode.INVALID_INPUT, "The response has no answers", { argument: "rightScores" });
     return this.dataSource.transaction(async (m) => {
-      const { kase, subjectId } = await lockCase(m, caseId);
+      const { kase, subjectId } = await lockCase(m, this.governance, caseId);
       const repo = m.getRepository(SurveyResponseRecord);
       const saved = await repo.save(
         repo.create({

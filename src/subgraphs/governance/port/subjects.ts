@@ -1,13 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { OrganisationCode } from "../platform/domain";
-import type { SubjectKey } from "./governance-port";
+import { OrganisationCode } from "../../../platform/domain";
+import type { SubjectKey } from "../../../policy/governance-port";
 
 /**
- * How a subgraph tells governance who its records are about and who has a
- * legitimate reason to see them. decide() reads these facts; nothing else
- * writes them. Call each inside the same transaction as the work that
- * creates the case, referral or episode, so that the fact and the record
- * commit together (DESIGN.md, The access decision).
+ * Governance's own writes of who a record is about and who has a legitimate
+ * reason to see it: decide() reads these facts. Governance applies them
+ * from the commands the other subgraphs write in their own transactions
+ * (./commands.ts), and writes them itself for its own seed.
  */
 
 /**
@@ -74,15 +73,6 @@ export async function closeRelationship(
     `UPDATE governance.relationship SET closed_at = $4 WHERE organisation = $1 AND kind = $2 AND source_ref = $3 AND closed_at IS NULL`,
     [r.organisation, r.kind, r.sourceRef, closedAt],
   );
-}
-
-/** Whether an organisation has an open relationship with a subject: the legitimate reason it needs before it records anything about them. */
-export async function hasOpenRelationship(manager: EntityManager, subjectId: string, organisation: OrganisationCode): Promise<boolean> {
-  const rows = (await manager.query(
-    `SELECT 1 FROM governance.relationship WHERE subject_id = $1 AND organisation = $2 AND closed_at IS NULL LIMIT 1`,
-    [subjectId, organisation],
-  )) as unknown[];
-  return rows.length > 0;
 }
 
 /**
