@@ -231,9 +231,11 @@ describe("the built hub, run as the image runs it", () => {
 
 /**
  * `npm run serve` as docker-compose runs it: every piece its own process,
- * governance, victims and partners on one PostgreSQL database, police and
+ * governance on one PostgreSQL database, police, victims, partners and
  * insights on another that holds nothing of governance's, reaching it only
- * through its interface (GOVERNANCE_URL). Needs a PostgreSQL server.
+ * through its interface (GOVERNANCE_URL): the victims' and partners' seeds
+ * and writes reach governance as commands from their own outboxes. Needs a
+ * PostgreSQL server.
  */
 (testServerUrl() ? describe : describe.skip)("the built hub, piece by piece, over two PostgreSQL databases", () => {
   const pieces: ChildProcess[] = [];
@@ -287,8 +289,9 @@ describe("the built hub, run as the image runs it", () => {
       }
     };
     const sharedEnv = { DATABASE_URL: shared.databaseUrl };
-    await Promise.all([serve("governance", governancePort!, sharedEnv), serve("victims", victimsPort!, sharedEnv), serve("partners", partnersPort!, sharedEnv)]);
-    await Promise.all([serve("police", policePort!, apartEnv), serve("insights", insightsPort!, apartEnv)]);
+    await serve("governance", governancePort!, sharedEnv);
+    await Promise.all([serve("victims", victimsPort!, apartEnv), serve("partners", partnersPort!, apartEnv), serve("police", policePort!, apartEnv)]);
+    await serve("insights", insightsPort!, { ...apartEnv, VICTIMS_URL: url(victimsPort!), PARTNERS_URL: url(partnersPort!) });
     await serve("gateway", gatewayPort!, { POLICE_URL: url(policePort!), VICTIMS_URL: url(victimsPort!), PARTNERS_URL: url(partnersPort!), GOVERNANCE_URL: url(governancePort!), INSIGHTS_URL: url(insightsPort!) });
 
     const config = loadConfig({ ...env, DATABASE_URL: shared.databaseUrl } as Record<string, string>);
@@ -322,6 +325,33 @@ describe("the built hub, run as the image runs it", () => {
         await client.end();
       }
     };
+    // GMP refers a victim to GMVS: the case is the victims' (second database); its subject, GMVS's relationship and the audit of the referral are governance's.
+    const referred = await ask(
+      `mutation($input: PoliceReferralInput!) { receivePoliceReferral(input: $input) { caseId } }`,
+      {
+        input: {
+          crimeReference: "SYN/000900/26",
+          crimeReportedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          victimOptedOut: false,
+          policeVictimRef: "SYN-VICTIM-SERVE",
+          victim: { familyName: "Serve-Apart" },
+          borough: "MANCHESTER",
+          thematicLead: "GENERAL",
+          enhancedRights: [],
+        },
+      },
+      await as({ organisation: OrganisationCode.GMP, subject: "officer-serve" }),
+    );
+    const caseId = (referred.data?.receivePoliceReferral as { caseId: string }).caseId;
+    expect(await countIn(apart, `SELECT count(*) AS n FROM victims."case" WHERE id = '${caseId}'`)).toBe(1);
+    expect(await countIn(shared, `SELECT count(*) AS n FROM governance.subject_link WHERE system = 'gmvs-case' AND local_ref = '${caseId}'`)).toBe(1);
+    expect(await countIn(shared, `SELECT count(*) AS n FROM governance.relationship WHERE organisation = 'GMVS' AND source_ref = '${caseId}' AND closed_at IS NULL`)).toBe(1);
+    expect(await countIn(shared, `SELECT count(*) AS n FROM governance.audit_event WHERE reason = 'POLICE_REFERRAL_RECEIVED' AND actor = 'officer-serve'`)).toBe(1);
+    // Every command the victims and partners wrote (their seeds', the referral's) was applied, none refused.
+    expect(await countIn(apart, `SELECT count(*) AS n FROM victims.governance_command WHERE applied_at IS NULL OR outcome <> 'applied'`)).toBe(0);
+    expect(await countIn(apart, `SELECT count(*) AS n FROM partners.governance_command WHERE applied_at IS NULL OR outcome <> 'applied'`)).toBe(0);
+    expect(await countIn(apart, `SELECT count(*) AS n FROM victims.governance_command`)).toBeGreaterThan(0);
+
     // The police subgraph's releases and refusals are in governance's chain; nothing of governance's is in the second database.
     expect(await countIn(shared, `SELECT count(*) AS n FROM governance.audit_event WHERE category = 'INVESTIGATION_UPDATES' AND organisation = 'PANKHURST' AND decision = 'ALLOW'`)).toBeGreaterThan(0);
     expect(await countIn(apart, `SELECT count(*) AS n FROM governance.audit_event`)).toBe(0);
