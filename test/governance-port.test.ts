@@ -162,9 +162,9 @@ describe("the victims and partners subgraphs apart from governance", () => {
     const seen = await graphql<{ case: { victim: { familyName: string } } }>(apartGateway.url, `query($id: ID!) { case(id: $id) { victim { familyName } } }`, { id: caseId }, advocate);
     expect(seen.body.data?.case.victim.familyName).toBe(`Apart ${tag}`);
 
-    // Nothing of governance's in the store apart; every command sent and applied.
+    // Nothing of governance's in the store apart; every command sent and applied (the seeds' fixed ids were applied once already, for the hub's own victims and partners).
     expect(await countIn(apartDb, `SELECT (SELECT count(*) FROM governance.subject_link) + (SELECT count(*) FROM governance.relationship) + (SELECT count(*) FROM governance.consent) AS n`, [])).toBe(0);
-    expect(await countIn(apartDb, `SELECT (SELECT count(*) FROM victims.governance_command WHERE applied_at IS NULL OR outcome <> 'applied') + (SELECT count(*) FROM partners.governance_command WHERE applied_at IS NULL OR outcome <> 'applied') AS n`, [])).toBe(0);
+    expect(await countIn(apartDb, `SELECT (SELECT count(*) FROM victims.governance_command WHERE applied_at IS NULL OR outcome NOT IN ('applied', 'duplicate')) + (SELECT count(*) FROM partners.governance_command WHERE applied_at IS NULL OR outcome NOT IN ('applied', 'duplicate')) AS n`, [])).toBe(0);
   });
 });
 
