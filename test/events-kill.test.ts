@@ -10,6 +10,10 @@ import { OrganisationCode } from "../src/platform/domain";
 import { migrate, openDatabase } from "../src/platform/database";
 import { EventRecordType, EventType } from "../src/platform/events/event";
 import { emitEvents } from "../src/platform/events/outbox";
+import { verifyChain } from "../src/policy/audit";
+import { commandGovernance } from "../src/policy/governance-commands";
+import { SubjectSystem } from "../src/policy/sensitive";
+import { readAuditChain } from "../src/subgraphs/governance/audit/chain";
 import { emptyEmbeddedDataDir, startEmbeddedDatabase } from "../connectors/sql/embedded";
 import { createTestStore, embeddedTemplate, testServerUrl } from "./support/store";
 
@@ -68,7 +72,7 @@ afterAll(async () => {
   }
 });
 
-function startWorker(role: "relay" | "consumer" | "both", log: string): Promise<ChildProcess> {
+function startWorker(role: "relay" | "consumer" | "both" | "commands", log: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", WORKER, role, url, natsUrl, stream, log], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let err = "";
@@ -186,6 +190,86 @@ withServer("delivers every committed change's event, none for a rolled-back chan
   };
   // The counts, for the record (docs/events.md).
   process.stdout.write(`kill test: ${JSON.stringify(counts)}\n`);
+  expect(counts.committed).toBeGreaterThan(0);
+  expect(counts.rolledBack).toBeGreaterThan(0);
+}, 240_000);
+
+withServer("applies every committed change's commands to governance once, none of a rolled-back change, whichever sender dies when", async () => {
+  const writer = new DataSource({ type: "postgres", url, entities: [], extra: { max: 1 } });
+  await writer.initialize();
+  const committed: string[] = [];
+  const rolledBack: string[] = [];
+  // Each change links a record to a new subject and audits it: two commands, in the change's transaction.
+  const write = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const ref = randomUUID();
+      const rollback = Math.random() < 0.3;
+      const change = writer.transaction(async (m) => {
+        const subjectId = randomUUID();
+        await commandGovernance(m, "victims", [
+          { kind: "link-subject", system: SubjectSystem.GMVS_CASE, ref, subjectId },
+          { kind: "audit", events: [{ at: new Date(), requestId: `kill-${ref}`, actor: "kill-test", organisation: "GMVS", roles: ["CASEWORKER"], purpose: "SUPPORT", subjectId, category: "IDENTITY", holder: "GMVS", decision: "ALLOW", reason: "SELF_REFERRAL_RECEIVED", agreementId: null, consentId: null, breakGlassReason: null }] },
+        ]);
+        if (rollback) throw new Error("rolled back on purpose");
+      });
+      if (rollback) {
+        await expect(change).rejects.toThrow("rolled back on purpose");
+        rolledBack.push(ref);
+      } else {
+        await change;
+        committed.push(ref);
+      }
+    }
+  };
+
+  // Two senders at once, so the outbox's lease is contended as between replicas; on the embedded store, one (it has one session).
+  const senders = embedded ? 1 : 2;
+  let kills = 0;
+  if (embedded) {
+    await write(ROUNDS * CHANGES_PER_ROUND);
+    await writer.destroy();
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    const workers = await Promise.all(Array.from({ length: senders }, () => startWorker("commands", "/dev/null")));
+    const writing = embedded ? Promise.resolve() : write(CHANGES_PER_ROUND);
+    await sleep(30 + Math.random() * 400);
+    const victims = Math.random() < 0.5 ? workers : [workers[Math.floor(Math.random() * workers.length)]!];
+    for (const w of victims) await kill(w);
+    kills += victims.length;
+    await writing;
+    for (const w of workers) await kill(w);
+  }
+  if (!embedded) await writer.destroy();
+
+  // Left to run, a last sender applies the rest (taking over a dead sender's lease once it runs out).
+  const last = await startWorker("commands", "/dev/null");
+  const reader = new DataSource({ type: "postgres", url, entities: [], extra: { max: 1 } });
+  const deadline = Date.now() + 60_000;
+  if (embedded) await sleep(5_000);
+  else {
+    await reader.initialize();
+    while (Date.now() < deadline && Number((await reader.query(`SELECT count(*)::int AS n FROM victims.governance_command WHERE applied_at IS NULL`))[0].n) > 0) await sleep(100);
+  }
+  await kill(last);
+  if (!reader.isInitialized) await reader.initialize();
+  const refs = [...committed, ...rolledBack];
+  const linked = (await reader.query(`SELECT local_ref FROM governance.subject_link WHERE system = 'gmvs-case' AND local_ref = ANY($1)`, [refs])) as { local_ref: string }[];
+  const audited = (await reader.query(`SELECT request_id, count(*)::int AS n FROM governance.audit_event WHERE actor = 'kill-test' GROUP BY request_id`)) as { request_id: string; n: number }[];
+  const unsent = Number((await reader.query(`SELECT count(*)::int AS n FROM victims.governance_command WHERE applied_at IS NULL`))[0].n);
+  const applied = Number((await reader.query(`SELECT count(*)::int AS n FROM governance.command_applied WHERE source = 'victims'`))[0].n);
+  const duplicates = Number((await reader.query(`SELECT count(*)::int AS n FROM victims.governance_command WHERE outcome = 'duplicate'`))[0].n);
+  const chain = await readAuditChain(reader);
+  await reader.destroy();
+
+  const sorted = (ids: string[]) => [...ids].sort();
+  expect(unsent).toBe(0);
+  expect(sorted(linked.map((r) => r.local_ref))).toEqual(sorted(committed));
+  expect(sorted(audited.map((r) => r.request_id))).toEqual(sorted(committed.map((ref) => `kill-${ref}`)));
+  expect(audited.every((r) => r.n === 1)).toBe(true);
+  expect(applied).toBe(committed.length * 2);
+  expect(verifyChain(chain)).toBeNull();
+  const counts = { store: embedded ? "pglite" : "postgresql", senders, rounds: ROUNDS, kills, committed: committed.length, rolledBack: rolledBack.length, resentAfterAKill: duplicates };
+  process.stdout.write(`kill test (commands to governance): ${JSON.stringify(counts)}\n`);
   expect(counts.committed).toBeGreaterThan(0);
   expect(counts.rolledBack).toBeGreaterThan(0);
 }, 240_000);

@@ -288,10 +288,10 @@ export interface CommandRelayOptions {
   logger?: Logger;
   /** This process, as the lease names it. */
   holder?: string;
+  /** How long a lease lasts: one whose holder died is taken over after this (default 30 s). */
+  leaseSeconds?: number;
 }
 
-/** How long a relay's lease lasts: one that died holding it is taken over after this. */
-const LEASE_SECONDS = 30;
 
 /**
  * Sends one schema's command outbox to governance: takes the schema's lease
@@ -312,8 +312,6 @@ export class GovernanceCommandRelay {
   private readonly idleMs: number;
   private readonly batch: number;
   private readonly holder: string;
-  /** Commands this relay has had governance apply. */
-  applied = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -364,7 +362,7 @@ export class GovernanceCommandRelay {
       `WITH taken AS (UPDATE ${owner}.governance_command_lease SET holder = $1, until = now() + make_interval(secs => $2)
                       WHERE id = 1 AND (holder IS NULL OR holder = $1 OR until < now()) RETURNING id)
        SELECT id FROM taken`,
-      [this.holder, LEASE_SECONDS],
+      [this.holder, this.options.leaseSeconds ?? 30],
     )) as unknown[];
     if (leased.length === 0) return null;
     try {
@@ -393,7 +391,6 @@ export class GovernanceCommandRelay {
         `UPDATE ${owner}.governance_command c SET applied_at = now(), outcome = o.outcome FROM unnest($1::uuid[], $2::text[]) AS o(id, outcome) WHERE c.id = o.id`,
         [[...outcomes.keys()], [...outcomes.values()]],
       );
-      this.applied += readable.length;
       return rows.length;
     } finally {
       await this.dataSource.query(`UPDATE ${owner}.governance_command_lease SET holder = NULL, until = '-infinity' WHERE id = 1 AND holder = $1`, [this.holder]);

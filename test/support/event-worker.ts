@@ -6,10 +6,13 @@ import { handledOnce } from "../../src/platform/events/consumer";
 import { JetStreamBus } from "../../src/platform/events/jetstream";
 import { OutboxRelay } from "../../src/platform/events/outbox";
 import { applyToWorklists } from "../../src/subgraphs/governance/worklist/worklist.projection";
+import { GovernanceCommandRelay } from "../../src/policy/governance-commands";
+import { SqlGovernance } from "../../src/subgraphs/governance/port/sql-governance";
 
 /**
  * One process of the kill test (test/events-kill.test.ts): the victims
- * outbox's relay, governance's worklist consumer, or both, over the test's
+ * outbox's relay, governance's worklist consumer, or both, or the relay of
+ * the victims' commands to governance (`commands`), over the test's
  * store and (where one is configured) NATS JetStream. Every delivery the
  * consumer is handed is appended to a log before it is applied, so the test
  * can count redeliveries. Killed at random by the test; never stops itself.
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
     });
   }
   if (role === "relay" || role === "both") new OutboxRelay(dataSource, "victims", bus, { idleMs: 20, batch: 5 }).start();
+  // A short lease, so a sender killed holding it is taken over within the test's time.
+  if (role === "commands") new GovernanceCommandRelay(dataSource, "victims", new SqlGovernance(dataSource), { idleMs: 20, batch: 5, leaseSeconds: 1 }).start();
   process.stdout.write("ready\n");
   setInterval(() => undefined, 60_000);
 }
