@@ -11,8 +11,7 @@ import { SqlGovernance } from "../../src/subgraphs/governance/port/sql-governanc
 
 /**
  * One process of the kill test (test/events-kill.test.ts): the victims
- * outbox's relay, governance's worklist consumer, or both, or the relay of
- * the victims' commands to governance (`commands`), over the test's
+ * outbox's relay, governance's worklist consumer, or both, over the test's
  * store and (where one is configured) NATS JetStream. Every delivery the
  * consumer is handed is appended to a log before it is applied, so the test
  * can count redeliveries. Killed at random by the test; never stops itself.
@@ -32,8 +31,9 @@ async function main(): Promise<void> {
     });
   }
   if (role === "relay" || role === "both") new OutboxRelay(dataSource, "victims", bus, { idleMs: 20, batch: 5 }).start();
-  // A short lease, so a sender killed holding it is taken over within the test's time.
-  if (role === "commands") new GovernanceCommandRelay(dataSource, "victims", new SqlGovernance(dataSource), { idleMs: 20, batch: 5, leaseSeconds: 1 }).start();
+  // Every process also sends the victims' commands to governance, so two senders contend for the outbox's lease as
+  // replicas would; a short lease, so a sender killed holding it is taken over within the test's time.
+  new GovernanceCommandRelay(dataSource, "victims", new SqlGovernance(dataSource), { idleMs: 20, batch: 5, leaseSeconds: 1 }).start();
   process.stdout.write("ready\n");
   setInterval(() => undefined, 60_000);
 }
