@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { z } from "zod";
 import { OrganisationCode } from "../platform/domain";
 import type { Logger } from "../platform/logger";
+import { Rounds } from "../platform/rounds";
 import type { AuditEventInput } from "./audit";
 import type { Consent, Relationship } from "./decide";
 import type { FactsOfSubject, GovernancePort, SubjectKey } from "./governance-port";
@@ -292,7 +293,6 @@ export interface CommandRelayOptions {
   leaseSeconds?: number;
 }
 
-
 /**
  * Sends one schema's command outbox to governance: takes the schema's lease
  * (one sender at a time across every process on the store, so commands
@@ -305,11 +305,7 @@ export interface CommandRelayOptions {
  * one that cannot be read at all is marked unreadable, not retried forever.
  */
 export class GovernanceCommandRelay {
-  private stopped = false;
-  private running: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private round: Promise<unknown> = Promise.resolve();
-  private readonly idleMs: number;
+  private readonly rounds: Rounds<number | null>;
   private readonly batch: number;
   private readonly holder: string;
 
@@ -319,29 +315,24 @@ export class GovernanceCommandRelay {
     private readonly governance: GovernancePort,
     private readonly options: CommandRelayOptions = {},
   ) {
-    this.idleMs = options.idleMs ?? 250;
     this.batch = options.batch ?? 200;
     this.holder = options.holder ?? randomUUID();
+    this.rounds = new Rounds(() => this.sendWaiting(), options.idleMs ?? 250, (error) =>
+      options.logger?.warn({ outbox: owner, err: error instanceof Error ? error.message : String(error) }, "governance command relay round failed; retrying"),
+    );
   }
 
   start(): void {
-    if (this.running || this.idleMs === 0) return;
-    this.stopped = false;
-    this.running = this.loop();
+    this.rounds.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.running;
-    this.running = null;
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: sends what is waiting; the number sent, or null where another process holds the lease. Rounds never overlap. */
   drain(): Promise<number | null> {
-    const round = this.round.then(() => this.sendWaiting());
-    this.round = round.catch(() => null);
-    return round;
+    return this.rounds.drain();
   }
 
   /** Rounds until nothing is waiting: what was committed before the call has reached governance. Throws after `timeoutMs`. */
@@ -394,32 +385,6 @@ export class GovernanceCommandRelay {
       return rows.length;
     } finally {
       await this.dataSource.query(`UPDATE ${owner}.governance_command_lease SET holder = NULL, until = '-infinity' WHERE id = 1 AND holder = $1`, [this.holder]);
-    }
-  }
-
-  private async loop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      let sent: number | null = 0;
-      try {
-        sent = await this.drain();
-        failures = 0;
-      } catch (error) {
-        failures++;
-        this.options.logger?.warn({ outbox: this.owner, err: error instanceof Error ? error.message : String(error) }, "governance command relay round failed; retrying");
-      }
-      if (this.stopped) break;
-      if (sent !== null && sent > 0 && failures === 0) continue;
-      const wait = failures ? Math.min(30_000, this.idleMs * 2 ** failures) : this.idleMs;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        timer.unref?.();
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { Logger } from "../logger";
 import type { EventBus } from "./bus";
+import { Rounds } from "../rounds";
 import { EventInput, HubEvent, hubEventSchema, newEvent, OutboxOwner } from "./event";
 
 /**
@@ -71,10 +72,7 @@ export interface RelayOptions {
  * the order they were written, which for one record is its row lock's order.
  */
 export class OutboxRelay {
-  private stopped = false;
-  private running: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private readonly idleMs: number;
+  private readonly rounds: Rounds<number>;
   private readonly batch: number;
   /** Events published by this relay, for operators and the kill test. */
   published = 0;
@@ -85,38 +83,29 @@ export class OutboxRelay {
     private readonly bus: EventBus,
     options: RelayOptions = {},
   ) {
-    this.idleMs = options.idleMs ?? 250;
     this.batch = options.batch ?? 100;
-    this.logger = options.logger;
+    this.rounds = new Rounds(() => this.publishWaiting(), options.idleMs ?? 250, (error) =>
+      options.logger?.warn({ outbox: owner, err: error instanceof Error ? error.message : String(error) }, "outbox relay round failed; retrying"),
+    );
   }
-
-  private readonly logger: Logger | undefined;
 
   start(): void {
-    if (this.running || this.idleMs === 0) return;
-    this.running = this.loop();
+    this.rounds.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake?.();
-    await this.running;
-    this.running = null;
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: publishes what is waiting; returns how many events it published. Rounds never overlap, whoever asks. */
   drain(): Promise<number> {
-    const round = this.round.then(() => this.publishWaiting());
-    this.round = round.catch(() => 0);
-    return round;
+    return this.rounds.drain();
   }
 
   /** Rounds until the outbox has nothing waiting: what was committed before the call has been published. */
   async settle(): Promise<void> {
     while ((await this.drain()) > 0);
   }
-
-  private round: Promise<unknown> = Promise.resolve();
 
   private async publishWaiting(): Promise<number> {
     const rows: OutboxRow[] = await this.dataSource.query(
@@ -136,32 +125,5 @@ export class OutboxRelay {
       this.published += done.length;
     }
     return done.length;
-  }
-
-  private async loop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      let count = 0;
-      try {
-        count = await this.drain();
-        failures = 0;
-      } catch (error) {
-        failures++;
-        this.logger?.warn({ outbox: this.owner, err: error instanceof Error ? error.message : String(error) }, "outbox relay round failed; retrying");
-      }
-      if (this.stopped) break;
-      if (count > 0 && failures === 0) continue;
-      // Idle, or backing off after failures (at most 30 s between tries).
-      const wait = failures ? Math.min(30_000, this.idleMs * 2 ** failures) : this.idleMs;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, wait);
-        timer.unref?.();
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-    }
   }
 }
