@@ -121,13 +121,15 @@ const policeDown = () => new PoliceUnavailableForFacts();
 
 /** Watermarks are stored as text by the refresh; "" is "from the beginning". */
 const encode = (w: object | null) => (w === null ? "" : JSON.stringify(w));
+/** A watermark as the feed that gave it wrote it, or null for "from the beginning". */
+const decode = <T>(watermark: string | null): T | null => (watermark ? (JSON.parse(watermark) as T) : null);
 
 export class VictimsFactSource implements FactSource {
   readonly name = "victims";
   constructor(private readonly facts: CaseFactsFeed) {}
 
   async changesSince(watermark: string | null, limit: number): Promise<FactBatch> {
-    const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; caseId: string }) : null;
+    const since = decode<{ updatedAt: string; caseId: string }>(watermark);
     const batch = await this.facts.changedSince(since && { updatedAt: new Date(since.updatedAt), caseId: since.caseId }, limit);
     if (batch.policeUnavailable) throw policeDown();
     return { facts: batch.facts.flatMap(caseChanges), watermark: encode(batch.watermark), hasMore: batch.hasMore };
@@ -232,7 +234,7 @@ export class PartnersFactSource extends CaseContextFactSource<ReferralFeedFact> 
   }
 
   protected async page(watermark: string | null, limit: number) {
-    const since = watermark ? (JSON.parse(watermark) as { updatedAt: string; referralId: string }) : null;
+    const since = decode<{ updatedAt: string; referralId: string }>(watermark);
     const page = await this.referrals.factsChangedSince(since && { updatedAt: new Date(since.updatedAt), referralId: since.referralId }, limit);
     return { facts: page.facts, watermark: page.watermark, hasMore: page.facts.length === limit };
   }
@@ -259,8 +261,6 @@ export class PartnersFactSource extends CaseContextFactSource<ReferralFeedFact> 
 }
 
 /** The risk feeds' watermark, as the partners service gives it: its time is text, to the microsecond. */
-const riskWatermark = (watermark: string | null) => (watermark ? (JSON.parse(watermark) as RiskFactsWatermark) : null);
-
 type RiskAssessmentFeedFact = Awaited<ReturnType<RiskFactsFeed["assessmentsChangedSince"]>>["facts"][number];
 type MaracReferralFeedFact = Awaited<ReturnType<RiskFactsFeed["maracReferralsChangedSince"]>>["facts"][number];
 
@@ -274,7 +274,7 @@ export class RiskAssessmentFactSource extends CaseContextFactSource<RiskAssessme
   }
 
   protected page(watermark: string | null, limit: number) {
-    return this.risk.assessmentsChangedSince(riskWatermark(watermark), limit);
+    return this.risk.assessmentsChangedSince(decode<RiskFactsWatermark>(watermark), limit);
   }
 
   protected toFact(a: RiskAssessmentFeedFact, kase: CaseFact): RiskAssessmentFact | null {
@@ -299,7 +299,7 @@ export class MaracReferralFactSource extends CaseContextFactSource<MaracReferral
   }
 
   protected page(watermark: string | null, limit: number) {
-    return this.risk.maracReferralsChangedSince(riskWatermark(watermark), limit);
+    return this.risk.maracReferralsChangedSince(decode<RiskFactsWatermark>(watermark), limit);
   }
 
   protected toFact(m: MaracReferralFeedFact, kase: CaseFact): MaracReferralFact {
@@ -324,7 +324,7 @@ export class CopeRecoverFactSource extends CaseContextFactSource<OutcomeFeedFact
   }
 
   protected page(watermark: string | null, limit: number) {
-    return this.outcomes.changedSince(watermark ? (JSON.parse(watermark) as PartnerFactsWatermark) : null, limit);
+    return this.outcomes.changedSince(decode<PartnerFactsWatermark>(watermark), limit);
   }
 
   protected toFact(o: OutcomeFeedFact, kase: CaseFact): CopeRecoverFact {
@@ -350,7 +350,7 @@ export class NrmSubmissionFactSource extends CaseContextFactSource<NrmSubmission
   }
 
   protected page(watermark: string | null, limit: number) {
-    return this.challenger.nrmSubmissionsChangedSince(watermark ? (JSON.parse(watermark) as ChallengerFactsWatermark) : null, limit);
+    return this.challenger.nrmSubmissionsChangedSince(decode<ChallengerFactsWatermark>(watermark), limit);
   }
 
   protected toFact(s: NrmSubmissionFeedFact, kase: CaseFact): NrmSubmissionFact {
@@ -381,7 +381,7 @@ export class PlaceOfSafetyStayFactSource extends CaseContextFactSource<PlaceOfSa
   }
 
   protected page(watermark: string | null, limit: number) {
-    return this.challenger.placeOfSafetyStaysChangedSince(watermark ? (JSON.parse(watermark) as ChallengerFactsWatermark) : null, limit);
+    return this.challenger.placeOfSafetyStaysChangedSince(decode<ChallengerFactsWatermark>(watermark), limit);
   }
 
   protected toFact(s: PlaceOfSafetyStayFeedFact, kase: CaseFact): PlaceOfSafetyStayFact {
