@@ -16,7 +16,6 @@ import { auditPlugin } from "./policy/shield";
 import type { GovernancePort } from "./policy/governance-port";
 import { GovernanceClient } from "./policy/governance-client";
 import { COMMAND_OWNERS, CommandOwner, GovernanceCommandRelay, pendingCommandsReader } from "./policy/governance-commands";
-import { inUnitOfWork } from "./platform/unit-of-work";
 import { SqlGovernance } from "./subgraphs/governance/port/sql-governance";
 import { AccessMode, assertAccessModeAllowed, PermitAllUnauditedEvaluator } from "./policy/permit-all";
 import { createGateway } from "./gateway/gateway";
@@ -153,7 +152,7 @@ export async function startSubgraph(
   const commands = isCommandOwner(name) ? new GovernanceCommandRelay(db.dataSource, name, policy, { logger: log, idleMs: config.events.relayIntervalMs }) : undefined;
   // Governance's adapter is right here in one process: nothing waiting is left for the first request to miss. Apart, the relay sends it once governance answers.
   if (commands && !(policy instanceof GovernanceClient)) await commands.settle(600_000);
-  const pending = commands ? pendingCommandsReader(db.dataSource, commands.owner, inUnitOfWork) : null;
+  const pending = commands ? pendingCommandsReader(db.dataSource, commands.owner) : null;
   if (!required && config.env === "production") log.warn("SUBGRAPH_REQUIRE_GATEWAY_PROOF is off: this subgraph runs operations sent straight to it, past the gateway's safelist and limits");
   // Defence in depth: a subgraph is reached only through the gateway, but it is on a network and checks the token itself.
   const limited = operationLimits(subgraphLimits(config.limits), { development: config.development, subgraph: true });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { OrganisationCode } from "../platform/domain";
 import type { Logger } from "../platform/logger";
 import { Rounds } from "../platform/rounds";
+import { inUnitOfWork } from "../platform/unit-of-work";
 import type { AuditEventInput } from "./audit";
 import type { Consent, Relationship } from "./decide";
 import type { FactsOfSubject, GovernancePort, SubjectKey } from "./governance-port";
@@ -278,8 +279,8 @@ const relationshipFields = (r: RelationshipCommand) => ({ subjectId: r.subjectId
  * has written to `owner`'s outbox, or null outside one (a query writes
  * none, and reads governance's facts alone).
  */
-export function pendingCommandsReader(dataSource: DataSource, owner: CommandOwner, inUnit: (dataSource: DataSource) => boolean): () => Promise<PendingCommands | null> {
-  return async () => (inUnit(dataSource) ? pendingCommands(dataSource, owner) : null);
+export function pendingCommandsReader(dataSource: DataSource, owner: CommandOwner): () => Promise<PendingCommands | null> {
+  return async () => (inUnitOfWork(dataSource) ? pendingCommands(dataSource, owner) : null);
 }
 
 export interface CommandRelayOptions {
